@@ -21,6 +21,7 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.Session;
 
 /**
  * What an integration test gets from {@link EmbeddedStackExtension}: the endpoints of the shared
@@ -104,7 +105,10 @@ public final class StackFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resetting Kafka", e);
         }
-        driver.executableQuery("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").execute();
+        // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+        try (Session session = driver.session()) {
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
     }
 
     private void awaitGone(Set<String> deleted) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {

@@ -73,7 +73,9 @@ public final class TopicProvisioner {
                     }
                 }
             }
-            warnAboutUnderPartitioned(topics);
+            // Only topics that existed before can disagree with the catalogue; fresh ones may not be
+            // visible to describeTopics yet.
+            warnAboutUnderPartitioned(topics.stream().filter(t -> existing.contains(t.name())).toList());
             if (!created.isEmpty()) {
                 LOG.info("created topics {}", created);
             }
@@ -90,6 +92,9 @@ public final class TopicProvisioner {
 
     private void warnAboutUnderPartitioned(Collection<Topic<?, ?>> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
         Map<String, TopicDescription> descriptions = admin
                 .describeTopics(topics.stream().map(Topic::name).toList())
                 .allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
