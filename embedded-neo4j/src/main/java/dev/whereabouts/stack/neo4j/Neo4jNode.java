@@ -44,6 +44,8 @@ public final class Neo4jNode {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                 // Bolt listens on loopback by default; TLS is for a real server deployment.
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Bolt binds to the host given (loopback for the demo); production runs a real, secured server.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
