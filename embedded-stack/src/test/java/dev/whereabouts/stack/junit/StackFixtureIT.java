@@ -30,6 +30,21 @@ class StackFixtureIT {
 
     @Test
     @Order(2)
+    void shouldProvisionTopicsIdempotently(StackFixture stack) throws Exception {
+        var provisioner = new dev.whereabouts.model.topic.TopicProvisioner(stack.admin(), (short) 1, 30_000);
+
+        assertThat(provisioner.ensureAll()).as("second provisioning creates nothing").isEmpty();
+        var described = stack.admin().describeTopics(java.util.List.of(Topics.LINEAGE.name())).allTopicNames()
+                .get(30, TimeUnit.SECONDS).get(Topics.LINEAGE.name());
+        var configs = stack.admin().describeConfigs(java.util.List.of(new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.LINEAGE.name()))).all()
+                .get(30, TimeUnit.SECONDS).values().iterator().next();
+        assertThat(described.partitions()).hasSize(Topics.LINEAGE.partitions());
+        assertThat(configs.get("cleanup.policy").value()).isEqualTo("compact");
+    }
+
+    @Test
+    @Order(3)
     void shouldRoundTripCypherOverBolt(StackFixture stack) throws Exception {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
                 Map.of("bootstrap.servers", stack.bootstrapServers()),
@@ -47,7 +62,7 @@ class StackFixtureIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldStartTheNextTestWithAnEmptyGraphAndEmptyTopics(StackFixture stack) throws Exception {
         long nodes = stack.driver().executableQuery("MATCH (n) RETURN count(n) AS c").execute()
                 .records().get(0).get("c").asLong();
