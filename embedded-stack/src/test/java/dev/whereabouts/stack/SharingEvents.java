@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Test fixture: a realistic sharing event of the seed scenario (mail to Postmark). */
-final class SharingEvents {
+public final class SharingEvents {
 
     private SharingEvents() {
     }
 
-    static SharingEvent aPostmarkMail() {
+    public static SharingEvent aPostmarkMail() {
         return SharingEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.parse("2026-11-25T10:15:30.123Z"))
