@@ -10,6 +10,7 @@ import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.lineage.SubjectMerge;
+import dev.whereabouts.model.retention.RetentionFinding;
 import dev.whereabouts.model.sharing.SharingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,9 +67,13 @@ public final class Topics {
             "whereabouts.dsr.status.v1", String.class, RequestStatus.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT,
             "Current status of every data-subject request with its per-holder tasks, keyed by request id.");
 
+    public static final Topic<String, RetentionFinding> RETENTION_FINDINGS = output(
+            "whereabouts.retention-findings.v1", String.class, RetentionFinding.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT,
+            "Edges held past their retention or past the backup promise, keyed by finding id; resolved findings stay as history.");
+
     private static final List<Topic<?, ?>> ALL = collectAll(List.of(
             SHARING_EVENTS, CATALOG_HOLDERS, CATALOG_FLOWS, LINEAGE, SUBJECT_MERGES,
-            DSR_REQUESTS, DSR_TASKS, DSR_OUTCOMES, DSR_STATUS));
+            DSR_REQUESTS, DSR_TASKS, DSR_OUTCOMES, DSR_STATUS, RETENTION_FINDINGS));
 
     private Topics() {
     }
