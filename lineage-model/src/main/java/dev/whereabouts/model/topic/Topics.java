@@ -7,6 +7,7 @@ import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.dsr.HolderTask;
 import dev.whereabouts.model.dsr.RequestStatus;
+import dev.whereabouts.model.lineage.IdentityLink;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.lineage.SubjectMerge;
@@ -51,6 +52,10 @@ public final class Topics {
             "whereabouts.subject-merges.v1", String.class, SubjectMerge.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT,
             "Identity stitching results, keyed by the merged subject id.");
 
+    public static final Topic<String, IdentityLink> SUBJECT_IDENTITIES = output(
+            "whereabouts.subject-identities.v1", String.class, IdentityLink.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT,
+            "Which subject each pseudonymous identifier belongs to, keyed by the identifier's pseudonym; updated on merges.");
+
     public static final Topic<String, DataSubjectRequest> DSR_REQUESTS = input(
             "whereabouts.dsr.requests.v1", String.class, DataSubjectRequest.class, DEFAULT_PARTITIONS, CleanupPolicy.DELETE,
             "Data-subject requests as filed, keyed by the pseudonym of the request's first identifier.");
@@ -72,7 +77,7 @@ public final class Topics {
             "Edges held past their retention or past the backup promise, keyed by finding id; resolved findings stay as history.");
 
     private static final List<Topic<?, ?>> ALL = collectAll(List.of(
-            SHARING_EVENTS, CATALOG_HOLDERS, CATALOG_FLOWS, LINEAGE, SUBJECT_MERGES,
+            SHARING_EVENTS, CATALOG_HOLDERS, CATALOG_FLOWS, LINEAGE, SUBJECT_MERGES, SUBJECT_IDENTITIES,
             DSR_REQUESTS, DSR_TASKS, DSR_OUTCOMES, DSR_STATUS, RETENTION_FINDINGS));
 
     private Topics() {
