@@ -76,9 +76,18 @@ public final class Topics {
             "whereabouts.retention-findings.v1", String.class, RetentionFinding.class, DEFAULT_PARTITIONS, CleanupPolicy.COMPACT,
             "Edges held past their retention or past the backup promise, keyed by finding id; resolved findings stay as history.");
 
+    /**
+     * Records the graph writer cannot write even after retries (it reads output topics, which have no
+     * twin of their own), with the original bytes and the reason.
+     */
+    public static final Topic<byte[], DeadLetter> GRAPH_WRITER_DEAD_LETTERS = new Topic<>(
+            "whereabouts.graph-writer.dead-letters.v1", byte[].class, DeadLetter.class, 1, CleanupPolicy.DELETE,
+            Optional.of(DEAD_LETTER_RETENTION), TopicRole.DEAD_LETTER, Optional.empty(),
+            "Records the graph writer gave up on (poison bytes, unwritable rows), with the original bytes, source and reason.");
+
     private static final List<Topic<?, ?>> ALL = collectAll(List.of(
             SHARING_EVENTS, CATALOG_HOLDERS, CATALOG_FLOWS, LINEAGE, SUBJECT_MERGES, SUBJECT_IDENTITIES,
-            DSR_REQUESTS, DSR_TASKS, DSR_OUTCOMES, DSR_STATUS, RETENTION_FINDINGS));
+            DSR_REQUESTS, DSR_TASKS, DSR_OUTCOMES, DSR_STATUS, RETENTION_FINDINGS, GRAPH_WRITER_DEAD_LETTERS));
 
     private Topics() {
     }
