@@ -45,6 +45,7 @@ public final class EventBuilder {
     private final List<String> categories = new ArrayList<>(4);
     private boolean subjectGiven;
     private String holder;
+    private String sourceSystem;
     private String purpose;
     private LegalBasis legalBasis;
     private Period retention;
@@ -156,6 +157,15 @@ public final class EventBuilder {
     }
 
     /**
+     * The system that shared the data, when it is not the emitter's own {@code source.system}: a
+     * relay (the HTTP ingest service) emits on behalf of many services.
+     */
+    public EventBuilder sourceSystem(String sourceSystem) {
+        this.sourceSystem = sourceSystem;
+        return this;
+    }
+
+    /**
      * Validates the event and queues it for Kafka. Returns at once and never throws: the result
      * completes when the broker acknowledges the event, or exceptionally (and through the
      * {@code onFailure} callback) when the event is invalid, rejected or not delivered.
@@ -198,6 +208,9 @@ public final class EventBuilder {
             }
         }
         checkId(problems, "holder", holder, "call to(...) with the holder's catalog id, e.g. postmark");
+        if (sourceSystem != null) {
+            checkId(problems, "source system", sourceSystem, "name the system that shared the data");
+        }
         String effectivePurpose = purpose != null ? purpose : config.defaultPurposeOrNull();
         checkId(problems, "purpose", effectivePurpose, "call purpose(...) or set " + EmitterConfig.DEFAULT_PURPOSE);
         LegalBasis basis = effectiveLegalBasis(config);
@@ -220,7 +233,7 @@ public final class EventBuilder {
         return new SharingEvent(
                 eventId.value(),
                 occurredAt != null ? occurredAt : now,
-                config.sourceSystem(),
+                sourceSystem != null ? sourceSystem : config.sourceSystem(),
                 List.copyOf(identifiers),
                 holder,
                 List.copyOf(categories),

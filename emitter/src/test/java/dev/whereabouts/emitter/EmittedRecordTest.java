@@ -117,6 +117,26 @@ class EmittedRecordTest {
     }
 
     @Test
+    void shouldLetARelayNameTheSystemThatSharedTheData() throws Exception {
+        // Given an emitter that relays events for other services (the HTTP ingest service)
+        try (WhereaboutsEmitter emitter = kafka.emitter().build()) {
+
+            // When one event names its own source system and another a malformed one
+            emitter.shared(Subject.email("alice@example.com")).sourceSystem("checkout").categories("user.contact.email")
+                    .to("postmark").purpose("transactional-mail").legalBasis(LegalBasis.CONTRACT)
+                    .emit().acknowledged().toCompletableFuture().get();
+            EmitResult bad = emitter.shared(Subject.email("alice@example.com")).sourceSystem("Check Out!")
+                    .categories("user.contact.email").to("postmark").purpose("transactional-mail")
+                    .legalBasis(LegalBasis.CONTRACT).emit();
+
+            // Then the first carries it and the second is refused with the reason
+            assertThat(kafka.sentEvents().get(0).getSourceSystem()).isEqualTo("checkout");
+            assertThat(bad.failure()).hasValueSatisfying(f -> assertThat(f.problems())
+                    .anySatisfy(p -> assertThat(p).contains("source system").contains("not a catalog id")));
+        }
+    }
+
+    @Test
     void shouldDescribeUpdatesAndDeletionsConfirmedByTheHolder() throws Exception {
         Instant deletedAt = Instant.parse("2026-11-20T08:00:00Z");
         try (WhereaboutsEmitter emitter = kafka.emitter().defaultPurpose("helpdesk").defaultLegalBasis(LegalBasis.CONTRACT).build()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), for "did you mean"
  * hints: a swapped pair of letters ({@code emial}) is one typo, not two.
  */
-final class EditDistance {
+public final class EditDistance {
 
     private EditDistance() {
     }
@@ -34,7 +34,7 @@ final class EditDistance {
     }
 
     /** The candidate nearest to {@code word}, if one is close enough to be a plausible typo. */
-    static Optional<String> nearest(String word, Collection<String> candidates) {
+    public static Optional<String> nearest(String word, Collection<String> candidates) {
         if (word == null) {
             return Optional.empty();
         }

@@ -1,0 +1,84 @@
+package dev.whereabouts.ingest.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.ingest.validation.IncomingEvent;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Role;
+import dev.whereabouts.web.Route;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The routes of the ingest service (documented in {@code openapi/ingest.yaml}, served at
+ * {@code /openapi.yaml}): publishing single events and batches, health, metrics.
+ */
+public final class IngestApi {
+
+    /** Largest single-event body. */
+    public static final int MAX_EVENT_BYTES = 64 * 1024;
+    /** Largest batch body. */
+    public static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
+    /** Most events in one batch. */
+    public static final int MAX_BATCH_EVENTS = 1000;
+
+    private final IngestService service;
+    private final EventJson eventJson;
+    private final Supplier<Readiness> readiness;
+    private final Supplier<Map<String, Long>> extraCounters;
+    private final ObjectMapper json;
+    private final byte[] openApi;
+
+    /** What {@code /health/ready} reports. */
+    public record Readiness(boolean ready, Map<String, String> checks) {
+    }
+
+    public IngestApi(IngestService service, dev.whereabouts.model.identity.IdentifierNormaliser normaliser,
+                     Supplier<Readiness> readiness, Supplier<Map<String, Long>> extraCounters, ObjectMapper json) {
+        this.service = service;
+        this.eventJson = new EventJson(normaliser, java.time.Clock.systemUTC());
+        this.readiness = readiness;
+        this.extraCounters = extraCounters;
+        this.json = json;
+        try (InputStream in = IngestApi.class.getResourceAsStream("/openapi/ingest.yaml")) {
+            this.openApi = in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi/ingest.yaml missing from the classpath", e);
+        }
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.forRole(Role.ENGINEER, "POST", "/v1/events", request -> {
+                    List<IncomingEvent> events = eventJson.single(request.jsonBody(MAX_EVENT_BYTES));
+                    return accepted(service.publish(events));
+                }),
+                Route.forRole(Role.ENGINEER, "POST", "/v1/events/batch", request -> {
+                    List<IncomingEvent> events = eventJson.batch(request.jsonBody(MAX_BATCH_BYTES), MAX_BATCH_EVENTS);
+                    return accepted(service.publish(events));
+                }),
+                Route.open("GET", "/health/live", request -> Response.json(200, Map.of("live", true), json)),
+                Route.open("GET", "/health/ready", request -> {
+                    Readiness state = readiness.get();
+                    return Response.json(state.ready() ? 200 : 503, state, json);
+                }),
+                Route.open("GET", "/metrics", request -> Response.text(200, "text/plain; version=0.0.4", metrics())),
+                Route.open("GET", "/openapi.yaml", request -> Response.bytes(200, "application/yaml", openApi)));
+    }
+
+    private Response accepted(List<IngestService.Accepted> accepted) {
+        return Response.json(202, Map.of("accepted", accepted), json);
+    }
+
+    private String metrics() {
+        Map<String, Long> counters = new LinkedHashMap<>(service.counters());
+        counters.putAll(extraCounters.get());
+        StringBuilder text = new StringBuilder();
+        counters.forEach((name, value) -> text.append("whereabouts_ingest_").append(name).append(' ').append(value).append('\n'));
+        return text.toString();
+    }
+
+}

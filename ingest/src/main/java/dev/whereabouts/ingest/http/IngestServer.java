@@ -1,0 +1,169 @@
+package dev.whereabouts.ingest.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.emitter.WhereaboutsEmitter;
+import dev.whereabouts.ingest.catalog.Catalog;
+import dev.whereabouts.ingest.catalog.DataCategories;
+import dev.whereabouts.ingest.catalog.LiveCatalog;
+import dev.whereabouts.ingest.validation.EventValidator;
+import dev.whereabouts.model.identity.IdentifierNormaliser;
+import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
+import dev.whereabouts.model.serde.RestSchemaRegistryClient;
+import dev.whereabouts.model.serde.SchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.web.Authenticator;
+import dev.whereabouts.web.HttpService;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The HTTP ingest service, wired: live catalog from Kafka, the emitter (which pseudonymises), the
+ * validator and the routes on the JDK HTTP server. {@link IngestApp} runs it on its own; the
+ * launcher runs it inside the embedded platform.
+ */
+public final class IngestServer implements AutoCloseable {
+
+    private final SchemaRegistryClient registry;
+    private final LiveCatalog catalog;
+    private final WhereaboutsEmitter emitter;
+    private final Admin admin;
+    private final HttpService http;
+    private volatile Readiness lastReadiness;
+
+    private record Readiness(IngestApi.Readiness state, long checkedAtNanos) {
+    }
+
+    private IngestServer(SchemaRegistryClient registry, LiveCatalog catalog, Admin admin, WhereaboutsEmitter emitter,
+                         Map<String, String> settings, Authenticator authenticator, IdentifierNormaliser normaliser,
+                         Duration ackTimeout) throws IOException {
+        this.registry = registry;
+        this.catalog = catalog;
+        this.admin = admin;
+        this.emitter = emitter;
+        IngestService service = new IngestService(emitter, this::loadedCatalog, new EventValidator(DataCategories.fideslang()),
+                IngestSetting.REMEMBERED_EVENT_IDS.intFrom(settings), ackTimeout);
+        ObjectMapper json = new ObjectMapper();
+        IngestApi api = new IngestApi(service, normaliser, this::readiness, this::emitterCounters, json);
+        this.http = HttpService.start("ingest", IngestSetting.HOST.from(settings), IngestSetting.PORT.intFrom(settings),
+                IngestSetting.THREADS.intFrom(settings), api.routes(), authenticator, json);
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param settings      environment-style settings ({@link IngestSetting})
+     * @param authenticator who may publish (ENGINEER tokens, or the demo's anonymous caller)
+     */
+    public static IngestServer start(Map<String, String> settings, Authenticator authenticator, Pseudonymiser pseudonymiser,
+                                     IdentifierNormaliser normaliser) throws IOException {
+        String bootstrap = IngestSetting.BOOTSTRAP_SERVERS.from(settings);
+        String registryUrl = IngestSetting.REGISTRY_URL.from(settings);
+        Duration ackTimeout = Duration.ofSeconds(IngestSetting.ACK_TIMEOUT_SECONDS.intFrom(settings));
+        SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            SchemaRegistryClient registry = track(started, new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig)));
+            WhereaboutsEmitter emitter = track(started, WhereaboutsEmitter.builder()
+                    .bootstrapServers(bootstrap)
+                    .schemaRegistry(registry)
+                    .sourceSystem("ingest-http")
+                    .pseudonymiser(pseudonymiser)
+                    .maxPendingEvents(IngestSetting.MAX_PENDING_EVENTS.intFrom(settings))
+                    // A request answers 503 after ackTimeout; Kafka gives up on the send not much later.
+                    .set("request.timeout.ms", (int) Math.min(ackTimeout.toMillis(), 10_000))
+                    .deliveryTimeout(ackTimeout.plusSeconds(5))
+                    .build());
+            Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            LiveCatalog catalog = track(started, LiveCatalog.start(kafka, new TopicSerdes(registry, serdeConfig)));
+            Admin admin = track(started, Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000)));
+            return new IngestServer(registry, catalog, admin, emitter, settings, authenticator, normaliser, ackTimeout);
+        } catch (IOException | RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> started, T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    public URI url() {
+        return http.url();
+    }
+
+    /** Waits until the catalog has been read from Kafka; false when it did not happen in time. */
+    public boolean awaitCatalog(Duration timeout) throws InterruptedException {
+        return catalog.awaitLoaded(timeout);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        emitter.close(Duration.ofSeconds(10));
+        catalog.close();
+        admin.close(Duration.ofSeconds(2));
+        registry.close();
+    }
+
+    private Optional<Catalog> loadedCatalog() {
+        return catalog.isLoaded() ? Optional.of(catalog.current()) : Optional.empty();
+    }
+
+    private Map<String, Long> emitterCounters() {
+        var metrics = emitter.metrics();
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("emitter_pending", metrics.pending());
+        counters.put("emitter_acked_total", metrics.acked());
+        counters.put("emitter_failed_total", metrics.failed());
+        counters.put("http_responses_2xx_total", http == null ? 0 : http.responseCounts().get(2));
+        counters.put("http_responses_4xx_total", http == null ? 0 : http.responseCounts().get(4));
+        counters.put("http_responses_5xx_total", http == null ? 0 : http.responseCounts().get(5));
+        return counters;
+    }
+
+    /** Checked at most once a second: readiness probes must not hammer Kafka and the registry. */
+    private IngestApi.Readiness readiness() {
+        Readiness cached = lastReadiness;
+        if (cached != null && System.nanoTime() - cached.checkedAtNanos() < TimeUnit.SECONDS.toNanos(1)) {
+            return cached.state();
+        }
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("catalog", catalog.isLoaded() ? "loaded (" + catalog.current().holders().size() + " holders)" : "not loaded yet");
+        try {
+            admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            checks.put("kafka", "ok");
+        } catch (Exception e) {
+            checks.put("kafka", "unreachable: " + e.getClass().getSimpleName());
+        }
+        try {
+            registry.subjects();
+            checks.put("registry", "ok");
+        } catch (RuntimeException e) {
+            checks.put("registry", "unreachable: " + e.getMessage());
+        }
+        boolean ready = checks.values().stream().allMatch(v -> v.equals("ok") || v.startsWith("loaded"));
+        IngestApi.Readiness state = new IngestApi.Readiness(ready, checks);
+        lastReadiness = new Readiness(state, System.nanoTime());
+        return state;
+    }
+}
