@@ -1,6 +1,7 @@
 package dev.whereabouts.launcher;
 
-import dev.whereabouts.stack.EmbeddedStack;
+import dev.whereabouts.ingest.cli.WhereaboutsCli;
+import dev.whereabouts.ingest.http.IngestSetting;
 import dev.whereabouts.stack.StackConfig;
 import dev.whereabouts.stack.StackException;
 import dev.whereabouts.stack.StackSetting;
@@ -21,7 +22,13 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && WhereaboutsCli.COMMANDS.contains(args[0])) {
+            // A command's output is its answer; client chatter would bury it. Set before any logger exists.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.dev.whereabouts.emitter", "error");
+            System.exit(WhereaboutsCli.run(args));
+        }
         PrintStream out = System.out;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -37,12 +44,12 @@ public final class Main {
         }
 
         StackConfig config;
-        EmbeddedStack stack;
+        Platform platform;
         try {
             config = StackConfig.fromEnvironment();
-            out.println("Starting the Whereabouts embedded stack in " + config.dataDirectory() + " ...");
-            stack = EmbeddedStack.start(config);
-        } catch (StackException | IllegalArgumentException e) {
+            out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
+            platform = Platform.start(config, out);
+        } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
             System.exit(1);
             return;
@@ -51,12 +58,12 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping Whereabouts ...");
-            stack.close();
+            platform.close();
             out.println("Stopped; data kept in " + config.dataDirectory());
             stopped.countDown();
         }, "whereabouts-shutdown"));
 
-        printSummary(out, stack);
+        printSummary(out, platform);
         stopped.await();
     }
 
@@ -80,26 +87,38 @@ public final class Main {
         return setting.environmentVariable().substring("WHEREABOUTS_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static void printSummary(PrintStream out, EmbeddedStack stack) {
+    private static void printSummary(PrintStream out, Platform platform) {
         out.println();
-        out.println("Whereabouts embedded stack is ready (" + stack.startupTime().toMillis() + " ms)");
-        for (Map.Entry<String, String> endpoint : stack.endpoints().entrySet()) {
+        out.println("Whereabouts is ready (" + platform.startupTime().toMillis() + " ms)");
+        for (Map.Entry<String, String> endpoint : platform.endpoints().entrySet()) {
             out.printf("  %-17s %s%n", endpoint.getKey(), endpoint.getValue());
         }
         out.println();
-        out.println("Try:  curl -s " + stack.registryUrl() + "/subjects");
+        out.println("Try:");
+        out.println("  curl -s -X POST " + platform.ingestUrl() + "/v1/events -H 'Content-Type: application/json' -d '"
+                + "{\"sourceSystem\":\"smarttrackers-app\",\"subject\":{\"email\":\"alice@example.com\"},"
+                + "\"holder\":\"postmark\",\"categories\":[\"user.contact.email\"],\"purpose\":\"system-mail\","
+                + "\"legalBasis\":\"CONTRACT\"}'");
+        out.println("  ./whereabouts tail            # the event on Kafka, decoded: pseudonyms only");
+        out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
         out.println("Press Ctrl-C to stop; the data directory is reused on the next start.");
         out.flush();
     }
 
     private static void printHelp(PrintStream out) {
-        out.println("Usage: ./whereabouts [--option=value ...]");
+        out.println("Usage: ./whereabouts [--option=value ...]      run the platform");
+        out.println("       ./whereabouts <command> [--help]         emit, tail, catalog, dead-letters");
         out.println();
-        out.println("Starts the Whereabouts platform on this machine: a Kafka broker (KRaft), the schema registry");
-        out.println("and Neo4j with Bolt, then runs until Ctrl-C. Options (or environment variables):");
+        out.println("Starts the Whereabouts platform on this machine: a Kafka broker (KRaft), the schema registry,");
+        out.println("Neo4j with Bolt, the seed catalog and the HTTP ingest service, then runs until Ctrl-C.");
+        out.println("Options (or environment variables):");
         for (StackSetting setting : StackSetting.values()) {
             out.printf("  --%-24s %s%n      env %s, default %s%n", optionName(setting) + "=...", setting.doc(),
                     setting.environmentVariable(), setting.defaultValue());
         }
+        out.printf("  %-26s %s%n      env %s, default %s%n", "", IngestSetting.PORT.doc(),
+                IngestSetting.PORT.environmentVariable(), IngestSetting.PORT.defaultValue());
+        out.println();
+        WhereaboutsCli.run("--help");
     }
 }

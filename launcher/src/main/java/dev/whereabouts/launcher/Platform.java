@@ -1,0 +1,110 @@
+package dev.whereabouts.launcher;
+
+import dev.whereabouts.ingest.catalog.CatalogLoader;
+import dev.whereabouts.ingest.catalog.CatalogPublisher;
+import dev.whereabouts.ingest.catalog.PublishResult;
+import dev.whereabouts.ingest.http.IngestApp;
+import dev.whereabouts.ingest.http.IngestServer;
+import dev.whereabouts.ingest.http.IngestSetting;
+import dev.whereabouts.model.identity.IdentifierNormaliser;
+import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
+import dev.whereabouts.model.serde.RestSchemaRegistryClient;
+import dev.whereabouts.model.serde.SchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.stack.EmbeddedStack;
+import dev.whereabouts.stack.StackConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+/**
+ * The whole platform on one machine: the embedded stack, the seed catalog published to its topics,
+ * and the services (so far the HTTP ingest service). This is the embedded demo: without
+ * {@code WHEREABOUTS_API_TOKENS} anonymous callers may publish, and without
+ * {@code WHEREABOUTS_PSEUDONYM_KEYS} the public demo key pseudonymises.
+ */
+final class Platform implements AutoCloseable {
+
+    private final EmbeddedStack stack;
+    private final IngestServer ingest;
+    private final long startedNanos;
+    private final long readyNanos;
+
+    private Platform(EmbeddedStack stack, IngestServer ingest, long startedNanos) {
+        this.stack = stack;
+        this.ingest = ingest;
+        this.startedNanos = startedNanos;
+        this.readyNanos = System.nanoTime();
+    }
+
+    static Platform start(StackConfig config, PrintStream progress) {
+        long started = System.nanoTime();
+        EmbeddedStack stack = EmbeddedStack.start(config);
+        progress.println("  stack ready: Kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl()
+                + ", Neo4j " + stack.boltUri());
+        try {
+            Map<String, String> settings = new HashMap<>(System.getenv());
+            settings.putIfAbsent(IngestApp.DEMO_ENV, "true");
+            settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
+            settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+            publishSeedCatalog(stack, progress);
+            IngestServer ingest = IngestServer.start(settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings),
+                    IdentifierNormaliser.fromEnvironment(settings));
+            if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
+                ingest.close();
+                throw new IllegalStateException("the ingest service did not load the catalog from Kafka within 30 s");
+            }
+            progress.println("  ingest serving " + ingest.url());
+            return new Platform(stack, ingest, started);
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException("could not start the ingest service: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stack.close();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void publishSeedCatalog(EmbeddedStack stack, PrintStream progress) {
+        SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
+        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
+             CatalogPublisher publisher = new CatalogPublisher(
+                     Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                     new TopicSerdes(registry, serdeConfig))) {
+            PublishResult result = publisher.publish(CatalogLoader.seed());
+            progress.println("  seed catalog (SmartTrackers B.V.): " + result);
+        }
+    }
+
+    Duration startupTime() {
+        return Duration.ofNanos(readyNanos - startedNanos);
+    }
+
+    URI ingestUrl() {
+        return ingest.url();
+    }
+
+    Map<String, String> endpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("Ingest API", ingest.url() + "  (OpenAPI: " + ingest.url() + "/openapi.yaml)");
+        endpoints.putAll(stack.endpoints());
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        ingest.close();
+        stack.close();
+    }
+}
