@@ -1,0 +1,98 @@
+package dev.whereabouts.streams.dsr;
+
+import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.TaskType;
+import dev.whereabouts.model.lineage.LineageStatus;
+import dev.whereabouts.streams.catalog.Categories;
+import dev.whereabouts.streams.catalog.CatalogView;
+import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.state.Edge;
+import dev.whereabouts.streams.state.HolderEdges;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a request and a subject's lineage into one task per holder that still has data of the
+ * requested categories (direct and onward holders alike):
+ *
+ * <ul>
+ *   <li>ERASURE: ERASE; RESTRICT instead when a legal hold of the holder covers any of the
+ *       categories and is still running (last share plus the hold's period is after receipt),
+ *       with the hold's reason and "GDPR Art. 17(3)(b)" plus the national law as legal reference;</li>
+ *   <li>ACCESS, PORTABILITY: EXPORT;</li>
+ *   <li>RESTRICTION: RESTRICT (Art. 18); OBJECTION: RESTRICT, "objection, Art. 21".</li>
+ * </ul>
+ *
+ * Data counts as still there when its edge is HELD or RESTRICTED. A non-empty request scope limits
+ * the categories (a parent key covers its children).
+ */
+public final class TaskPlanner {
+
+    /** One holder's task as planned. */
+    public record Planned(String holder, TaskType type, List<String> categories, String reason, String legalReference) {
+    }
+
+    private TaskPlanner() {
+    }
+
+    /** Deterministic task id: the same request and holder always give the same task. */
+    public static String taskId(String requestId, String holder) {
+        return requestId + "/" + holder;
+    }
+
+    public static List<Planned> plan(DataSubjectRequest request, List<HolderEdges> buckets, CatalogView catalog) {
+        List<Planned> tasks = new ArrayList<>();
+        List<HolderEdges> sorted = new ArrayList<>(buckets);
+        sorted.sort(Comparator.comparing(HolderEdges::getHolder));
+        long receivedAt = request.getReceivedAt().toEpochMilli();
+        for (HolderEdges bucket : sorted) {
+            List<Edge> present = bucket.getEdges().stream().filter(TaskPlanner::stillThere).toList();
+            Set<String> held = new TreeSet<>();
+            present.forEach(e -> held.add(e.getCategory()));
+            Set<String> categories = request.getScope().isEmpty()
+                    ? held : new TreeSet<>(Categories.intersect(request.getScope(), held));
+            if (categories.isEmpty()) {
+                continue;
+            }
+            tasks.add(switch (request.getType()) {
+                case ERASURE -> erasure(bucket.getHolder(), categories, present, receivedAt, catalog);
+                case ACCESS, PORTABILITY -> new Planned(bucket.getHolder(), TaskType.EXPORT, List.copyOf(categories), null, null);
+                case RESTRICTION -> new Planned(bucket.getHolder(), TaskType.RESTRICT, List.copyOf(categories),
+                        "restriction of processing requested, Art. 18", "GDPR Art. 18");
+                case OBJECTION -> new Planned(bucket.getHolder(), TaskType.RESTRICT, List.copyOf(categories),
+                        "objection, Art. 21", "GDPR Art. 21");
+            });
+        }
+        return tasks;
+    }
+
+    private static Planned erasure(String holder, Set<String> categories, List<Edge> present, long receivedAt,
+                                   CatalogView catalog) {
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> references = new LinkedHashSet<>();
+        for (LegalHold hold : catalog.legalHolds(holder, categories)) {
+            boolean running = present.stream()
+                    .filter(e -> Categories.overlap(hold.getCategories(), List.of(e.getCategory())))
+                    .anyMatch(e -> Periods.isValid(hold.getPeriod()) && Periods.plus(e.getLastSharedAt(), hold.getPeriod()) > receivedAt);
+            if (running) {
+                reasons.add(hold.getReason());
+                references.add(hold.getLegalReference());
+            }
+        }
+        if (reasons.isEmpty()) {
+            return new Planned(holder, TaskType.ERASE, List.copyOf(categories), null, null);
+        }
+        return new Planned(holder, TaskType.RESTRICT, List.copyOf(categories),
+                "legal hold: " + String.join("; ", reasons),
+                "GDPR Art. 17(3)(b); " + String.join("; ", references));
+    }
+
+    private static boolean stillThere(Edge edge) {
+        return LineageStatus.HELD.name().equals(edge.getStatus()) || LineageStatus.RESTRICTED.name().equals(edge.getStatus());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.whereabouts.streams.intake;
+
+import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.sharing.SharingEvent;
+import dev.whereabouts.streams.catalog.CatalogCache;
+import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.state.Identifier;
+import dev.whereabouts.streams.state.Payloads;
+import dev.whereabouts.streams.state.Route;
+import dev.whereabouts.streams.state.RouteKind;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** The {@link IntakeProcessor.Spec}s of the three input topics the topology reads. */
+public final class IntakeSpecs {
+
+    private IntakeSpecs() {
+    }
+
+    /**
+     * Sharing events: need an identifier, a category and a holder the catalog knows; de-duplicated
+     * by event id; routed to the identity step of their first identifier.
+     */
+    public static IntakeProcessor.Spec<SharingEvent> sharingEvents(CatalogCache catalog) {
+        return new IntakeProcessor.Spec<>() {
+            @Override
+            public Optional<String> validate(SharingEvent event, ProcessorContext<?, ?> context) {
+                if (event.getIdentifiers().isEmpty()) {
+                    return Optional.of("identifiers: at least one identifier is required (event " + event.getEventId() + ")");
+                }
+                if (event.getCategories().isEmpty()) {
+                    return Optional.of("categories: at least one category is required (event " + event.getEventId() + ")");
+                }
+                if (event.getRetention() != null && !Periods.isValid(event.getRetention())) {
+                    return Optional.of("retention: '" + event.getRetention() + "' is not an ISO-8601 period (event "
+                            + event.getEventId() + ")");
+                }
+                if (!catalog.view(context).knows(event.getHolder())) {
+                    return Optional.of("holder: '" + event.getHolder() + "' is not in the catalog (event " + event.getEventId() + ")");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public String idempotencyKey(SharingEvent event) {
+                return event.getEventId();
+            }
+
+            @Override
+            public Record<String, Route> route(SharingEvent event, Record<byte[], byte[]> input) {
+                List<Identifier> ids = Payloads.identifiers(event.getIdentifiers());
+                Route route = Route.newBuilder().setKind(RouteKind.RESOLVE_EVENT.name()).setEventId(event.getEventId())
+                        .setPayload(Payloads.of(event)).setIdentifiers(ids).setOccurredAt(event.getOccurredAt().toEpochMilli())
+                        .build();
+                return new Record<>(ids.get(0).getPseudonym(), route, input.timestamp());
+            }
+        };
+    }
+
+    /** Requests: need an identifier; routed to the identity step of their first identifier. */
+    public static IntakeProcessor.Spec<DataSubjectRequest> requests() {
+        return new IntakeProcessor.Spec<>() {
+            @Override
+            public Optional<String> validate(DataSubjectRequest request, ProcessorContext<?, ?> context) {
+                if (request.getIdentifiers().isEmpty()) {
+                    return Optional.of("identifiers: at least one identifier is required (request " + request.getRequestId() + ")");
+                }
+                if (!request.getDeadline().isAfter(request.getReceivedAt())) {
+                    return Optional.of("deadline: must be after receivedAt (request " + request.getRequestId() + ")");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public String idempotencyKey(DataSubjectRequest request) {
+                return null;
+            }
+
+            @Override
+            public Record<String, Route> route(DataSubjectRequest request, Record<byte[], byte[]> input) {
+                List<Identifier> ids = Payloads.identifiers(request.getIdentifiers());
+                Route route = Route.newBuilder().setKind(RouteKind.RESOLVE_REQUEST.name()).setEventId(request.getRequestId())
+                        .setPayload(Payloads.of(request)).setIdentifiers(ids)
+                        .setOccurredAt(request.getReceivedAt().toEpochMilli()).build();
+                return new Record<>(ids.get(0).getPseudonym(), route, input.timestamp());
+            }
+        };
+    }
+
+    /** Outcomes: routed to the request step, keyed by request id whatever key they arrived with. */
+    public static IntakeProcessor.Spec<HolderOutcome> outcomes() {
+        return new IntakeProcessor.Spec<>() {
+            @Override
+            public Optional<String> validate(HolderOutcome outcome, ProcessorContext<?, ?> context) {
+                if (outcome.getRequestId().isBlank()) {
+                    return Optional.of("requestId: must not be blank (task " + outcome.getTaskId() + ")");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public String idempotencyKey(HolderOutcome outcome) {
+                return null;
+            }
+
+            @Override
+            public Record<String, Route> route(HolderOutcome outcome, Record<byte[], byte[]> input) {
+                Route route = Route.newBuilder().setKind(RouteKind.OUTCOME.name()).setEventId(outcome.getTaskId())
+                        .setPayload(Payloads.of(outcome)).setOccurredAt(outcome.getReportedAt().toEpochMilli()).build();
+                return new Record<>(outcome.getRequestId(), route, input.timestamp());
+            }
+        };
+    }
+}
