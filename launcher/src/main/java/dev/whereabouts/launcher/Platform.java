@@ -14,6 +14,8 @@ import dev.whereabouts.model.serde.SerdeConfig;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.stack.EmbeddedStack;
 import dev.whereabouts.stack.StackConfig;
+import dev.whereabouts.streams.app.StreamsApp;
+import dev.whereabouts.streams.app.StreamsSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,13 +34,18 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 final class Platform implements AutoCloseable {
 
+    /** Application id of the lineage topology in the embedded platform (its consumer group and state). */
+    static final String LINEAGE_APPLICATION_ID = "whereabouts-lineage";
+
     private final EmbeddedStack stack;
+    private final StreamsApp lineage;
     private final IngestServer ingest;
     private final long startedNanos;
     private final long readyNanos;
 
-    private Platform(EmbeddedStack stack, IngestServer ingest, long startedNanos) {
+    private Platform(EmbeddedStack stack, StreamsApp lineage, IngestServer ingest, long startedNanos) {
         this.stack = stack;
+        this.lineage = lineage;
         this.ingest = ingest;
         this.startedNanos = startedNanos;
         this.readyNanos = System.nanoTime();
@@ -55,14 +62,22 @@ final class Platform implements AutoCloseable {
             settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
             settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
             publishSeedCatalog(stack, progress);
-            IngestServer ingest = IngestServer.start(settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings),
-                    IdentifierNormaliser.fromEnvironment(settings));
-            if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
-                ingest.close();
-                throw new IllegalStateException("the ingest service did not load the catalog from Kafka within 30 s");
+            StreamsApp lineage = startLineage(stack, config);
+            progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
+            IngestServer ingest;
+            try {
+                ingest = IngestServer.start(settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings),
+                        IdentifierNormaliser.fromEnvironment(settings));
+                if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
+                    ingest.close();
+                    throw new IllegalStateException("the ingest service did not load the catalog from Kafka within 30 s");
+                }
+            } catch (IOException | RuntimeException e) {
+                lineage.close();
+                throw e;
             }
             progress.println("  ingest serving " + ingest.url());
-            return new Platform(stack, ingest, started);
+            return new Platform(stack, lineage, ingest, started);
         } catch (IOException e) {
             stack.close();
             throw new UncheckedIOException("could not start the ingest service: " + e.getMessage(), e);
@@ -74,6 +89,19 @@ final class Platform implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Streams keeps its state under the data directory, so a restart resumes where it stopped. */
+    private static StreamsApp startLineage(EmbeddedStack stack, StackConfig config) {
+        Map<String, String> values = new HashMap<>();
+        values.put(StreamsSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        values.put(StreamsSettings.SCHEMA_REGISTRY_URL, stack.registryUrl().toString());
+        values.put(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
+        values.put(StreamsSettings.STATE_DIR, config.dataDirectory().resolve("streams").toString());
+        values.put(StreamsSettings.REPLICATION_FACTOR, "1");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        values.forEach((key, value) -> environment.putIfAbsent(StreamsSettings.environmentVariable(key), value));
+        return new StreamsApp(StreamsSettings.from(environment)).start();
     }
 
     private static void publishSeedCatalog(EmbeddedStack stack, PrintStream progress) {
@@ -105,6 +133,7 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         ingest.close();
+        lineage.close();
         stack.close();
     }
 }
