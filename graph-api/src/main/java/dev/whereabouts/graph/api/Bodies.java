@@ -1,0 +1,116 @@
+package dev.whereabouts.graph.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.whereabouts.web.FieldError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads fields of JSON request bodies, collecting one {@link FieldError} per bad field (JSON
+ * Pointer) so a client sees every problem at once.
+ */
+final class Bodies {
+
+    /** Fideslang keys: dot-separated lower-case segments. */
+    static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+    static final int MAX_REASON = 500;
+
+    private Bodies() {
+    }
+
+    static void onlyKnownFields(JsonNode body, Set<String> known, List<FieldError> errors) {
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add(new FieldError("/" + name, "unknown field; known fields are " + known.stream().sorted().toList()));
+            }
+        });
+    }
+
+    static String requiredText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError("/" + field, "required"));
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            errors.add(new FieldError("/" + field, "must be a non-empty string"));
+            return null;
+        }
+        if (node.textValue().length() > maxLength) {
+            errors.add(new FieldError("/" + field, "at most " + maxLength + " characters"));
+            return null;
+        }
+        return node.textValue().trim();
+    }
+
+    static Optional<String> optionalText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(requiredText(body, field, maxLength, errors));
+    }
+
+    static <E extends Enum<E>> E requiredEnum(JsonNode body, String field, Class<E> type, List<FieldError> errors) {
+        String text = requiredText(body, field, 64, errors);
+        if (text == null) {
+            return null;
+        }
+        return parseEnum(text, type).orElseGet(() -> {
+            errors.add(new FieldError("/" + field, "must be one of " + List.of(type.getEnumConstants())));
+            return null;
+        });
+    }
+
+    static <E extends Enum<E>> Optional<E> parseEnum(String text, Class<E> type) {
+        try {
+            return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Instant> optionalInstant(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError("/" + field, "must be an ISO-8601 date-time string, e.g. 2026-11-25T10:15:30Z"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(node.textValue()).toInstant());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("/" + field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
+            return Optional.empty();
+        }
+    }
+
+    static List<String> categories(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        List<String> categories = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return categories;
+        }
+        if (!node.isArray()) {
+            errors.add(new FieldError("/" + field, "must be an array of fideslang categories"));
+            return categories;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || !CATEGORY.matcher(item.textValue()).matches()) {
+                errors.add(new FieldError("/" + field + "/" + i, "must be a fideslang category key like user.contact.email"));
+            } else {
+                categories.add(item.textValue());
+            }
+        }
+        return categories;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.whereabouts.graph.api;
+
+import dev.whereabouts.graph.request.KafkaRequestPublisher;
+import dev.whereabouts.graph.request.RequestService;
+import dev.whereabouts.graph.schema.GraphSchema;
+import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.graph.writer.GraphWriter;
+import dev.whereabouts.graph.writer.GraphWriterSettings;
+import dev.whereabouts.graph.writer.KafkaDeadLetterSink;
+import dev.whereabouts.model.identity.IdentifierNormaliser;
+import dev.whereabouts.model.identity.PseudonymisationKeys;
+import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
+import dev.whereabouts.model.serde.RestSchemaRegistryClient;
+import dev.whereabouts.model.serde.SchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.Topics;
+import dev.whereabouts.web.Authenticator;
+import dev.whereabouts.web.HttpService;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph-api service: the graph writer and the DPO API in one process, wired from {@link
+ * ApiSetting}s. {@link #start} returns a running instance; {@link #close} stops the API first (no new
+ * work), then the writer (committing nothing unwritten), then the clients. {@code main} runs it until
+ * SIGTERM.
+ */
+public final class GraphApiApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphApiApp.class);
+
+    private final List<AutoCloseable> resources;
+    private final HttpService http;
+    private final GraphWriter writer;
+
+    private GraphApiApp(List<AutoCloseable> resources, HttpService http, GraphWriter writer) {
+        this.resources = resources;
+        this.http = http;
+        this.writer = writer;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The JDK HTTP server leaves Nagle's algorithm on; a response written as headers then body then
+        // waits for the client's delayed ACK (~40 ms per lookup). Must be set before the server loads.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            System.out.println(ApiConfig.help());
+            return;
+        }
+        ApiConfig config = ApiConfig.resolve(System.getenv(), System.getProperties());
+        GraphApiApp app = start(config, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "graph-api-shutdown"));
+        LOG.info("DPO API listening on {}", app.url());
+        stopped.await();
+    }
+
+    /**
+     * Starts the writer (when enabled) and the API. A host JVM (the launcher) must set the system
+     * property {@code sun.net.httpserver.nodelay=true} before any JDK HTTP server starts in it; this
+     * method sets it when absent, which only helps if no server has started yet.
+     */
+    public static GraphApiApp start(ApiConfig config, Map<String, String> environment) throws IOException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            Driver driver = driver(config);
+            resources.add(driver);
+            GraphSchema.ensure(driver);
+            SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config.get(ApiSetting.REGISTRY_URL)));
+            resources.add(registry);
+            TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
+            boolean demo = config.getBoolean(ApiSetting.DEMO);
+            Pseudonymiser pseudonymiser = pseudonymiser(environment, demo);
+            KafkaRequestPublisher publisher = KafkaRequestPublisher.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes);
+            resources.add(publisher);
+            GraphWriter writer = null;
+            if (config.getBoolean(ApiSetting.WRITER_ENABLED)) {
+                GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSetting.WRITER_GROUP_ID))
+                        .withMaxPollRecords(config.getInt(ApiSetting.WRITER_MAX_POLL_RECORDS));
+                writer = GraphWriter.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), driver, serdes,
+                        KafkaDeadLetterSink.create(Topics.GRAPH_WRITER_DEAD_LETTERS, config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes),
+                        settings);
+                resources.add(writer);
+                writer.start();
+            }
+            GraphTransactions graph = new GraphTransactions(driver);
+            Clock clock = Clock.systemUTC();
+            DpoApi api = new DpoApi(graph, new RequestService(graph, publisher, clock), pseudonymiser,
+                    config.get(ApiSetting.CONTROLLER), clock);
+            Authenticator authenticator = config.get(ApiSetting.TOKENS).isEmpty()
+                    ? Authenticator.demo() : Authenticator.fromSpec(config.get(ApiSetting.TOKENS));
+            HttpService http = api.start(config.get(ApiSetting.HOST), config.getInt(ApiSetting.PORT),
+                    config.getInt(ApiSetting.HTTP_THREADS), authenticator);
+            resources.add(http);
+            return new GraphApiApp(resources, http, writer);
+        } catch (RuntimeException | IOException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    static Pseudonymiser pseudonymiser(Map<String, String> environment, boolean demo) {
+        String keys = environment.get(PseudonymisationKeys.ENVIRONMENT_VARIABLE);
+        if (demo && (keys == null || keys.isBlank())) {
+            LOG.warn("using the public demo pseudonymisation key: for the embedded demo only");
+            return new Pseudonymiser(PseudonymisationKeys.demo(), IdentifierNormaliser.fromEnvironment(environment));
+        }
+        return Pseudonymiser.fromEnvironment(environment);
+    }
+
+    static Driver driver(ApiConfig config) {
+        String user = config.get(ApiSetting.BOLT_USER);
+        Config driverConfig = Config.builder()
+                .withLogging(Logging.slf4j())
+                // The API answers within seconds or says 503; the writer has its own bounded retry.
+                .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(64)
+                .build();
+        return GraphDatabase.driver(URI.create(config.get(ApiSetting.BOLT_URI)),
+                user.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, config.get(ApiSetting.BOLT_PASSWORD)), driverConfig);
+    }
+
+    public URI url() {
+        return http.url();
+    }
+
+    /** The writer, when this instance runs one. */
+    public java.util.Optional<GraphWriter> writer() {
+        return java.util.Optional.ofNullable(writer);
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        // Reverse order: the HTTP server first, the driver last.
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", resources.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        resources.clear();
+    }
+
+    /** How long a graceful stop may take, for supervisors. */
+    public static Duration stopTimeout() {
+        return Duration.ofSeconds(20);
+    }
+}

@@ -1,0 +1,397 @@
+package dev.whereabouts.graph.bench;
+
+import dev.whereabouts.graph.api.DpoApi;
+import dev.whereabouts.graph.request.RequestPublisher;
+import dev.whereabouts.graph.request.RequestService;
+import dev.whereabouts.graph.schema.Cypher;
+import dev.whereabouts.graph.schema.GraphSchema;
+import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.graph.writer.DeadLetterSink;
+import dev.whereabouts.graph.writer.GraphWriter;
+import dev.whereabouts.graph.writer.GraphWriterSettings;
+import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.identity.PseudonymisationKeys;
+import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.model.lineage.IdentityLink;
+import dev.whereabouts.model.lineage.LineageKey;
+import dev.whereabouts.model.lineage.LineageRecord;
+import dev.whereabouts.model.lineage.LineageStatus;
+import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
+import dev.whereabouts.model.serde.RestSchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.Topics;
+import dev.whereabouts.web.Authenticator;
+import dev.whereabouts.web.HttpService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+/**
+ * Measures the graph writer and the DPO lookup against a running stack (see {@code docs/dpo-api.md}):
+ *
+ * <ol>
+ *   <li>ceiling: a plain batched {@code UNWIND ... MERGE} of new (subject)-[edge]->(holder) rows over Bolt;</li>
+ *   <li>the graph writer consuming N subjects' identity links and lineage (about 5 edges each) from Kafka,
+ *       in rows/s and as a ratio to the ceiling;</li>
+ *   <li>lookup latency over HTTP (POST /v1/lookup with a raw email, pseudonymised, resolved, audited), p50/p99;</li>
+ *   <li>a point lookup over Bolt as the second ceiling;</li>
+ *   <li>freshness: a lineage record produced until the lookup over HTTP answers with it, p50/p99.</li>
+ * </ol>
+ *
+ * Arguments: {@code --subjects=1000000 --edges=5 --baseline-rows=1000000 --lookups=10000 --freshness=100
+ * --bootstrap=127.0.0.1:9092 --registry=http://127.0.0.1:8081 --bolt=bolt://127.0.0.1:7687}. Use a fresh stack:
+ * the benchmark's subjects are {@code bench-<i>} and stay in the graph.
+ */
+public final class GraphBenchmark {
+
+    private static final String[] HOLDERS = {"smarttrackers-app", "heroku", "memcached-cloud", "postmark", "zendesk",
+            "campaign-monitor", "moneybird", "transip-vps-backups", "amazon-s3-database-backups", "google-analytics", "authy", "trello"};
+    private static final String[] CATEGORIES = {"user.contact.email", "user.name", "user.contact.phone_number",
+            "user.device.ip_address", "user.behavior", "user.content", "user.payment"};
+
+    private static final String BASELINE = Cypher.of("""
+            UNWIND $rows AS row
+            MERGE (s:${Subject} {id: row.s})
+            MERGE (h:${Holder} {id: row.h})
+            MERGE (s)-[r:${SHARED_WITH} {category: row.c}]->(h)
+            SET r.updatedAt = row.t
+            """);
+
+    private static final String POINT_LOOKUP = Cypher.of("""
+            MATCH (:${Identifier} {pseudonym: $p})-[:${IDENTIFIES}]->(s:${Subject})-[r:${SHARED_WITH}]->(h:${Holder})
+            RETURN r.category, h.id, r.retentionUntil
+            """);
+
+    private final Map<String, String> options;
+    private final Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.demo());
+    private final List<String> report = new ArrayList<>();
+    private GraphWriter writer;
+    /** Subject ids and emails are {@code <prefix>-<i>}: a new prefix gives new subjects on a loaded graph. */
+    private static String prefix = "bench";
+
+    private GraphBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The JDK server leaves Nagle on by default: a response written in two segments then waits
+        // for the client's delayed ACK (about 40 ms). Must be set before the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments look like --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        new GraphBenchmark(options).run();
+    }
+
+    private int intOption(String name, int defaultValue) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
+    }
+
+    private void run() throws Exception {
+        prefix = options.getOrDefault("prefix", "bench");
+        int subjects = intOption("subjects", 1_000_000);
+        int edges = intOption("edges", 5);
+        int baselineRows = intOption("baseline-rows", Math.min(subjects * edges, 1_000_000));
+        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
+        String registryUrl = options.getOrDefault("registry", "http://127.0.0.1:8081");
+        String bolt = options.getOrDefault("bolt", "bolt://127.0.0.1:7687");
+        System.out.printf(Locale.ROOT, "graph benchmark: %,d subjects x %d edges, baseline %,d rows%n", subjects, edges, baselineRows);
+
+        try (Driver driver = GraphDatabase.driver(URI.create(bolt), AuthTokens.none(),
+                Config.builder().withMaxConnectionPoolSize(32).build());
+             CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(registryUrl))) {
+            GraphSchema.ensure(driver);
+            TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
+
+            if (!Boolean.parseBoolean(options.getOrDefault("skip-load", "false"))) {
+                // The ceiling is measured before and after the writer (Neo4j warms up over the first
+                // rows); the writer is compared with the better of the two, the conservative ratio.
+                double before = baseline(driver, baselineRows / 2, "baseline-a-");
+                produce(bootstrap, serdes, subjects, edges);
+                double writerRate = writer(bootstrap, driver, serdes, subjects, edges);
+                double after = baseline(driver, baselineRows - baselineRows / 2, "baseline-b-");
+                row("graph writer, new edges vs plain batched MERGE", String.format(Locale.ROOT, "%.2fx", writerRate / Math.max(before, after)),
+                        ">= 0.8x");
+            } else {
+                writer = GraphWriter.create(bootstrap, driver, serdes, deadLetters -> { },
+                        GraphWriterSettings.defaults("graph-benchmark-" + System.currentTimeMillis()));
+                writer.catchUp(Duration.ofMinutes(30));
+            }
+
+            GraphTransactions graph = new GraphTransactions(driver);
+            DpoApi api = new DpoApi(graph, new RequestService(graph, new NoRequests(), Clock.systemUTC()), pseudonymiser,
+                    "benchmark", Clock.systemUTC());
+            try (HttpService http = api.start("127.0.0.1", 0, 8, Authenticator.demo())) {
+                double[] bolts = boltLookups(driver, subjects, intOption("lookups", 10_000));
+                serviceLookups(graph, subjects, intOption("lookups", 10_000));
+                double[] https = httpLookups(http.url(), subjects, intOption("lookups", 10_000));
+                row("lookup over HTTP p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", https[0], https[1]),
+                        "p50 <= 5, p99 <= 25");
+                row("lookup over HTTP vs Bolt point lookup p50 / p99", String.format(Locale.ROOT, "%.1fx / %.1fx",
+                        https[0] / bolts[0], https[1] / bolts[1]), "");
+                freshness(bootstrap, driver, serdes, http.url(), subjects, intOption("freshness", 100));
+            }
+        }
+        System.out.println();
+        System.out.println("| what | result | bar |");
+        System.out.println("|---|---|---|");
+        report.forEach(System.out::println);
+    }
+
+    private void row(String what, String result, String bar) {
+        String line = "| " + what + " | " + result + " | " + bar + " |";
+        report.add(line);
+        System.out.println(line);
+    }
+
+    private double baseline(Driver driver, int rows, String prefix) {
+        long start = System.nanoTime();
+        int batch = 5_000;
+        try (Session session = driver.session()) {
+            for (int from = 0; from < rows; from += batch) {
+                List<Map<String, Object>> chunk = new ArrayList<>(batch);
+                for (int i = from; i < Math.min(rows, from + batch); i++) {
+                    chunk.add(Map.of("s", prefix + (i / 5), "h", HOLDERS[i % HOLDERS.length],
+                            "c", CATEGORIES[i % 5], "t", (long) i));
+                }
+                session.executeWrite(tx -> tx.run(BASELINE, Map.of("rows", chunk)).consume());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = rows / seconds;
+        row("plain batched UNWIND MERGE over Bolt (ceiling, " + prefix + ")", String.format(Locale.ROOT,
+                "%,.0f rows/s (%,d rows, %.1f s)", rate, rows, seconds), "reference 20k-24k rows/s");
+        return rate;
+    }
+
+    private void produce(String bootstrap, TopicSerdes serdes, int subjects, int edges) throws Exception {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        long start = System.nanoTime();
+        try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(properties,
+                serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer());
+             KafkaProducer<String, IdentityLink> identities = new KafkaProducer<>(properties,
+                     serdes.keySerde(Topics.SUBJECT_IDENTITIES).serializer(), serdes.valueSerde(Topics.SUBJECT_IDENTITIES).serializer())) {
+            for (int i = 0; i < subjects; i++) {
+                SubjectIdentifier email = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(i));
+                identities.send(new ProducerRecord<>(Topics.SUBJECT_IDENTITIES.name(), email.getPseudonym(), link(email, prefix + "-" + i)));
+                for (LineageRecord record : lineageOf(prefix + "-" + i, i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
+                    lineage.send(new ProducerRecord<>(Topics.LINEAGE.name(), key(record), record));
+                }
+            }
+            lineage.flush();
+            identities.flush();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "produced %,d records in %.1f s%n", (long) subjects * (edges + 1), seconds);
+    }
+
+    private double writer(String bootstrap, Driver driver, TopicSerdes serdes, int subjects, int edges) {
+        GraphWriterSettings settings = GraphWriterSettings.defaults("graph-benchmark-" + System.currentTimeMillis());
+        DeadLetterSink sink = deadLetters -> {
+            throw new IllegalStateException("benchmark records must not be dead-lettered: " + deadLetters.get(0).getReason());
+        };
+        long expected = (long) subjects * (edges + 1);
+        GraphWriter writer = GraphWriter.create(bootstrap, driver, serdes, sink, settings);
+        this.writer = writer;
+        {
+            long start = 0;
+            long read = 0;
+            while (read < expected) {
+                long before = System.nanoTime();
+                int n = writer.pollOnce(Duration.ofMillis(200));
+                if (n > 0 && start == 0) {
+                    start = before;
+                }
+                read += n;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = writer.metrics().rowsWritten() / seconds;
+            var m = writer.metrics();
+            row("graph writer from Kafka (identities + lineage)", String.format(Locale.ROOT,
+                    "%,.0f rows/s (%,d rows, %.1f s, %d tx; decode %.1f s, Neo4j %.1f s, offset commits %.1f s)",
+                    rate, m.rowsWritten(), seconds, m.transactions(), m.decodeMillis() / 1e3, m.writeMillis() / 1e3,
+                    m.commitMillis() / 1e3), "");
+            return rate;
+        }
+    }
+
+    private double[] boltLookups(Driver driver, int subjects, int lookups) {
+        SplittableRandom random = new SplittableRandom(7);
+        double[] millis = new double[lookups];
+        try (Session session = driver.session()) {
+            for (int i = -1_000; i < lookups; i++) {
+                String pseudonym = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(random.nextInt(subjects))).getPseudonym();
+                long start = System.nanoTime();
+                session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list();
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        double[] p = percentiles(millis);
+        row("point lookup over Bolt p50 / p99 (ms, ceiling)", String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]),
+                "reference p50 0.6-1.4, p99 3-8");
+        return p;
+    }
+
+    /** The lookup without HTTP: pseudonymise, resolve, read the edges and write the audit entry in one transaction. */
+    private void serviceLookups(GraphTransactions graph, int subjects, int lookups) {
+        dev.whereabouts.graph.lookup.LookupService service = new dev.whereabouts.graph.lookup.LookupService(graph, Clock.systemUTC());
+        dev.whereabouts.web.Caller caller = new dev.whereabouts.web.Caller("benchmark", java.util.Set.of(dev.whereabouts.web.Role.DPO));
+        SplittableRandom random = new SplittableRandom(17);
+        double[] millis = new double[lookups];
+        for (int i = -1_000; i < lookups; i++) {
+            long start = System.nanoTime();
+            List<String> pseudonyms = pseudonymiser.pseudonymiseWithAllKeys(IdentifierType.EMAIL, email(random.nextInt(subjects)))
+                    .stream().map(SubjectIdentifier::getPseudonym).toList();
+            service.lookup(caller, "subject.lookup", new dev.whereabouts.graph.lookup.LookupService.ByPseudonyms(pseudonyms), "benchmark");
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        double[] p = percentiles(millis);
+        row("audited lookup in process, no HTTP, p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]), "");
+    }
+
+    private double[] httpLookups(URI api, int subjects, int lookups) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        SplittableRandom random = new SplittableRandom(11);
+        double[] millis = new double[lookups];
+        for (int i = -1_000; i < lookups; i++) {
+            HttpRequest request = lookupRequest(api, random.nextInt(subjects));
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("lookup answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return percentiles(millis);
+    }
+
+    private void freshness(String bootstrap, Driver driver, TopicSerdes serdes, URI api, int subjects, int samples) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        double[] millis = new double[samples];
+        // The writer that loaded the data keeps running in the background, as in production.
+        try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(properties,
+                serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer());
+             GraphWriter running = writer) {
+            running.start();
+            SplittableRandom random = new SplittableRandom(13);
+            for (int s = 0; s < samples; s++) {
+                int subject = random.nextInt(subjects);
+                String marker = "fresh-" + s;
+                Instant now = Instant.now();
+                LineageRecord record = lineageOf(prefix + "-" + subject, subject, 1, now).get(0);
+                record.setHolder(marker);
+                long start = System.nanoTime();
+                lineage.send(new ProducerRecord<>(Topics.LINEAGE.name(), key(record), record));
+                while (true) {
+                    HttpResponse<String> response = http.send(lookupRequest(api, subject), HttpResponse.BodyHandlers.ofString());
+                    if (response.body().contains(marker)) {
+                        break;
+                    }
+                    if (System.nanoTime() - start > 30_000_000_000L) {
+                        throw new IllegalStateException("record not visible within 30 s");
+                    }
+                    Thread.sleep(5);
+                }
+                millis[s] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        double[] p = percentiles(millis);
+        row("freshness: produced -> visible in HTTP lookup p50 / p99 (ms)", String.format(Locale.ROOT, "%.0f / %.0f", p[0], p[1]),
+                "p99 <= 2000");
+    }
+
+    private static HttpRequest lookupRequest(URI api, int subject) {
+        return HttpRequest.newBuilder(api.resolve("/v1/lookup")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": {\"email\": \"" + email(subject)
+                        + "\"}, \"reason\": \"benchmark\"}")).build();
+    }
+
+    private static String email(int i) {
+        return prefix + "-" + i + "@example.com";
+    }
+
+    private static List<LineageRecord> lineageOf(String subject, int i, int edges, Instant at) {
+        List<LineageRecord> records = new ArrayList<>(edges);
+        for (int e = 0; e < edges; e++) {
+            String holder = HOLDERS[(i + e * 5) % HOLDERS.length];
+            records.add(LineageRecord.newBuilder().setSubjectId(subject).setCategory(CATEGORIES[(i + e) % CATEGORIES.length])
+                    .setHolder(holder).setDirect(true).setPath(List.of()).setPurposes(List.of("benchmark"))
+                    .setLegalBases(List.of(LegalBasis.CONTRACT)).setSourceSystems(List.of("benchmark")).setFirstSharedAt(at)
+                    .setLastSharedAt(at).setRetentionUntil(at.plus(Duration.ofDays(45))).setStatus(LineageStatus.HELD)
+                    .setStatusReason(null).setUpdatedAt(at).setLastEventId(prefix + "-" + i + "-" + e).build());
+        }
+        return records;
+    }
+
+    private static LineageKey key(LineageRecord record) {
+        return LineageKey.newBuilder().setSubjectId(record.getSubjectId()).setCategory(record.getCategory())
+                .setHolder(record.getHolder()).build();
+    }
+
+    private static IdentityLink link(SubjectIdentifier identifier, String subject) {
+        return IdentityLink.newBuilder().setIdentifier(identifier).setSubjectId(subject)
+                .setLinkedAt(Instant.parse("2026-11-01T00:00:00Z")).setCausedByEventId("bench").build();
+    }
+
+    private static double[] percentiles(double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return new double[] {sorted[(int) (sorted.length * 0.50)], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))]};
+    }
+
+    /** The benchmark files no requests. */
+    private static final class NoRequests implements RequestPublisher {
+        @Override
+        public void file(DataSubjectRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordOutcome(HolderOutcome outcome) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.whereabouts.graph.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whereabouts.graph.fixture.SeedScenario;
+import dev.whereabouts.model.catalog.Holder;
+import dev.whereabouts.model.lineage.LineageKey;
+import dev.whereabouts.model.lineage.LineageRecord;
+import dev.whereabouts.model.serde.InMemorySchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.Topic;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class RecordDecoderTest {
+
+    private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), SerdeConfig.defaults());
+    private final RecordDecoder decoder = new RecordDecoder(serdes);
+
+    @Test
+    void shouldTurnALineageRecordIntoAnUpsertKeyedBySubjectCategoryAndHolder() {
+        LineageRecord postmark = SeedScenario.aliceLineage().stream().filter(r -> r.getHolder().equals("postmark")).findFirst().orElseThrow();
+        GraphChange change = decoder.decode(record(Topics.LINEAGE, key(postmark), postmark));
+
+        assertThat(change.kind()).isEqualTo(RecordKind.LINEAGE);
+        assertThat(change.isDelete()).isFalse();
+        assertThat(change.row()).containsEntry("holder", "postmark").containsEntry("status", "HELD")
+                .containsEntry("lastSharedAt", SeedScenario.LAST_MAIL.toEpochMilli())
+                .containsEntry("legalBases", List.of("CONTRACT"));
+    }
+
+    @Test
+    void shouldTurnATombstoneIntoADeleteOfItsKey() {
+        GraphChange change = decoder.decode(record(Topics.CATALOG_HOLDERS, "postmark", null));
+        assertThat(change.isDelete()).isTrue();
+        assertThat(change.key()).isEqualTo("postmark");
+    }
+
+    @Test
+    void shouldDeclareOnlyTheHoldersOwnCategoriesWithTheMostSpecificRetention() {
+        Holder postmark = SeedScenario.holders().stream().filter(h -> h.getId().equals("postmark")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> declares = (List<Map<String, Object>>) RecordDecoder.holderRow(postmark).get("declares");
+        assertThat(declares).extracting(d -> d.get("category"))
+                .containsExactly("user.device.ip_address", "user.contact.email", "user.content");
+        assertThat(declares).allSatisfy(d -> assertThat(d.get("retention")).isEqualTo("P45D"));
+    }
+
+    @Test
+    void shouldRefusePoisonBytesAndRecordsOfTopicsItDoesNotRead() {
+        ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(Topics.LINEAGE.name(), 0, 7L,
+                "k".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> decoder.decode(poison)).isInstanceOf(RecordDecoder.UndecodableRecordException.class)
+                .hasMessageContaining("offset 7");
+        ConsumerRecord<byte[], byte[]> elsewhere = new ConsumerRecord<>(Topics.SHARING_EVENTS.name(), 0, 0L, null, new byte[] {0});
+        assertThatThrownBy(() -> decoder.decode(elsewhere)).isInstanceOf(RecordDecoder.UndecodableRecordException.class);
+    }
+
+    private static LineageKey key(LineageRecord record) {
+        return LineageKey.newBuilder().setSubjectId(record.getSubjectId()).setCategory(record.getCategory())
+                .setHolder(record.getHolder()).build();
+    }
+
+    private <K, V> ConsumerRecord<byte[], byte[]> record(Topic<K, V> topic, K key, V value) {
+        byte[] k = serdes.keySerde(topic).serializer().serialize(topic.name(), key);
+        byte[] v = value == null ? null : serdes.valueSerde(topic).serializer().serialize(topic.name(), value);
+        return new ConsumerRecord<>(topic.name(), 0, 0L, k, v);
+    }
+}
