@@ -101,7 +101,7 @@ public final class LineageTopology {
         // ---- routing: identity, subjects and requests on the application's own loop topic --------
         topology.addSource(ROUTE_SOURCE, new StringDeserializer(), routes.deserializer(), route);
         topology.addProcessor(DISPATCH, Dispatch::new, ROUTE_SOURCE);
-        topology.addProcessor(IDENTITY, () -> new IdentityProcessor("identity-to-route"), DISPATCH);
+        topology.addProcessor(IDENTITY, () -> new IdentityProcessor("identity-to-route", "subject-identities"), DISPATCH);
         SubjectProcessor.Sinks subjectSinks = new SubjectProcessor.Sinks("subjects-to-route", "lineage", "subject-merges",
                 "dsr-tasks", "retention-findings");
         topology.addProcessor(SUBJECTS, () -> new SubjectProcessor(subjectSinks, catalog, config.backupPromise(),
@@ -122,6 +122,7 @@ public final class LineageTopology {
         topology.addSink("identity-to-route", route, strings, routes.serializer(), IDENTITY);
         topology.addSink("subjects-to-route", route, strings, routes.serializer(), SUBJECTS);
         topology.addSink("requests-to-route", route, strings, routes.serializer(), REQUESTS);
+        sink(topology, "subject-identities", Topics.SUBJECT_IDENTITIES, serdes, IDENTITY);
         sink(topology, "lineage", Topics.LINEAGE, serdes, SUBJECTS);
         sink(topology, "subject-merges", Topics.SUBJECT_MERGES, serdes, SUBJECTS);
         sink(topology, "dsr-tasks", Topics.DSR_TASKS, serdes, SUBJECTS);

@@ -1,5 +1,8 @@
 package dev.whereabouts.streams.identity;
 
+import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.lineage.IdentityLink;
+
 import dev.whereabouts.streams.state.Identifier;
 import dev.whereabouts.streams.state.RequestRecord;
 import dev.whereabouts.streams.state.Route;
@@ -27,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it, so whatever order concurrent claims arrive in, every identifier converges to the smallest
  * subject id of its connected component.
  */
-public final class IdentityProcessor implements Processor<String, Route, String, Route> {
+public final class IdentityProcessor implements Processor<String, Route, Object, Object> {
 
     /** Store name of the identifier index. */
     public static final String INDEX_STORE = "identity-index";
@@ -35,15 +38,22 @@ public final class IdentityProcessor implements Processor<String, Route, String,
     private static final String NONE = "";
 
     private final String routeSink;
-    private ProcessorContext<String, Route> context;
+    private final String identitiesSink;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, String> index;
 
-    public IdentityProcessor(String routeSink) {
+    /**
+     * @param routeSink      sink of the routing loop topic
+     * @param identitiesSink sink of {@code Topics.SUBJECT_IDENTITIES}: every identifier's current subject,
+     *                       so a lookup by any identifier finds the person
+     */
+    public IdentityProcessor(String routeSink, String identitiesSink) {
         this.routeSink = routeSink;
+        this.identitiesSink = identitiesSink;
     }
 
     @Override
-    public void init(ProcessorContext<String, Route> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.index = context.getStateStore(INDEX_STORE);
     }
@@ -53,7 +63,8 @@ public final class IdentityProcessor implements Processor<String, Route, String,
         Route route = record.value();
         switch (RouteKind.valueOf(route.getKind())) {
             case RESOLVE_EVENT, RESOLVE_REQUEST -> resolve(record);
-            case ASSIGN -> assign(record.key(), route.getSubjectId(), route.getEventId(), route.getOccurredAt(), record.timestamp());
+            case ASSIGN -> assign(route.getIdentifiers().isEmpty() ? null : route.getIdentifiers().get(0), record.key(),
+                    route.getSubjectId(), route.getEventId(), route.getOccurredAt(), record.timestamp());
             default -> throw new IllegalStateException("identity step cannot handle " + route.getKind());
         }
     }
@@ -86,13 +97,14 @@ public final class IdentityProcessor implements Processor<String, Route, String,
         for (int i = 0; i < last; i++) {
             if (!observed.get(i).equals(subject)) {
                 Route assign = Route.newBuilder().setKind(RouteKind.ASSIGN.name()).setEventId(route.getEventId())
+                        .setIdentifiers(List.of(ids.get(i)))
                         .setSubjectId(subject).setOccurredAt(route.getOccurredAt()).build();
                 send(ids.get(i).getPseudonym(), assign, timestamp);
             }
         }
         // The last identifier is ours: assign it here, in this transaction.
         if (!observed.get(last).equals(subject)) {
-            assign(ids.get(last).getPseudonym(), subject, route.getEventId(), route.getOccurredAt(), timestamp);
+            assign(ids.get(last), ids.get(last).getPseudonym(), subject, route.getEventId(), route.getOccurredAt(), timestamp);
         }
         Route event = Route.newBuilder().setKind(RouteKind.EVENT.name()).setEventId(route.getEventId())
                 .setPayload(route.getPayload()).setIdentifiers(ids).setSubjectId(subject)
@@ -122,18 +134,32 @@ public final class IdentityProcessor implements Processor<String, Route, String,
         send(subject, forward, timestamp);
     }
 
-    private void assign(String pseudonym, String subject, String cause, long occurredAt, long timestamp) {
+    private void assign(Identifier identifier, String pseudonym, String subject, String cause, long occurredAt, long timestamp) {
         String current = index.get(pseudonym);
         if (current == null) {
             index.put(pseudonym, subject);
+            link(identifier, subject, cause, occurredAt, timestamp);
         } else if (current.equals(subject)) {
             return;
         } else if (current.compareTo(subject) < 0) {
             merge(subject, current, cause, occurredAt, timestamp);
         } else {
             index.put(pseudonym, subject);
+            link(identifier, subject, cause, occurredAt, timestamp);
             merge(current, subject, cause, occurredAt, timestamp);
         }
+    }
+
+    /** Publishes the identifier's subject; identifiers of a merged-away subject are found through the merge. */
+    private void link(Identifier identifier, String subject, String cause, long occurredAt, long timestamp) {
+        if (identifier == null) {
+            // An assignment written before identifiers travelled with it: nothing to describe.
+            return;
+        }
+        SubjectIdentifier contract = Payloads.contract(List.of(identifier)).get(0);
+        IdentityLink link = new IdentityLink(contract, subject, java.time.Instant.ofEpochMilli(occurredAt),
+                cause == null ? "" : cause);
+        context.forward(new Record<Object, Object>(identifier.getPseudonym(), link, timestamp), identitiesSink);
     }
 
     private void merge(String loser, String survivor, String cause, long occurredAt, long timestamp) {
@@ -143,6 +169,6 @@ public final class IdentityProcessor implements Processor<String, Route, String,
     }
 
     private void send(String key, Route route, long timestamp) {
-        context.forward(new Record<>(key, route, timestamp), routeSink);
+        context.forward(new Record<Object, Object>(key, route, timestamp), routeSink);
     }
 }

@@ -1,5 +1,8 @@
 package dev.whereabouts.streams.identity;
 
+import dev.whereabouts.model.lineage.IdentityLink;
+import java.util.Map;
+
 import static dev.whereabouts.streams.fixtures.Pseudonyms.account;
 import static dev.whereabouts.streams.fixtures.Pseudonyms.email;
 import static dev.whereabouts.streams.fixtures.Pseudonyms.phone;
@@ -48,6 +51,24 @@ class IdentityStitchingTest {
         Set<String> subjects = harness.lineage().stream().map(r -> r.value().getSubjectId()).collect(Collectors.toSet());
         assertThat(subjects).hasSize(1);
         assertThat(harness.merges()).isEmpty();
+    }
+
+    @Test
+    void shouldPublishWhichSubjectEachIdentifierBelongsTo() {
+        // Given an event carrying both the email and the phone
+        harness.share(aSharingEvent().of(aliceEmail, alicePhone).to(SeedCatalog.AUTHY)
+                .categories("user.contact.email", "user.contact.phone_number").at(T0));
+        String subject = harness.lineage().get(0).value().getSubjectId();
+
+        // When the same identifiers come again
+        harness.share(aSharingEvent().of(alicePhone).to(SeedCatalog.MONEYBIRD).categories("user.contact.phone_number")
+                .at(T0.plusSeconds(60)));
+
+        // Then each identifier is linked to the subject once, with its type and key id, so a lookup finds it
+        Map<String, IdentityLink> links = harness.identities();
+        assertThat(links).containsOnlyKeys(aliceEmail.getPseudonym(), alicePhone.getPseudonym());
+        assertThat(links.values()).allSatisfy(link -> assertThat(link.getSubjectId()).isEqualTo(subject));
+        assertThat(links.get(aliceEmail.getPseudonym()).getIdentifier()).isEqualTo(aliceEmail);
     }
 
     @Test
