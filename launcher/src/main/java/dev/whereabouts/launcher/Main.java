@@ -100,6 +100,8 @@ public final class Main {
                 + "\"holder\":\"postmark\",\"categories\":[\"user.contact.email\"],\"purpose\":\"system-mail\","
                 + "\"legalBasis\":\"CONTRACT\"}'");
         out.println("  ./whereabouts tail            # the event on Kafka, decoded: pseudonyms only");
+        out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
+                + "{\"subject\":{\"email\":\"alice@example.com\"},\"reason\":\"DSR ticket 1\"}'");
         out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
         out.println("Press Ctrl-C to stop; the data directory is reused on the next start.");
         out.flush();

@@ -1,5 +1,8 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.graph.api.ApiConfig;
+import dev.whereabouts.graph.api.ApiSetting;
+import dev.whereabouts.graph.api.GraphApiApp;
 import dev.whereabouts.ingest.catalog.CatalogLoader;
 import dev.whereabouts.ingest.catalog.CatalogPublisher;
 import dev.whereabouts.ingest.catalog.PublishResult;
@@ -40,13 +43,15 @@ final class Platform implements AutoCloseable {
     private final EmbeddedStack stack;
     private final StreamsApp lineage;
     private final IngestServer ingest;
+    private final GraphApiApp dpo;
     private final long startedNanos;
     private final long readyNanos;
 
-    private Platform(EmbeddedStack stack, StreamsApp lineage, IngestServer ingest, long startedNanos) {
+    private Platform(EmbeddedStack stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
         this.stack = stack;
         this.lineage = lineage;
         this.ingest = ingest;
+        this.dpo = dpo;
         this.startedNanos = startedNanos;
         this.readyNanos = System.nanoTime();
     }
@@ -77,7 +82,16 @@ final class Platform implements AutoCloseable {
                 throw e;
             }
             progress.println("  ingest serving " + ingest.url());
-            return new Platform(stack, lineage, ingest, started);
+            GraphApiApp dpo;
+            try {
+                dpo = startDpoApi(stack);
+            } catch (IOException | RuntimeException e) {
+                ingest.close();
+                lineage.close();
+                throw e;
+            }
+            progress.println("  graph writer and DPO API serving " + dpo.url());
+            return new Platform(stack, lineage, ingest, dpo, started);
         } catch (IOException e) {
             stack.close();
             throw new UncheckedIOException("could not start the ingest service: " + e.getMessage(), e);
@@ -104,6 +118,17 @@ final class Platform implements AutoCloseable {
         return new StreamsApp(StreamsSettings.from(environment)).start();
     }
 
+    /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
+    private static GraphApiApp startDpoApi(EmbeddedStack stack) throws IOException {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putIfAbsent(ApiSetting.DEMO.environmentVariable(),
+                Boolean.toString(environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
+        environment.put(ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
+        environment.put(ApiSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
+        environment.put(ApiSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+        return GraphApiApp.start(ApiConfig.resolve(environment, System.getProperties()), environment);
+    }
+
     private static void publishSeedCatalog(EmbeddedStack stack, PrintStream progress) {
         SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
         try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
@@ -123,8 +148,13 @@ final class Platform implements AutoCloseable {
         return ingest.url();
     }
 
+    URI dpoUrl() {
+        return dpo.url();
+    }
+
     Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("DPO API", dpo.url() + "  (OpenAPI: " + dpo.url() + "/openapi.yaml)");
         endpoints.put("Ingest API", ingest.url() + "  (OpenAPI: " + ingest.url() + "/openapi.yaml)");
         endpoints.putAll(stack.endpoints());
         return endpoints;
@@ -132,6 +162,7 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        dpo.close();
         ingest.close();
         lineage.close();
         stack.close();
