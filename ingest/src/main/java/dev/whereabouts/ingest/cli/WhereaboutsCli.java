@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "whereabouts", mixinStandardHelpOptions = true, version = "Whereabouts 0.1.0",
         description = "Work with a running Whereabouts platform. Every command has --help.",
-        subcommands = {EmitCommand.class, TailCommand.class, CatalogCommand.class, DeadLettersCommand.class})
+        subcommands = {EmitCommand.class, TailCommand.class, OutcomeCommand.class, CatalogCommand.class, DeadLettersCommand.class})
 public final class WhereaboutsCli {
 
     /** Names of the top-level commands, so the launcher knows when to hand over. */
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of("emit", "tail", "catalog", "dead-letters");
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of("emit", "tail", "outcome", "catalog", "dead-letters");
 
     private WhereaboutsCli() {
     }

@@ -61,7 +61,7 @@ class WhereaboutsCliTest {
     @Test
     void shouldExplainEveryCommandInHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("catalog").contains("dead-letters");
+        assertThat(out.toString()).contains("catalog").contains("dead-letters").contains("outcome").contains("emit").contains("tail");
 
         assertThat(run("dead-letters", "replay", "--help")).isZero();
         assertThat(out.toString()).contains("--offsets").contains("--dry-run").contains("WHEREABOUTS_BOOTSTRAP_SERVERS");
