@@ -1,7 +1,7 @@
 package dev.whereabouts.launcher;
 
 import dev.whereabouts.ingest.cli.WhereaboutsCli;
-import dev.whereabouts.ingest.http.IngestSetting;
+import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.stack.StackConfig;
 import dev.whereabouts.stack.StackException;
 import dev.whereabouts.stack.StackSetting;
@@ -48,7 +48,7 @@ public final class Main {
         try {
             config = StackConfig.fromEnvironment();
             out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
-            platform = Platform.start(config, out);
+            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties()), out);
         } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
             System.exit(1);
@@ -69,11 +69,19 @@ public final class Main {
 
     /** Turns {@code --kafka-port=19092} into the system property of the matching {@link StackSetting}. */
     static Optional<String> applyOption(String arg) {
+        if (arg.equals("--no-demo")) {
+            System.setProperty(PlatformOptions.systemProperty("demo-people"), "0");
+            return Optional.empty();
+        }
         if (!arg.startsWith("--") || !arg.contains("=")) {
             return Optional.of("unknown argument '" + arg + "': options look like --name=value");
         }
         String name = arg.substring(2, arg.indexOf('='));
         String value = arg.substring(arg.indexOf('=') + 1);
+        if (PlatformOptions.OPTIONS.containsKey(name)) {
+            System.setProperty(PlatformOptions.systemProperty(name), value);
+            return Optional.empty();
+        }
         Optional<StackSetting> setting = Arrays.stream(StackSetting.values())
                 .filter(s -> optionName(s).equals(name)).findFirst();
         if (setting.isEmpty()) {
@@ -100,6 +108,13 @@ public final class Main {
                 + "\"holder\":\"postmark\",\"categories\":[\"user.contact.email\"],\"purpose\":\"system-mail\","
                 + "\"legalBasis\":\"CONTRACT\"}'");
         out.println("  ./whereabouts tail            # the event on Kafka, decoded: pseudonyms only");
+        out.println("Where does a demo person's data live (every holder, direct and onward, with retention)?");
+        out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
+                + "{\"subject\":{\"email\":\"" + DemoData.email(0) + "\"},\"reason\":\"demo\"}'");
+        out.println("Erase them (one task per holder; MoneyBird and Scheffer restrict under the 7-year tax rule):");
+        out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/requests -H 'Content-Type: application/json' -d '"
+                + "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + DemoData.email(0) + "\"}}'");
+        out.println("Record of processing activities:  curl -s '" + platform.dpoUrl() + "/v1/ropa?format=markdown'");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
                 + "{\"subject\":{\"email\":\"alice@example.com\"},\"reason\":\"DSR ticket 1\"}'");
         out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
@@ -118,8 +133,9 @@ public final class Main {
             out.printf("  --%-24s %s%n      env %s, default %s%n", optionName(setting) + "=...", setting.doc(),
                     setting.environmentVariable(), setting.defaultValue());
         }
-        out.printf("  %-26s %s%n      env %s, default %s%n", "", IngestSetting.PORT.doc(),
-                IngestSetting.PORT.environmentVariable(), IngestSetting.PORT.defaultValue());
+        PlatformOptions.OPTIONS.forEach((name, spec) -> out.printf("  --%-24s %s%n      env %s, default %s%n",
+                name + "=...", spec[2], spec[0], spec[1]));
+        out.println("  --no-demo                  Start without demo data.");
         out.println();
         WhereaboutsCli.run("--help");
     }

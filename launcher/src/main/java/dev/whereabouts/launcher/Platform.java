@@ -15,7 +15,17 @@ import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
 import dev.whereabouts.model.serde.SerdeConfig;
 import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.emitter.WhereaboutsEmitter;
+import dev.whereabouts.launcher.demo.DemoData;
+import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.stack.EmbeddedStack;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import dev.whereabouts.stack.StackConfig;
 import dev.whereabouts.streams.app.StreamsApp;
 import dev.whereabouts.streams.app.StreamsSettings;
@@ -44,6 +54,7 @@ final class Platform implements AutoCloseable {
     private final StreamsApp lineage;
     private final IngestServer ingest;
     private final GraphApiApp dpo;
+    private volatile int demoPeople;
     private final long startedNanos;
     private final long readyNanos;
 
@@ -56,7 +67,7 @@ final class Platform implements AutoCloseable {
         this.readyNanos = System.nanoTime();
     }
 
-    static Platform start(StackConfig config, PrintStream progress) {
+    static Platform start(StackConfig config, PlatformOptions options, PrintStream progress) {
         long started = System.nanoTime();
         EmbeddedStack stack = EmbeddedStack.start(config);
         progress.println("  stack ready: Kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl()
@@ -66,6 +77,7 @@ final class Platform implements AutoCloseable {
             settings.putIfAbsent(IngestApp.DEMO_ENV, "true");
             settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
             settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+            settings.put(IngestSetting.PORT.environmentVariable(), Integer.toString(options.ingestPort()));
             publishSeedCatalog(stack, progress);
             StreamsApp lineage = startLineage(stack, config);
             progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
@@ -84,14 +96,21 @@ final class Platform implements AutoCloseable {
             progress.println("  ingest serving " + ingest.url());
             GraphApiApp dpo;
             try {
-                dpo = startDpoApi(stack);
+                dpo = startDpoApi(stack, options);
             } catch (IOException | RuntimeException e) {
                 ingest.close();
                 lineage.close();
                 throw e;
             }
             progress.println("  graph writer and DPO API serving " + dpo.url());
-            return new Platform(stack, lineage, ingest, dpo, started);
+            Platform platform = new Platform(stack, lineage, ingest, dpo, started);
+            try {
+                platform.loadDemo(options.demoPeople(), settings, progress);
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+            return platform;
         } catch (IOException e) {
             stack.close();
             throw new UncheckedIOException("could not start the ingest service: " + e.getMessage(), e);
@@ -119,11 +138,12 @@ final class Platform implements AutoCloseable {
     }
 
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
-    private static GraphApiApp startDpoApi(EmbeddedStack stack) throws IOException {
+    private static GraphApiApp startDpoApi(EmbeddedStack stack, PlatformOptions options) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putIfAbsent(ApiSetting.DEMO.environmentVariable(),
                 Boolean.toString(environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
         environment.put(ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
+        environment.put(ApiSetting.PORT.environmentVariable(), Integer.toString(options.apiPort()));
         environment.put(ApiSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
         environment.put(ApiSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
         return GraphApiApp.start(ApiConfig.resolve(environment, System.getProperties()), environment);
@@ -138,6 +158,50 @@ final class Platform implements AutoCloseable {
             PublishResult result = publisher.publish(CatalogLoader.seed());
             progress.println("  seed catalog (SmartTrackers B.V.): " + result);
         }
+    }
+
+    /**
+     * Loads the synthetic demo people into a platform that has no sharing events yet; a restart
+     * keeps what the first start loaded and adds nothing.
+     */
+    private void loadDemo(int people, Map<String, String> settings, PrintStream progress) {
+        if (people == 0) {
+            return;
+        }
+        if (sharingEventsPublished() > 0) {
+            progress.println("  demo data already loaded (the data directory is reused)");
+            return;
+        }
+        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(stack.registryUrl().toString()));
+             WhereaboutsEmitter emitter = WhereaboutsEmitter.builder().bootstrapServers(stack.bootstrapServers())
+                     .schemaRegistry(registry).sourceSystem("smarttrackers-app")
+                     .pseudonymiser(IngestApp.pseudonymiser(settings)).maxPendingEvents(100_000).build()) {
+            int events = new DemoData(CatalogLoader.seed(), 2022_01_17L).publish(emitter, people, java.time.Instant.now(), progress);
+            demoPeople = people;
+            progress.println("  demo data: " + events + " sharing events of " + people + " people published");
+        }
+    }
+
+    private long sharingEventsPublished() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(Topics.SHARING_EVENTS.name())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(Topics.SHARING_EVENTS.name()).partitions().stream()
+                    .collect(java.util.stream.Collectors.toMap(
+                            p -> new TopicPartition(Topics.SHARING_EVENTS.name(), p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the sharing-events offsets: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many demo people this start loaded; 0 when none or when a previous start did. */
+    int demoPeopleLoaded() {
+        return demoPeople;
+    }
+
+    EmbeddedStack stack() {
+        return stack;
     }
 
     Duration startupTime() {

@@ -1,0 +1,185 @@
+package dev.whereabouts.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.ingest.cli.WhereaboutsCli;
+import dev.whereabouts.launcher.demo.DemoData;
+import dev.whereabouts.stack.StackConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform as a new user runs it (stack, seed catalog, demo people, Streams, ingest,
+ * graph writer, DPO API): an event over HTTP reaches the lookup, an erasure fans out and completes,
+ * and a restart on the same data directory keeps all of it.
+ */
+class PlatformIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String CAROL = "carol.platform@example.com";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void shouldTraceAPersonEraseThemAndKeepEverythingAcrossARestart() throws Exception {
+        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
+        PlatformOptions options = new PlatformOptions(0, 0, 5);
+        String requestId;
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
+
+        try (Platform platform = Platform.start(config, options, progress)) {
+            // Given the demo people are loaded: the printed example person is found
+            assertThat(platform.demoPeopleLoaded()).isEqualTo(5);
+            JsonNode demo = awaitLookup(platform, DemoData.email(0), l -> holders(l).contains("moneybird"));
+            assertThat(holders(demo)).contains("postmark", "heroku", "amazon-s3-database-backups", "transip-vps-backups");
+
+            // When carol's sign-up and a mail are published over HTTP
+            HttpResponse<String> accepted = post(platform.ingestUrl(), "/v1/events/batch", """
+                    {"events":[
+                      {"sourceSystem":"smarttrackers-app","subject":{"email":"%1$s","phone":"+31 6 5555 0101"},
+                       "holder":"smarttrackers-app","categories":["user.contact.email","user.contact.phone_number"],
+                       "purpose":"account","legalBasis":"CONTRACT"},
+                      {"sourceSystem":"smarttrackers-app","subject":{"email":"%1$s"},"holder":"moneybird",
+                       "categories":["user.contact.email"],"purpose":"invoicing","legalBasis":"LEGAL_OBLIGATION"}]}
+                    """.formatted(CAROL));
+            assertThat(accepted.statusCode()).isEqualTo(202);
+
+            // Then a lookup by her phone finds her data at every holder, direct and onward, within seconds
+            JsonNode carol = awaitLookup(platform, "+31655550101", "phone", l -> holders(l).contains("moneybird")
+                    && holders(l).contains("transip-vps-backups"));
+            assertThat(holders(carol)).contains("smarttrackers-app", "heroku", "memcached-cloud", "amazon-s3-database-backups");
+
+            // And bad input at each entry point gets a precise answer
+            HttpResponse<String> badEvent = post(platform.ingestUrl(), "/v1/events", """
+                    {"sourceSystem":"smarttrackers-app","subject":{"email":"x@example.com"},"holder":"postmrak",
+                     "categories":["user.contact.email"],"purpose":"system-mail","legalBasis":"CONTRACT"}""");
+            assertThat(badEvent.statusCode()).isEqualTo(422);
+            assertThat(badEvent.body()).contains("/holder").contains("postmark");
+            HttpResponse<String> badLookup = post(platform.dpoUrl(), "/v1/lookup", "{\"subject\":{}}");
+            assertThat(badLookup.statusCode()).isBetween(400, 422);
+            assertThat(badLookup.headers().firstValue("Content-Type")).contains("application/problem+json");
+
+            // When the DPO files her erasure
+            HttpResponse<String> filed = post(platform.dpoUrl(), "/v1/requests",
+                    "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + CAROL + "\"},\"note\":\"platform test\"}");
+            assertThat(filed.statusCode()).isEqualTo(202);
+            requestId = json.readTree(filed.body()).get("requestId").asText();
+            JsonNode request = await(() -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
+                    r -> r.path("tasks").size() >= 5);
+
+            // Then every holder got a task: MoneyBird restricts under the tax rule, the others erase
+            Set<String> restricted = new HashSet<>();
+            for (JsonNode task : request.get("tasks")) {
+                if (task.get("type").asText().equals("RESTRICT")) {
+                    restricted.add(task.get("holder").asText());
+                    assertThat(task.get("reason").asText()).contains("7 years");
+                }
+            }
+            assertThat(restricted).containsExactly("moneybird");
+
+            // When every holder reports (manual holders through the DPO, Kafka holders on Kafka)
+            for (JsonNode task : request.get("tasks")) {
+                report(platform, requestId, task.get("holder").asText(), task.get("type").asText().equals("RESTRICT") ? "RESTRICTED" : "ERASED");
+            }
+
+            // Then the request completes and the lookup shows her data erased (restricted at MoneyBird)
+            await(() -> get(platform.dpoUrl(), "/v1/requests/" + requestId), r -> r.path("state").asText().equals("COMPLETED"));
+            JsonNode erased = awaitLookup(platform, CAROL, l -> statuses(l).stream().noneMatch("HELD"::equals));
+            assertThat(statuses(erased)).contains("ERASED", "RESTRICTED");
+        }
+
+        // When the platform starts again on the same data directory
+        try (Platform again = Platform.start(config.withEphemeralPorts(), options, progress)) {
+            // Then nothing is lost and the demo is not loaded twice
+            assertThat(again.demoPeopleLoaded()).isZero();
+            JsonNode request = get(again.dpoUrl(), "/v1/requests/" + requestId);
+            assertThat(request.get("state").asText()).isEqualTo("COMPLETED");
+            JsonNode carol = awaitLookup(again, CAROL, l -> !holders(l).isEmpty());
+            assertThat(statuses(carol)).doesNotContain("HELD");
+        }
+    }
+
+    private void report(Platform platform, String requestId, String holder, String outcome) throws Exception {
+        HttpResponse<String> manual = post(platform.dpoUrl(), "/v1/requests/" + requestId + "/outcomes",
+                "{\"holder\":\"" + holder + "\",\"outcome\":\"" + outcome + "\",\"evidence\":\"platform test\"}");
+        if (manual.statusCode() == 409) {
+            // A holder on the Kafka channel reports from its own system; the command line plays that part.
+            int exit = WhereaboutsCli.run("outcome", "--request", requestId, "--holder", holder, "--outcome", outcome,
+                    "--evidence", "platform test", "--bootstrap-servers", platform.stack().bootstrapServers(),
+                    "--registry-url", platform.stack().registryUrl().toString());
+            assertThat(exit).isZero();
+        } else {
+            assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);
+        }
+    }
+
+    private JsonNode awaitLookup(Platform platform, String email, Predicate<JsonNode> until) throws Exception {
+        return awaitLookup(platform, email, "email", until);
+    }
+
+    private JsonNode awaitLookup(Platform platform, String value, String type, Predicate<JsonNode> until) throws Exception {
+        String body = "{\"subject\":{\"" + type + "\":\"" + value + "\"},\"reason\":\"platform test\"}";
+        return await(() -> {
+            HttpResponse<String> response = post(platform.dpoUrl(), "/v1/lookup", body);
+            return response.statusCode() == 200 ? json.readTree(response.body()) : json.createObjectNode();
+        }, until);
+    }
+
+    private interface Probe {
+        JsonNode get() throws Exception;
+    }
+
+    private JsonNode await(Probe probe, Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = probe.get();
+            if (until.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not reached within " + WAIT.toSeconds() + " s; last answer: " + last);
+    }
+
+    private static Set<String> holders(JsonNode lookup) {
+        Set<String> holders = new HashSet<>();
+        lookup.path("categories").forEach(c -> c.path("holders").forEach(h -> holders.add(h.path("holder").asText())));
+        return holders;
+    }
+
+    private static List<String> statuses(JsonNode lookup) {
+        List<String> statuses = new ArrayList<>();
+        lookup.path("categories").forEach(c -> c.path("holders").forEach(h -> statuses.add(h.path("status").asText())));
+        return statuses;
+    }
+
+    private HttpResponse<String> post(URI base, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(URI base, String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
