@@ -111,12 +111,10 @@ public final class Main {
         out.println("Where does a demo person's data live (every holder, direct and onward, with retention)?");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
                 + "{\"subject\":{\"email\":\"" + DemoData.email(0) + "\"},\"reason\":\"demo\"}'");
-        out.println("Erase them (one task per holder; MoneyBird and Scheffer restrict under the 7-year tax rule):");
+        out.println("Erase them (one task per holder, backups included; MoneyBird restricts under the 7-year tax rule):");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/requests -H 'Content-Type: application/json' -d '"
                 + "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + DemoData.email(0) + "\"}}'");
         out.println("Record of processing activities:  curl -s '" + platform.dpoUrl() + "/v1/ropa?format=markdown'");
-        out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
-                + "{\"subject\":{\"email\":\"alice@example.com\"},\"reason\":\"DSR ticket 1\"}'");
         out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
         out.println("Press Ctrl-C to stop; the data directory is reused on the next start.");
         out.flush();
