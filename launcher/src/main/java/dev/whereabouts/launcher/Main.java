@@ -48,7 +48,8 @@ public final class Main {
         try {
             config = StackConfig.fromEnvironment();
             out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
-            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties()), out);
+            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties()),
+                    ExternalEndpoints.from(System.getenv(), System.getProperties()), out);
         } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
             System.exit(1);
@@ -80,6 +81,10 @@ public final class Main {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (PlatformOptions.OPTIONS.containsKey(name)) {
             System.setProperty(PlatformOptions.systemProperty(name), value);
+            return Optional.empty();
+        }
+        if (ExternalEndpoints.OPTIONS.containsKey(name)) {
+            System.setProperty(ExternalEndpoints.systemProperty(name), value);
             return Optional.empty();
         }
         Optional<StackSetting> setting = Arrays.stream(StackSetting.values())
@@ -134,6 +139,9 @@ public final class Main {
         PlatformOptions.OPTIONS.forEach((name, spec) -> out.printf("  --%-24s %s%n      env %s, default %s%n",
                 name + "=...", spec[2], spec[0], spec[1]));
         out.println("  --no-demo                  Start without demo data.");
+        out.println();
+        out.println("Run the services against external Kafka, registry and Neo4j instead of the embedded stack:");
+        ExternalEndpoints.OPTIONS.forEach((name, spec) -> out.printf("  --%-30s %s (env %s)%n", name + "=...", spec[1], spec[0]));
         out.println();
         WhereaboutsCli.run("--help");
     }

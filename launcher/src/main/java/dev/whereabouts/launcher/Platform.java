@@ -18,8 +18,8 @@ import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.model.topic.Topics;
-import dev.whereabouts.stack.EmbeddedStack;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -50,7 +50,7 @@ final class Platform implements AutoCloseable {
     /** Application id of the lineage topology in the embedded platform (its consumer group and state). */
     static final String LINEAGE_APPLICATION_ID = "whereabouts-lineage";
 
-    private final EmbeddedStack stack;
+    private final Infrastructure stack;
     private final StreamsApp lineage;
     private final IngestServer ingest;
     private final GraphApiApp dpo;
@@ -58,7 +58,7 @@ final class Platform implements AutoCloseable {
     private final long startedNanos;
     private final long readyNanos;
 
-    private Platform(EmbeddedStack stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
+    private Platform(Infrastructure stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
         this.stack = stack;
         this.lineage = lineage;
         this.ingest = ingest;
@@ -68,9 +68,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(StackConfig config, PlatformOptions options, PrintStream progress) {
+        return start(config, options, Optional.empty(), progress);
+    }
+
+    /** With {@code external} present, the services run against those instead of an embedded stack. */
+    static Platform start(StackConfig config, PlatformOptions options, Optional<ExternalEndpoints> external, PrintStream progress) {
         long started = System.nanoTime();
-        EmbeddedStack stack = EmbeddedStack.start(config);
-        progress.println("  stack ready: Kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl()
+        Infrastructure stack = external.map(Infrastructure::external).orElseGet(() -> Infrastructure.embedded(config));
+        progress.println("  " + (external.isPresent() ? "external services" : "stack ready") + ": Kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl()
                 + ", Neo4j " + stack.boltUri());
         try {
             Map<String, String> settings = new HashMap<>(System.getenv());
@@ -125,20 +130,20 @@ final class Platform implements AutoCloseable {
     }
 
     /** Streams keeps its state under the data directory, so a restart resumes where it stopped. */
-    private static StreamsApp startLineage(EmbeddedStack stack, StackConfig config) {
+    private static StreamsApp startLineage(Infrastructure stack, StackConfig config) {
         Map<String, String> values = new HashMap<>();
         values.put(StreamsSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
         values.put(StreamsSettings.SCHEMA_REGISTRY_URL, stack.registryUrl().toString());
         values.put(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
         values.put(StreamsSettings.STATE_DIR, config.dataDirectory().resolve("streams").toString());
-        values.put(StreamsSettings.REPLICATION_FACTOR, "1");
+        values.put(StreamsSettings.REPLICATION_FACTOR, Short.toString(stack.replicationFactor()));
         Map<String, String> environment = new HashMap<>(System.getenv());
         values.forEach((key, value) -> environment.putIfAbsent(StreamsSettings.environmentVariable(key), value));
         return new StreamsApp(StreamsSettings.from(environment)).start();
     }
 
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
-    private static GraphApiApp startDpoApi(EmbeddedStack stack, PlatformOptions options) throws IOException {
+    private static GraphApiApp startDpoApi(Infrastructure stack, PlatformOptions options) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putIfAbsent(ApiSetting.DEMO.environmentVariable(),
                 Boolean.toString(environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
@@ -149,7 +154,7 @@ final class Platform implements AutoCloseable {
         return GraphApiApp.start(ApiConfig.resolve(environment, System.getProperties()), environment);
     }
 
-    private static void publishSeedCatalog(EmbeddedStack stack, PrintStream progress) {
+    private static void publishSeedCatalog(Infrastructure stack, PrintStream progress) {
         SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
         try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
              CatalogPublisher publisher = new CatalogPublisher(
@@ -200,7 +205,7 @@ final class Platform implements AutoCloseable {
         return demoPeople;
     }
 
-    EmbeddedStack stack() {
+    Infrastructure infrastructure() {
         return stack;
     }
 

@@ -124,8 +124,8 @@ class PlatformIT {
         if (manual.statusCode() == 409) {
             // A holder on the Kafka channel reports from its own system; the command line plays that part.
             int exit = WhereaboutsCli.run("outcome", "--request", requestId, "--holder", holder, "--outcome", outcome,
-                    "--evidence", "platform test", "--bootstrap-servers", platform.stack().bootstrapServers(),
-                    "--registry-url", platform.stack().registryUrl().toString());
+                    "--evidence", "platform test", "--bootstrap-servers", platform.infrastructure().bootstrapServers(),
+                    "--registry-url", platform.infrastructure().registryUrl().toString());
             assertThat(exit).isZero();
         } else {
             assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);
