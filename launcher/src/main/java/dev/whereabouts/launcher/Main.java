@@ -48,8 +48,9 @@ public final class Main {
         try {
             config = StackConfig.fromEnvironment();
             out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
-            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties()),
-                    ExternalEndpoints.from(System.getenv(), System.getProperties()), out);
+            Optional<ExternalEndpoints> external = ExternalEndpoints.from(System.getenv(), System.getProperties());
+            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties(), external.isEmpty()),
+                    external, out);
         } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
             System.exit(1);

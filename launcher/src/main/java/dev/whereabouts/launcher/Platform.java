@@ -79,7 +79,7 @@ final class Platform implements AutoCloseable {
                 + ", Neo4j " + stack.boltUri());
         try {
             Map<String, String> settings = new HashMap<>(System.getenv());
-            settings.putIfAbsent(IngestApp.DEMO_ENV, "true");
+            settings.put(IngestApp.DEMO_ENV, Boolean.toString(options.demoAccess()));
             settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
             settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
             settings.put(IngestSetting.PORT.environmentVariable(), Integer.toString(options.ingestPort()));
@@ -145,8 +145,8 @@ final class Platform implements AutoCloseable {
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
     private static GraphApiApp startDpoApi(Infrastructure stack, PlatformOptions options) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putIfAbsent(ApiSetting.DEMO.environmentVariable(),
-                Boolean.toString(environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
+        environment.put(ApiSetting.DEMO.environmentVariable(),
+                Boolean.toString(options.demoAccess() && environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
         environment.put(ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
         environment.put(ApiSetting.PORT.environmentVariable(), Integer.toString(options.apiPort()));
         environment.put(ApiSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());

@@ -11,8 +11,10 @@ import java.util.Properties;
  * @param ingestPort HTTP port of the ingest service (0 = any free port)
  * @param apiPort    HTTP port of the DPO API (0 = any free port)
  * @param demoPeople synthetic people loaded into a fresh platform; 0 for none
+ * @param demoAccess anonymous callers with every role and the public demo pseudonymisation key, unless
+ *                   tokens and keys are configured: the embedded demo only, never with real data
  */
-public record PlatformOptions(int ingestPort, int apiPort, int demoPeople) {
+public record PlatformOptions(int ingestPort, int apiPort, int demoPeople, boolean demoAccess) {
 
     /** Option names on the command line, with their environment variables and defaults. */
     static final Map<String, String[]> OPTIONS = Map.of(
@@ -30,9 +32,15 @@ public record PlatformOptions(int ingestPort, int apiPort, int demoPeople) {
         }
     }
 
-    static PlatformOptions from(Map<String, String> environment, Properties systemProperties) {
+    /**
+     * @param embedded whether the platform runs its own embedded stack: only then is demo access the
+     *                 default; against external services it needs {@code WHEREABOUTS_DEMO=true}
+     */
+    static PlatformOptions from(Map<String, String> environment, Properties systemProperties, boolean embedded) {
+        String demo = environment.get("WHEREABOUTS_DEMO");
         return new PlatformOptions(value("ingest-port", environment, systemProperties),
-                value("api-port", environment, systemProperties), value("demo-people", environment, systemProperties));
+                value("api-port", environment, systemProperties), value("demo-people", environment, systemProperties),
+                demo == null ? embedded : Boolean.parseBoolean(demo));
     }
 
     static String systemProperty(String option) {

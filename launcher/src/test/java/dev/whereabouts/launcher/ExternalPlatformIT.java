@@ -29,7 +29,7 @@ class ExternalPlatformIT {
                     external.boltUri(), (short) 1);
             StackConfig config = StackConfig.fromEnvironment().withDataDirectory(own).withEphemeralPorts();
 
-            try (Platform platform = Platform.start(config, new PlatformOptions(0, 0, 0), Optional.of(endpoints),
+            try (Platform platform = Platform.start(config, new PlatformOptions(0, 0, 0, true), Optional.of(endpoints),
                     new PrintStream(new ByteArrayOutputStream()))) {
                 HttpResponse<String> accepted = post(platform.ingestUrl(), "/v1/events", """
                         {"sourceSystem":"smarttrackers-app","subject":{"email":"dave@example.com"},"holder":"postmark",

@@ -42,7 +42,7 @@ class PlatformIT {
     @Test
     void shouldTraceAPersonEraseThemAndKeepEverythingAcrossARestart() throws Exception {
         StackConfig config = StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
-        PlatformOptions options = new PlatformOptions(0, 0, 5);
+        PlatformOptions options = new PlatformOptions(0, 0, 5, true);
         String requestId;
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
 
