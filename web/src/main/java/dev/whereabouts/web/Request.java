@@ -17,6 +17,9 @@ import java.util.Optional;
 /** One HTTP request as a resource sees it: path parameters, query, headers, a bounded body, the caller. */
 public final class Request {
 
+    /** Beyond this, a refused body is not drained: the connection is closed instead. */
+    static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
+
     private final HttpExchange exchange;
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
@@ -83,6 +86,7 @@ public final class Request {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > maxBytes) {
+                    drainBody();
                     throw ProblemException.tooLarge("body of " + declared.trim() + " bytes exceeds the limit of " + maxBytes
                             + " bytes", List.of(new FieldError("Content-Length", "at most " + maxBytes + " bytes")));
                 }
@@ -93,12 +97,31 @@ public final class Request {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
+                drainBody();
                 throw ProblemException.tooLarge("body exceeds the limit of " + maxBytes + " bytes",
                         List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
             }
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a refused body (up to {@value #MAX_DRAIN_BYTES} bytes): a
+     * client still sending would otherwise see the connection reset instead of our 413.
+     */
+    private void drainBody() {
+        try {
+            InputStream in = exchange.getRequestBody();
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            int read;
+            while (drained < MAX_DRAIN_BYTES && (read = in.read(sink)) != -1) {
+                drained += read;
+            }
+        } catch (IOException ignored) {
+            // the client gave up; the 413 is still the right answer
         }
     }
 
