@@ -1,6 +1,8 @@
 package dev.whereabouts.stack.junit;
 
+import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.TopicProvisioner;
+import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.stack.EmbeddedStack;
 import java.net.URI;
 import java.time.Duration;
@@ -99,6 +101,7 @@ public final class StackFixture implements AutoCloseable {
                 awaitGone(topics);
             }
             new TopicProvisioner(admin, (short) 1, RESET_TIMEOUT.toMillis()).ensureAll();
+            awaitVisible(Topics.all().stream().map(Topic::name).collect(Collectors.toSet()));
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not reset Kafka between tests: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -121,6 +124,21 @@ public final class StackFixture implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("topics still present " + RESET_TIMEOUT.toSeconds() + " s after deletion");
+    }
+
+    /**
+     * The controller acknowledges a creation before the broker's metadata shows it; a test must not
+     * start in between, or its first client sees no topics.
+     */
+    private void awaitVisible(Set<String> topics) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        Instant deadline = Instant.now().plus(RESET_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(topics)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("catalogue topics not visible " + RESET_TIMEOUT.toSeconds() + " s after creation");
     }
 
     @Override
