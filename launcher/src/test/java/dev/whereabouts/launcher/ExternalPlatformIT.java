@@ -39,7 +39,8 @@ class ExternalPlatformIT {
                 String body = "{\"subject\":{\"email\":\"dave@example.com\"},\"reason\":\"external test\"}";
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 HttpResponse<String> lookup = post(platform.dpoUrl(), "/v1/lookup", body);
-                while (lookup.statusCode() != 200 && System.nanoTime() < deadline) {
+                // Identity links and lineage reach the graph separately: wait for the holder, not just the person.
+                while (!(lookup.statusCode() == 200 && lookup.body().contains("postmark")) && System.nanoTime() < deadline) {
                     Thread.sleep(250);
                     lookup = post(platform.dpoUrl(), "/v1/lookup", body);
                 }
