@@ -1,7 +1,7 @@
 package dev.whereabouts.graph.api;
 
+import dev.whereabouts.model.config.Setting;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 public enum ApiSetting {
     HOST("WHEREABOUTS_API_HOST", "127.0.0.1", "Interface the DPO API binds to; 0.0.0.0 behind a TLS proxy in production.",
             v -> !v.isBlank()),
-    PORT("WHEREABOUTS_API_PORT", "8080", "HTTP port of the DPO API (0 = any free port).", ApiSetting::isPort),
-    HTTP_THREADS("WHEREABOUTS_API_HTTP_THREADS", "16", "Request threads of the HTTP server.", v -> isIntBetween(v, 1, 512)),
+    PORT("WHEREABOUTS_API_PORT", "8080", "HTTP port of the DPO API (0 = any free port).", Setting::isPort),
+    HTTP_THREADS("WHEREABOUTS_API_HTTP_THREADS", "16", "Request threads of the HTTP server.", v -> Setting.isIntBetween(v, 1, 512)),
     BOLT_URI("WHEREABOUTS_API_BOLT_URI", "bolt://127.0.0.1:7687", "Neo4j Bolt URI (bolt:// or neo4j://, +s for TLS).",
             v -> v.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")),
     BOLT_USER("WHEREABOUTS_API_BOLT_USER", "", "Neo4j user; empty for no authentication (the embedded node on loopback).",
@@ -28,75 +28,43 @@ public enum ApiSetting {
     TOKENS("WHEREABOUTS_API_TOKENS", "", "Bearer tokens as token=name:ROLE[+ROLE],...; required unless WHEREABOUTS_API_DEMO=true.",
             v -> true),
     DEMO("WHEREABOUTS_API_DEMO", "false", "Embedded demo only: anonymous callers get every role (audited as 'demo') and the public"
-            + " demo pseudonymisation key is used when WHEREABOUTS_PSEUDONYM_KEYS is unset.", v -> v.equals("true") || v.equals("false")),
+            + " demo pseudonymisation key is used when WHEREABOUTS_PSEUDONYM_KEYS is unset.", Setting::isBoolean),
     CONTROLLER("WHEREABOUTS_API_CONTROLLER", "SmartTrackers B.V.", "The controller named in access reports and the ROPA.",
             v -> !v.isBlank()),
     WRITER_ENABLED("WHEREABOUTS_API_WRITER_ENABLED", "true", "Run the graph writer in this process (false: API only).",
-            v -> v.equals("true") || v.equals("false")),
+            Setting::isBoolean),
     WRITER_GROUP_ID("WHEREABOUTS_API_WRITER_GROUP_ID", "whereabouts-graph-writer", "Consumer group of the graph writer.",
             v -> !v.isBlank()),
     WRITER_MAX_POLL_RECORDS("WHEREABOUTS_API_WRITER_MAX_POLL_RECORDS", "5000", "Records per poll, hence per Neo4j transaction.",
-            v -> isIntBetween(v, 1, 100_000));
+            v -> Setting.isIntBetween(v, 1, 100_000));
 
-    private final String environmentVariable;
-    private final String defaultValue;
-    private final String doc;
-    private final Predicate<String> validator;
+    private final Setting setting;
 
     ApiSetting(String environmentVariable, String defaultValue, String doc, Predicate<String> validator) {
-        this.environmentVariable = environmentVariable;
-        this.defaultValue = defaultValue;
-        this.doc = doc;
-        this.validator = validator;
+        // Tokens and the Neo4j password are never echoed in an error.
+        this.setting = new Setting(environmentVariable, defaultValue, doc, validator,
+                environmentVariable.endsWith("_TOKENS") || environmentVariable.endsWith("_PASSWORD"));
     }
 
     public String environmentVariable() {
-        return environmentVariable;
+        return setting.environmentVariable();
     }
 
     public String systemProperty() {
-        return environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.');
+        return setting.systemProperty();
     }
 
     public String defaultValue() {
-        return defaultValue;
+        return setting.defaultValue();
     }
 
     public String doc() {
-        return doc;
+        return setting.doc();
     }
 
     /** The value from system properties, then the environment, then the default; rejected when invalid. */
     public String resolve(Map<String, String> environment, Properties systemProperties) {
-        String value = systemProperties.getProperty(systemProperty());
-        String source = "system property " + systemProperty();
-        if (value == null) {
-            value = environment.get(environmentVariable);
-            source = "environment variable " + environmentVariable;
-        }
-        if (value == null) {
-            return defaultValue;
-        }
-        String trimmed = value.trim();
-        if (!validator.test(trimmed)) {
-            // Secrets are never echoed.
-            String shown = this == TOKENS || this == BOLT_PASSWORD ? "(hidden)" : "'" + value + "'";
-            throw new IllegalArgumentException(source + " has invalid value " + shown + ": " + doc);
-        }
-        return trimmed;
-    }
-
-    private static boolean isPort(String value) {
-        return isIntBetween(value, 0, 65535);
-    }
-
-    private static boolean isIntBetween(String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            return n >= min && n <= max;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return setting.resolve(environment, systemProperties);
     }
 
     private static boolean isHttpUrl(String value) {
