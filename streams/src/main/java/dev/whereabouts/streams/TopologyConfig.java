@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param scanSliceSize         most index entries one punctuation handles, so a backlog never stalls a task
  * @param backupPromise         ISO-8601 period backups may keep data after the last share (privacy statement: P1Y)
  * @param maxExtension          ISO-8601 period by which a request's deadline may be extended once (Art. 12(3): P2M)
+ * @param routePartitions       partition count of the routing topic; it decides which task owns a key, so it
+ *                              must be the topic's real count (the application checks it at start-up)
  */
 public record TopologyConfig(
         String applicationId,
@@ -27,7 +29,8 @@ public record TopologyConfig(
         Duration deadlineScanInterval,
         int scanSliceSize,
         String backupPromise,
-        String maxExtension) {
+        String maxExtension,
+        int routePartitions) {
 
     public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofMinutes(15);
     public static final Duration DEFAULT_RETENTION_SCAN_INTERVAL = Duration.ofMinutes(1);
@@ -35,6 +38,8 @@ public record TopologyConfig(
     public static final int DEFAULT_SCAN_SLICE_SIZE = 10_000;
     public static final String DEFAULT_BACKUP_PROMISE = "P1Y";
     public static final String DEFAULT_MAX_EXTENSION = "P2M";
+    /** As many routing partitions as the input topics have, so the task reading an event owns its key. */
+    public static final int DEFAULT_ROUTE_PARTITIONS = 6;
 
     public TopologyConfig {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -51,12 +56,16 @@ public record TopologyConfig(
         if (!Periods.isValid(maxExtension)) {
             throw new IllegalArgumentException("maxExtension: '" + maxExtension + "' is not an ISO-8601 period");
         }
+        if (routePartitions < 1) {
+            throw new IllegalArgumentException("routePartitions must be at least 1, got " + routePartitions);
+        }
     }
 
     /** Defaults for everything but the application id and the serdes. */
     public static TopologyConfig defaults(String applicationId, TopicSerdes serdes) {
         return new TopologyConfig(applicationId, serdes, DEFAULT_DEDUPE_WINDOW, DEFAULT_RETENTION_SCAN_INTERVAL,
-                DEFAULT_DEADLINE_SCAN_INTERVAL, DEFAULT_SCAN_SLICE_SIZE, DEFAULT_BACKUP_PROMISE, DEFAULT_MAX_EXTENSION);
+                DEFAULT_DEADLINE_SCAN_INTERVAL, DEFAULT_SCAN_SLICE_SIZE, DEFAULT_BACKUP_PROMISE, DEFAULT_MAX_EXTENSION,
+                DEFAULT_ROUTE_PARTITIONS);
     }
 
     /**
@@ -77,17 +86,22 @@ public record TopologyConfig(
 
     public TopologyConfig withDedupeWindow(Duration window) {
         return new TopologyConfig(applicationId, serdes, window, retentionScanInterval, deadlineScanInterval, scanSliceSize,
-                backupPromise, maxExtension);
+                backupPromise, maxExtension, routePartitions);
     }
 
     public TopologyConfig withScanIntervals(Duration retention, Duration deadline) {
         return new TopologyConfig(applicationId, serdes, dedupeWindow, retention, deadline, scanSliceSize, backupPromise,
-                maxExtension);
+                maxExtension, routePartitions);
     }
 
     public TopologyConfig withScanSliceSize(int size) {
         return new TopologyConfig(applicationId, serdes, dedupeWindow, retentionScanInterval, deadlineScanInterval, size,
-                backupPromise, maxExtension);
+                backupPromise, maxExtension, routePartitions);
+    }
+
+    public TopologyConfig withRoutePartitions(int partitions) {
+        return new TopologyConfig(applicationId, serdes, dedupeWindow, retentionScanInterval, deadlineScanInterval, scanSliceSize,
+                backupPromise, maxExtension, partitions);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -57,6 +57,24 @@ public final class InternalTopics {
         }
     }
 
+    /** The topic's partition count, retried while a just-created topic is not yet described. */
+    private static int partitionCount(Admin admin, String name, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(name).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || java.time.Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     public static void ensureRouteTopic(Admin admin, String applicationId, int partitions, short replicationFactor,
                                         Duration timeout) {
         String name = TopologyConfig.routeTopic(applicationId);
@@ -64,14 +82,25 @@ public final class InternalTopics {
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(ROUTE_RETENTION.toMillis())));
         try {
-            if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(name)) {
-                return;
+            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(name)) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create " + name + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
             }
-            admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int actual = partitionCount(admin, name, timeout);
+            if (actual != partitions) {
+                // The partition count decides which task owns a key; running with another count than the
+                // topic's would let two tasks work on one subject.
+                throw new IllegalStateException("routing topic " + name + " has " + actual + " partitions but "
+                        + StreamsSettings.ROUTE_PARTITIONS + " is " + partitions + "; set " + StreamsSettings.ROUTE_PARTITIONS
+                        + "=" + actual + " (a routing topic cannot be repartitioned in place)");
+            }
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create " + name + ": " + e.getCause().getMessage(), e.getCause());
-            }
+            throw new IllegalStateException("could not describe " + name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within " + timeout + " while creating " + name, e);
         } catch (InterruptedException e) {

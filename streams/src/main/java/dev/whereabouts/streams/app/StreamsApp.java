@@ -54,7 +54,8 @@ public final class StreamsApp implements AutoCloseable {
         TopologyConfig topologyConfig = new TopologyConfig(settings.applicationId(), serdes,
                 settings.duration(StreamsSettings.DEDUPE_WINDOW_MS), settings.duration(StreamsSettings.RETENTION_SCAN_INTERVAL_MS),
                 settings.duration(StreamsSettings.DEADLINE_SCAN_INTERVAL_MS), settings.getInt(StreamsSettings.SCAN_SLICE_SIZE),
-                settings.getString(StreamsSettings.BACKUP_PROMISE), settings.getString(StreamsSettings.MAX_EXTENSION));
+                settings.getString(StreamsSettings.BACKUP_PROMISE), settings.getString(StreamsSettings.MAX_EXTENSION),
+                settings.getInt(StreamsSettings.ROUTE_PARTITIONS));
         this.deadLetterSender = new DeadLetterSender(new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
                 new ByteArraySerializer()), serdes, new DeadLetters(settings.applicationId(), Clock.systemUTC()),
                 Duration.ofSeconds(30));

@@ -13,6 +13,7 @@ import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.routing.RouteSender;
 import dev.whereabouts.streams.state.Payloads;
 import dev.whereabouts.streams.state.RequestRecord;
 import dev.whereabouts.streams.state.Route;
@@ -56,7 +57,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     public static final String REQUESTS_STORE = "dsr-requests";
     public static final String DEADLINE_INDEX_STORE = "dsr-deadline-index";
 
-    private final String routeSink;
+    private final RouteSender router;
     private final String statusSink;
     private final String requestDeadLetterSink;
     private final String outcomeDeadLetterSink;
@@ -70,10 +71,10 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     private KeyValueStore<String, RequestRecord> requests;
     private KeyValueStore<String, String> deadlines;
 
-    public RequestProcessor(String routeSink, String statusSink, String requestDeadLetterSink, String outcomeDeadLetterSink,
+    public RequestProcessor(RouteSender router, String statusSink, String requestDeadLetterSink, String outcomeDeadLetterSink,
                             Serializer<DataSubjectRequest> requestSerializer, Serializer<HolderOutcome> outcomeSerializer,
                             Duration scanInterval, int sliceSize, String maxExtension, String application) {
-        this.routeSink = routeSink;
+        this.router = router;
         this.statusSink = statusSink;
         this.requestDeadLetterSink = requestDeadLetterSink;
         this.outcomeDeadLetterSink = outcomeDeadLetterSink;
@@ -214,7 +215,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         Route mark = Route.newBuilder().setKind(RouteKind.MARK_EDGES.name()).setEventId(request.getRequestId())
                 .setSubjectId(request.getSubjectId()).setHolder(task.getHolder()).setCategories(task.getCategories())
                 .setStatus(status.name()).setReason(reason).setOccurredAt(at).build();
-        context.forward(new Record<Object, Object>(request.getSubjectId(), mark, timestamp), routeSink);
+        router.send(request.getSubjectId(), mark, timestamp);
     }
 
     private void markOverdue(long now) {

@@ -1,33 +1,37 @@
 package dev.whereabouts.streams.identity;
 
 import dev.whereabouts.streams.state.Identifier;
-import java.util.Collection;
+import java.util.List;
 
 /**
- * Subject ids. A new subject's id is derived from its identifiers (the smallest pseudonym), not
- * drawn at random, so two events that introduce the same person at the same moment on different
- * tasks propose the same id, and a replay proposes the same ids again.
+ * Subject ids. A new subject's id is derived from the identifier that founded it (the first
+ * identifier of the event that introduced the person: the primary pseudonym the event is keyed
+ * by), never drawn at random, so a replay proposes the same ids again and two events introducing
+ * the same person concurrently propose ids that the merge rule (smallest wins) reconciles
+ * deterministically.
+ *
+ * <p>The founding pseudonym is also the subject's <em>anchor</em>: the routing topic places a
+ * subject where it places that pseudonym, so a person's identity entry and lineage live in one
+ * task (see {@code RoutePartitioning}).
  */
 public final class SubjectIds {
 
     private static final String PREFIX = "s-";
-    private static final int LENGTH = 32;
 
     private SubjectIds() {
     }
 
-    /** The id a subject first seen with these identifiers gets. */
-    public static String fresh(Collection<Identifier> identifiers) {
-        String smallest = null;
-        for (Identifier id : identifiers) {
-            if (smallest == null || id.getPseudonym().compareTo(smallest) < 0) {
-                smallest = id.getPseudonym();
-            }
-        }
-        if (smallest == null) {
+    /** The id a subject first seen with these identifiers gets: derived from the first one. */
+    public static String fresh(List<Identifier> identifiers) {
+        if (identifiers.isEmpty()) {
             throw new IllegalArgumentException("a subject needs at least one identifier");
         }
-        return PREFIX + (smallest.length() > LENGTH ? smallest.substring(0, LENGTH) : smallest);
+        return PREFIX + identifiers.get(0).getPseudonym();
+    }
+
+    /** The pseudonym a subject id was derived from; for an id of another shape, the id itself. */
+    public static String anchor(String subjectId) {
+        return subjectId.startsWith(PREFIX) ? subjectId.substring(PREFIX.length()) : subjectId;
     }
 
     /** Of two subjects that turned out to be one person, the one that lives on: the smaller id. */

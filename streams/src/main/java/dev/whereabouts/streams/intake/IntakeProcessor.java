@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * First step for every input topic: decodes the raw bytes, validates, drops re-sent duplicates and
- * hands the record to the routing topic. Records that cannot be decoded or are invalid go to the
+ * hands the record to the routing stages. Records that cannot be decoded or are invalid go to the
  * topic's dead-letter twin with the original key, value and headers, inside the same transaction
  * as the offset commit (so a poison record is dead-lettered exactly once and never blocks the
  * partition).
@@ -40,7 +40,7 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
 
     private final Deserializer<T> deserializer;
     private final Spec<T> spec;
-    private final String routeSink;
+    private final String next;
     private final String deadLetterSink;
     private final String dedupeStore;
     private final Duration dedupeWindow;
@@ -51,11 +51,11 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
     /**
      * @param dedupeStore name of the window store remembering idempotency keys, or null for none
      */
-    public IntakeProcessor(Deserializer<T> deserializer, Spec<T> spec, String routeSink, String deadLetterSink,
+    public IntakeProcessor(Deserializer<T> deserializer, Spec<T> spec, String next, String deadLetterSink,
                            String dedupeStore, Duration dedupeWindow, String application) {
         this.deserializer = deserializer;
         this.spec = spec;
-        this.routeSink = routeSink;
+        this.next = next;
         this.deadLetterSink = deadLetterSink;
         this.dedupeStore = dedupeStore;
         this.dedupeWindow = dedupeWindow;
@@ -93,7 +93,7 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
         if (key != null && seenBefore(key, record.timestamp())) {
             return;
         }
-        context.forward(spec.route(value, record), routeSink);
+        context.forward(spec.route(value, record), next);
     }
 
     private boolean seenBefore(String key, long timestamp) {

@@ -17,6 +17,7 @@ import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.dsr.TaskPlanner;
 import dev.whereabouts.streams.retention.RetentionIndex;
+import dev.whereabouts.streams.routing.RouteSender;
 import dev.whereabouts.streams.state.Edge;
 import dev.whereabouts.streams.state.HolderEdges;
 import dev.whereabouts.streams.state.Identifier;
@@ -64,9 +65,10 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     /** Names of the sinks this processor writes to. */
-    public record Sinks(String route, String lineage, String merges, String tasks, String findings) {
+    public record Sinks(String lineage, String merges, String tasks, String findings) {
     }
 
+    private final RouteSender router;
     private final Sinks sinks;
     private final CatalogCache catalog;
     private final String backupPromise;
@@ -77,7 +79,9 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private KeyValueStore<String, HolderEdges> edges;
     private KeyValueStore<String, String> retentionIndex;
 
-    public SubjectProcessor(Sinks sinks, CatalogCache catalog, String backupPromise, Duration scanInterval, int sliceSize) {
+    public SubjectProcessor(RouteSender router, Sinks sinks, CatalogCache catalog, String backupPromise, Duration scanInterval,
+                            int sliceSize) {
+        this.router = router;
         this.sinks = sinks;
         this.catalog = catalog;
         this.backupPromise = backupPromise;
@@ -314,7 +318,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         send(survivor, adopt, record.timestamp());
         for (Identifier id : identifiers) {
             Route assign = Route.newBuilder().setKind(RouteKind.ASSIGN.name()).setEventId(route.getEventId())
-                    .setSubjectId(survivor).setOccurredAt(route.getOccurredAt()).build();
+                    .setIdentifiers(List.of(id)).setSubjectId(survivor).setOccurredAt(route.getOccurredAt()).build();
             send(id.getPseudonym(), assign, record.timestamp());
         }
     }
@@ -458,7 +462,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     }
 
     private void send(String key, Route route, long timestamp) {
-        context.forward(new Record<Object, Object>(key, route, timestamp), sinks.route());
+        router.send(key, route, timestamp);
     }
 
     static String bucketKey(String subject, String holder) {
