@@ -45,10 +45,10 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * {@code WHEREABOUTS_API_TOKENS} anonymous callers may publish, and without
  * {@code WHEREABOUTS_PSEUDONYM_KEYS} the public demo key pseudonymises.
  */
-final class Platform implements AutoCloseable {
+public final class Platform implements AutoCloseable {
 
     /** Application id of the lineage topology in the embedded platform (its consumer group and state). */
-    static final String LINEAGE_APPLICATION_ID = "whereabouts-lineage";
+    public static final String LINEAGE_APPLICATION_ID = "whereabouts-lineage";
 
     private final Infrastructure stack;
     private final StreamsApp lineage;
@@ -67,7 +67,8 @@ final class Platform implements AutoCloseable {
         this.readyNanos = System.nanoTime();
     }
 
-    static Platform start(StackConfig config, PlatformOptions options, PrintStream progress) {
+    /** Starts the platform on the embedded stack {@code config} describes (also used by the benchmark). */
+    public static Platform start(StackConfig config, PlatformOptions options, PrintStream progress) {
         return start(config, options, Optional.empty(), progress);
     }
 
@@ -209,15 +210,27 @@ final class Platform implements AutoCloseable {
         return stack;
     }
 
-    Duration startupTime() {
+    public String bootstrapServers() {
+        return stack.bootstrapServers();
+    }
+
+    public URI registryUrl() {
+        return stack.registryUrl();
+    }
+
+    public URI boltUri() {
+        return stack.boltUri();
+    }
+
+    public Duration startupTime() {
         return Duration.ofNanos(readyNanos - startedNanos);
     }
 
-    URI ingestUrl() {
+    public URI ingestUrl() {
         return ingest.url();
     }
 
-    URI dpoUrl() {
+    public URI dpoUrl() {
         return dpo.url();
     }
 
