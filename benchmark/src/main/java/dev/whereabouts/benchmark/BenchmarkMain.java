@@ -2,60 +2,76 @@ package dev.whereabouts.benchmark;
 
 import dev.whereabouts.stack.EmbeddedStack;
 import dev.whereabouts.stack.StackConfig;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
 /**
- * {@code ./bench [--events=N] [--people=N] [--out=DIR]}: starts a fresh embedded stack in a temporary
- * directory on free ports, runs every benchmark, and writes {@code results.json} and {@code results.md}
- * (default directory {@code target/benchmark}). Numbers belong in {@code docs/benchmarks.md}.
+ * {@code ./bench [--events=N] [--people=N] [--only=PHASE,...] ...} (see {@link BenchmarkArguments#USAGE}):
+ * the ingest runs on an embedded stack of their own, then the platform as {@code ./whereabouts} runs
+ * it, on a fresh temporary data directory and free ports, for every other phase. Writes
+ * {@code results.json} and {@code results.md} (default directory {@code target/benchmark}) with the
+ * machine, the load and a verdict per bar. Numbers belong in {@code docs/benchmarks.md}.
  */
 public final class BenchmarkMain {
 
     private BenchmarkMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int events = 1_000_000;
-        int people = 200_000;
-        Path out = Path.of("target", "benchmark");
-        for (String arg : args) {
-            if (arg.startsWith("--events=")) {
-                events = Integer.parseInt(arg.substring(9));
-            } else if (arg.startsWith("--people=")) {
-                people = Integer.parseInt(arg.substring(9));
-            } else if (arg.startsWith("--out=")) {
-                out = Path.of(arg.substring(6));
-            } else {
-                System.err.println("usage: ./bench [--events=N] [--people=N] [--out=DIR]");
-                System.exit(2);
-            }
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
+            System.out.print(BenchmarkArguments.USAGE);
+            return;
         }
-        Path data = Files.createTempDirectory("whereabouts-bench-");
+        BenchmarkArguments args;
+        try {
+            args = BenchmarkArguments.parse(argv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("./bench: " + e.getMessage());
+            System.err.print(BenchmarkArguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        double[] loadStart = Machine.loadAverage();
         List<Result> results = new ArrayList<>();
-        try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
-            results.addAll(new IngestBenchmark(stack, events, people).run());
+        Consumer<Result> record = result -> {
+            Result stamped = result.withLoad(Machine.loadAverage()[0]);
+            results.add(stamped);
+            System.out.println("RESULT " + stamped.name() + ": " + stamped.measured() + " (" + stamped.verdict().words() + ")");
+        };
+        int exit = 0;
+        try (RssSampler rss = new RssSampler().start()) {
+            if (args.runs(Phase.INGEST)) {
+                Path data = Files.createTempDirectory("whereabouts-bench-ingest-");
+                try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
+                    new IngestBenchmark(stack, args.events(), args.people()).run().forEach(record);
+                } finally {
+                    PlatformBenchmark.deleteRecursively(data);
+                }
+            }
+            if (args.needsPlatform()) {
+                new PlatformBenchmark(args, rss, record).run();
+            }
+        } catch (Exception | Error e) {
+            // Whatever was measured before the failure is still written, next to the failure.
+            e.printStackTrace();
+            record.accept(Result.single("Run failed", e.getClass().getSimpleName(), Double.NaN, Result.NONE, Verdict.NOT_MET)
+                    .withNote(String.valueOf(e.getMessage())));
+            exit = 1;
         }
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
-                + (((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 30)
-                + " GiB, " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
-        String markdown = "Run " + LocalDate.now() + " on " + machine + "; " + events + " events over " + people + " people.\n\n"
-                + "| what | measured | ceiling (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n"
-                + results.stream().map(Result::markdownRow).collect(Collectors.joining("\n")) + "\n";
-        String json = "{\"date\":\"" + LocalDate.now() + "\",\"machine\":\"" + machine + "\",\"events\":" + events
-                + ",\"people\":" + people + ",\"results\":["
-                + results.stream().map(Result::json).collect(Collectors.joining(",")) + "]}\n";
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("results.md"), markdown, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("results.json"), json, StandardCharsets.UTF_8);
+        Report report = new Report(date, Machine.current(), loadStart, Machine.loadAverage(), String.join(" ", argv), results);
+        Files.createDirectories(args.out());
+        Files.writeString(args.out().resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(args.out().resolve("results.json"), report.json(), StandardCharsets.UTF_8);
         System.out.println();
-        System.out.println(markdown);
-        System.out.println("written to " + out.toAbsolutePath());
+        System.out.println(report.markdown());
+        System.out.println("written to " + args.out().toAbsolutePath());
+        System.exit(exit);
     }
 }

@@ -83,11 +83,15 @@ final class IngestBenchmark {
             double plain = plainProducer(serdes, pseudonymiser);
             double emitter = emitter(registry, pseudonymiser);
             double http = http(pseudonymiser);
-            results.add(new Result("Plain producer (ceiling), 1 thread", plain, "events/s", Double.NaN,
-                    "reference 200k-390k/s", true));
-            results.add(new Result("Emitter → Kafka", emitter, "events/s", plain, ">= 100,000/s and >= 0.5 x plain",
-                    emitter >= 100_000 && emitter >= 0.5 * plain));
-            results.add(new Result("HTTP batch endpoint → Kafka", http, "events/s", plain, ">= 30,000/s", http >= 30_000));
+            results.add(Result.rate("Plain producer → Kafka (ceiling), 1 thread", plain, Double.NaN, "events/s",
+                    "reference 200k-390k/s", Verdict.NO_BAR).withNote(events + " pre-serialised sharing events, acks=all,"
+                    + " idempotent, lz4, linger 10 ms; on an embedded stack of their own, before the platform starts"));
+            results.add(Result.rate("Emitter → Kafka", emitter, plain, "events/s", ">= 100,000/s and >= 0.5 x plain",
+                    Verdict.of(emitter >= 100_000 && emitter >= 0.5 * plain)).withNote("raw e-mail in: normalised, HMAC-"
+                    + "pseudonymised, Avro, acks=all; timed until every event is acknowledged, none lost"));
+            results.add(Result.rate("HTTP batch endpoint → Kafka", http, plain, "events/s", ">= 30,000/s",
+                    Verdict.of(http >= 30_000)).withNote("4 clients posting batches of 1,000; each answer waits for Kafka's"
+                    + " acknowledgement"));
         }
         return results;
     }
@@ -129,12 +133,12 @@ final class IngestBenchmark {
         try (WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
                 .bootstrapServers(stack.bootstrapServers()).schemaRegistry(registry)
                 .sourceSystem("benchmark").pseudonymiser(pseudonymiser)
-                .maxPendingEvents(500_000).build()) {
+                .maxPendingEvents(200_000).build()) {
             // Warm the schema id and the connection so the timed run measures steady state.
             emitOne(emitter, 0).acknowledged().toCompletableFuture().join();
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
-                while (emitter.metrics().pending() > 400_000) {
+                while (emitter.metrics().pending() > 150_000) {
                     Thread.onSpinWait();
                 }
                 emitOne(emitter, i);

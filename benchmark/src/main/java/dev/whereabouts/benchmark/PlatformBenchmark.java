@@ -1,0 +1,549 @@
+package dev.whereabouts.benchmark;
+
+import dev.whereabouts.emitter.Subject;
+import dev.whereabouts.emitter.WhereaboutsEmitter;
+import dev.whereabouts.graph.schema.Cypher;
+import dev.whereabouts.graph.writer.GraphWriterSettings;
+import dev.whereabouts.ingest.catalog.Catalog;
+import dev.whereabouts.ingest.catalog.CatalogHolder;
+import dev.whereabouts.ingest.catalog.CatalogLoader;
+import dev.whereabouts.ingest.http.IngestApp;
+import dev.whereabouts.launcher.Platform;
+import dev.whereabouts.launcher.PlatformOptions;
+import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.dsr.HolderTask;
+import dev.whereabouts.model.dsr.RequestStatus;
+import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
+import dev.whereabouts.model.serde.RestSchemaRegistryClient;
+import dev.whereabouts.model.serde.SchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.Topics;
+import dev.whereabouts.stack.StackConfig;
+import dev.whereabouts.streams.TopologyConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything measured on the platform exactly as {@code ./whereabouts} runs it ({@link Platform}:
+ * embedded stack, seed catalog, Streams, ingest, graph writer and DPO API; demo data off) on a fresh
+ * data directory and free ports: start-up, the demo mix end to end into Neo4j next to the plain
+ * Streams ceiling, freshness under steady load and idle, the DPO lookup next to a Bolt point lookup,
+ * and erasure fan-out through the DPO API.
+ */
+final class PlatformBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformBenchmark.class);
+    private static final long SEED = 2022_01_17L;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String POINT_LOOKUP = Cypher.of("""
+            MATCH (:${Identifier} {pseudonym: $p})-[:${IDENTIFIES}]->(s:${Subject})-[r:${SHARED_WITH}]->(h:${Holder})
+            RETURN r.category, h.id, r.status, r.retentionUntil
+            """);
+
+    private final BenchmarkArguments args;
+    private final RssSampler rss;
+    private final Consumer<Result> results;
+    private final Catalog catalog = CatalogLoader.seed();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Platform platform;
+    private Pseudonymiser pseudonymiser;
+    private WhereaboutsEmitter emitter;
+    private KafkaProgress progress;
+    /** People whose data is in the platform (the load's sign-ups). */
+    private int loadedPeople;
+    private double e2eRate = Double.NaN;
+
+    PlatformBenchmark(BenchmarkArguments args, RssSampler rss, Consumer<Result> results) {
+        this.args = args;
+        this.rss = rss;
+        this.results = results;
+    }
+
+    void run() throws Exception {
+        Path data = Files.createTempDirectory("whereabouts-bench-platform-");
+        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts();
+        rss.resetPeak();
+        long starting = System.nanoTime();
+        try (Platform started = Platform.start(config, new PlatformOptions(0, 0, 0, true), System.out)) {
+            platform = started;
+            double startupMillis = awaitHealthy(platform.dpoUrl(), starting);
+            if (args.runs(Phase.STARTUP)) {
+                results.accept(Result.single("Startup: platform start → DPO API answering", String.format(Locale.ROOT, "%.1f s",
+                                startupMillis / 1000), startupMillis, "<= 30 s", Verdict.of(startupMillis <= 30_000))
+                        .withNote("fresh data directory, free ports, demo data off; Platform.start (stack, topics, seed"
+                                + " catalog, Streams, ingest, graph writer, DPO API) until GET /health answers 200; the platform's"
+                                + " own timer said " + platform.startupTime().toMillis() + " ms; the build is not included"
+                                + (args.runs(Phase.INGEST) ? "; this JVM had already run the ingest phase (classes loaded)" : "")));
+            }
+            Map<String, String> settings = new HashMap<>(System.getenv());
+            settings.put(IngestApp.DEMO_ENV, "true");
+            pseudonymiser = IngestApp.pseudonymiser(settings);
+            try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(platform.registryUrl().toString()));
+                 WhereaboutsEmitter built = WhereaboutsEmitter.builder().bootstrapServers(platform.bootstrapServers())
+                         .schemaRegistry(registry).sourceSystem("smarttrackers-app").pseudonymiser(pseudonymiser)
+                         .maxPendingEvents(200_000).build();
+                 KafkaProgress kafka = new KafkaProgress(platform.bootstrapServers());
+                 Driver driver = GraphDatabase.driver(platform.boltUri(), AuthTokens.none())) {
+                emitter = built;
+                progress = kafka;
+                TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.fromMap(
+                        Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl().toString())));
+                if (args.needsData()) {
+                    double ceiling = Double.NaN;
+                    if (args.runs(Phase.E2E)) {
+                        Path state = Files.createTempDirectory(data, "ceiling-");
+                        ceiling = StreamsCeiling.run(platform.bootstrapServers(), args.events(), args.people(), state,
+                                Duration.ofSeconds(args.e2eTimeoutS()));
+                        results.accept(Result.rate("Plain Kafka Streams EOS v2 aggregate into RocksDB (ceiling)", ceiling, Double.NaN,
+                                "records/s", "reference 55k-70k/s", Verdict.NO_BAR).withNote(Report.count(args.events())
+                                + " pre-loaded 200-byte records, 6 partitions, 2 threads, 1 s commits, on the platform's broker while the"
+                                + " platform idles"));
+                    }
+                    load(ceiling, driver);
+                }
+                if (args.runs(Phase.FRESHNESS)) {
+                    double rate = args.steadyRate() > 0 ? args.steadyRate() : Double.isNaN(e2eRate) ? 1_000 : Math.max(100, e2eRate / 2);
+                    freshness("under steady load", rate);
+                    awaitCaughtUp(Duration.ofMinutes(5));
+                    freshness("idle", 0);
+                }
+                if (args.runs(Phase.LOOKUP)) {
+                    lookups(driver);
+                }
+                if (args.runs(Phase.ERASURE)) {
+                    erasures(serdes);
+                }
+            }
+            RssSampler.Sample peak = rss.peak();
+            rss.sampleNow();
+            results.accept(Result.single("Peak RSS, all processes (this JVM + Kafka + Neo4j)", Report.gibibytes(peak.totalBytes()),
+                            peak.totalBytes(), "<= 4 GiB", Verdict.of(peak.totalBytes() <= 4L << 30))
+                    .withNote("VmRSS of the whole process tree sampled every second from platform start to the end of the"
+                            + " last phase" + (loadedPeople > 0 ? " (" + Report.count(loadedPeople) + " people loaded)" : "")
+                            + "; at the peak: " + peak.breakdown() + ". This JVM runs the platform's services as ./whereabouts"
+                            + " does, plus the benchmark's load generators and clients"));
+        } finally {
+            deleteRecursively(data);
+        }
+    }
+
+    /** Loads the demo mix through the emitter and times it until the graph writer has committed everything. */
+    private void load(double ceiling, Driver driver) throws Exception {
+        DemoMix mix = DemoMix.fresh(catalog, args.people(), args.events(), SEED);
+        LOG.info("end to end: {} demo-mix events of {} people through the emitter, Streams and the graph writer",
+                args.events(), args.people());
+        long start = System.nanoTime();
+        for (int i = 0; i < args.events(); i++) {
+            while (emitter.metrics().pending() > 150_000) {
+                Thread.sleep(1);
+            }
+            DemoMix.emit(emitter, mix.next());
+        }
+        if (!emitter.flush(Duration.ofMinutes(10))) {
+            throw new IllegalStateException("the emitter did not flush the demo mix within 10 minutes");
+        }
+        if (emitter.metrics().notDelivered() > 0) {
+            throw new IllegalStateException("the emitter lost events: " + emitter.metrics());
+        }
+        loadedPeople = mix.signedUp();
+        double produced = seconds(start);
+        LOG.info("end to end: produced in {} s; {}% of events repeat a (person, holder) pair",
+                String.format(Locale.ROOT, "%.1f", produced), Math.round(mix.repeatedShare() * 100));
+        long deadline = start + Duration.ofSeconds(args.e2eTimeoutS()).toNanos();
+        double streamsDone = Double.NaN;
+        double writerDone = Double.NaN;
+        long lastLog = 0;
+        while (System.nanoTime() < deadline && Double.isNaN(writerDone)) {
+            long streamsLag = streamsLag();
+            long writerLag = writerLag();
+            if (Double.isNaN(streamsDone) && streamsLag == 0 && confirmZero(this::streamsLag)) {
+                streamsDone = seconds(start);
+            }
+            if (!Double.isNaN(streamsDone) && writerLag == 0 && confirmZero(this::writerLag)) {
+                writerDone = seconds(start);
+            }
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                lastLog = System.nanoTime();
+                LOG.info("end to end: {} s, Streams lag {}, graph writer lag {}", String.format(Locale.ROOT, "%.0f", seconds(start)),
+                        streamsLag, writerLag);
+            }
+            Thread.sleep(200);
+        }
+        String graph = graphSize(driver);
+        if (!args.runs(Phase.E2E)) {
+            return;
+        }
+        if (Double.isNaN(writerDone)) {
+            double elapsed = seconds(start);
+            long committed = args.events() - Math.min(args.events(), streamsLag());
+            double rate = committed / elapsed;
+            e2eRate = rate;
+            results.accept(Result.rate("End to end: demo mix → Streams → Neo4j (graph writer committed)", rate, ceiling,
+                    "events/s", ">= 20,000 events/s", Verdict.NOT_MET).withNote("did not finish within --e2e-timeout="
+                    + args.e2eTimeoutS() + " s: Streams had committed about " + Report.count(committed) + " of "
+                    + Report.count(args.events()) + " events (the rate shown is Streams' so far, an upper bound); " + graph));
+            return;
+        }
+        e2eRate = args.events() / writerDone;
+        results.accept(Result.rate("End to end: demo mix → Streams → Neo4j (graph writer committed)", e2eRate, ceiling,
+                "events/s", ">= 20,000 events/s", Verdict.of(e2eRate >= 20_000)).withNote(String.format(Locale.ROOT,
+                "%s events of %s people through the emitter (keyed HMAC pseudonyms), %.0f%% of them repeating a (person, holder)"
+                        + " pair; timed from the first emit until the lineage topology's and the graph writer's committed offsets"
+                        + " reached the end of every topic they read: produced in %.1f s, Streams done at %.1f s, graph writer"
+                        + " at %.1f s; %s", Report.count(args.events()), Report.count(args.people()), mix.repeatedShare() * 100,
+                produced, streamsDone, writerDone, graph)));
+    }
+
+    private long streamsLag() throws Exception {
+        return progress.lag(Platform.LINEAGE_APPLICATION_ID, Map.of(Topics.SHARING_EVENTS.name(), false,
+                TopologyConfig.routeTopic(Platform.LINEAGE_APPLICATION_ID), true));
+    }
+
+    private long writerLag() throws Exception {
+        return progress.lag(GraphWriterSettings.DEFAULT_GROUP_ID, Map.of(Topics.LINEAGE.name(), true,
+                Topics.SUBJECT_IDENTITIES.name(), true, Topics.SUBJECT_MERGES.name(), true));
+    }
+
+    private interface Lag {
+        long get() throws Exception;
+    }
+
+    /** Offsets and end offsets are read one after the other: a zero counts once it holds half a second later. */
+    private static boolean confirmZero(Lag lag) throws Exception {
+        Thread.sleep(500);
+        return lag.get() == 0;
+    }
+
+    private void awaitCaughtUp(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(streamsLag() == 0 && writerLag() == 0 && confirmZero(() -> streamsLag() + writerLag()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the platform did not catch up within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private String graphSize(Driver driver) {
+        try (Session session = driver.session()) {
+            long subjects = session.run(Cypher.of("MATCH (s:${Subject}) RETURN count(s) AS n")).single().get("n").asLong();
+            long edges = session.run(Cypher.of("MATCH ()-[r:${SHARED_WITH}]->() RETURN count(r) AS n")).single().get("n").asLong();
+            long identifiers = session.run(Cypher.of("MATCH (i:${Identifier}) RETURN count(i) AS n")).single().get("n").asLong();
+            return "graph: " + Report.count(subjects) + " subjects, " + Report.count(edges) + " lineage edges, "
+                    + Report.count(identifiers) + " identifiers";
+        }
+    }
+
+    /**
+     * Probes: a new person's first mail through the emitter, until the DPO lookup over HTTP names
+     * Postmark; four probes at a time, with {@code backgroundRate} demo-mix events/s alongside.
+     */
+    private void freshness(String condition, double backgroundRate) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong background = new AtomicLong();
+        Thread load = null;
+        if (backgroundRate > 0) {
+            DemoMix mix = DemoMix.signedUp(catalog, Math.max(1, loadedPeople), SEED + 1);
+            load = new Thread(() -> steadyLoad(mix, backgroundRate, stop, background), "bench-steady-load");
+            load.setDaemon(true);
+            load.start();
+            Thread.sleep(5_000);
+        }
+        LOG.info("freshness {}: {} probes", condition, args.freshness());
+        long started = System.nanoTime();
+        long backgroundAtStart = background.get();
+        double[] millis = new double[args.freshness()];
+        AtomicInteger timeouts = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService probers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            String run = condition.replace(' ', '-') + "-" + Long.toString(System.nanoTime(), 36);
+            for (int p = 0; p < 4; p++) {
+                running.add(probers.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < millis.length; k = next.getAndIncrement()) {
+                        millis[k] = probe("fresh-" + run + "-" + k + "@bench.smarttrackers.example", timeouts);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> probe : running) {
+                probe.get();
+            }
+        } finally {
+            probers.shutdownNow();
+            stop.set(true);
+            if (load != null) {
+                load.join();
+            }
+        }
+        double achieved = (background.get() - backgroundAtStart) / seconds(started);
+        long lagAtEnd = streamsLag() + writerLag();
+        Percentiles p = Percentiles.of(millis);
+        results.accept(Result.latency("Freshness " + condition + ": emitted → visible in the DPO lookup over HTTP", p, null,
+                        "p99 <= 2 s", Verdict.of(p.p99() <= 2_000 && timeouts.get() == 0))
+                .withNote(String.format(Locale.ROOT, "%d probes, 4 at a time: a new person's mail to Postmark through the"
+                                + " emitter, then POST /v1/lookup every 10 ms until it names Postmark; the whole path (emitter,"
+                                + " Kafka, Streams EOS with 1 s commits, graph writer, Neo4j, API); %s; max %s%s; lag left at the end %d",
+                        p.count(), backgroundRate > 0 ? String.format(Locale.ROOT, "background demo mix at %s events/s"
+                                + " (asked %s)", Report.count(achieved), Report.count(backgroundRate)) : "no other load",
+                        Report.millis(p.max()), timeouts.get() > 0 ? "; " + timeouts.get() + " probes not visible within "
+                                + PROBE_TIMEOUT.toSeconds() + " s (counted as " + PROBE_TIMEOUT.toSeconds() + " s)" : "",
+                        lagAtEnd)));
+    }
+
+    private void steadyLoad(DemoMix mix, double rate, AtomicBoolean stop, AtomicLong sent) {
+        long start = System.nanoTime();
+        while (!stop.get()) {
+            long due = (long) (rate * (System.nanoTime() - start) / 1e9);
+            while (sent.get() < due && !stop.get()) {
+                DemoMix.emit(emitter, mix.next());
+                sent.incrementAndGet();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private double probe(String email, AtomicInteger timeouts) throws Exception {
+        CatalogHolder postmark = catalog.holder("postmark").orElseThrow();
+        HttpRequest lookup = lookupRequest(email);
+        long start = System.nanoTime();
+        emitter.shared(Subject.email(email)).sourceSystem("smarttrackers-app").categories(postmark.categories())
+                .to(postmark.id()).purpose(postmark.purposes().get(0)).legalBasis(LegalBasis.CONTRACT).emit();
+        while (true) {
+            HttpResponse<String> answer = http.send(lookup, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 && answer.body().contains("\"postmark\"")) {
+                return (System.nanoTime() - start) / 1e6;
+            }
+            if (System.nanoTime() - start > PROBE_TIMEOUT.toNanos()) {
+                timeouts.incrementAndGet();
+                return PROBE_TIMEOUT.toMillis();
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private HttpRequest lookupRequest(String email) {
+        return HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/lookup")).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"email\":\"" + email + "\"},\"reason\":\"benchmark\"}"))
+                .build();
+    }
+
+    /** Bolt point lookups (the ceiling), then DPO lookups over HTTP, of random loaded people, one at a time. */
+    private void lookups(Driver driver) throws Exception {
+        int people = Math.max(1, loadedPeople);
+        int warmUp = Math.min(1_000, Math.max(100, args.lookups() / 10));
+        LOG.info("lookups: {} over Bolt, then {} over HTTP, after {} warm-up each", args.lookups(), args.lookups(), warmUp);
+        double[] bolt = new double[args.lookups()];
+        int empty = 0;
+        SplittableRandom random = new SplittableRandom(7);
+        try (Session session = driver.session()) {
+            for (int i = -warmUp; i < bolt.length; i++) {
+                String pseudonym = pseudonymiser.pseudonymise(IdentifierType.EMAIL, DemoMix.email(random.nextInt(people))).getPseudonym();
+                long start = System.nanoTime();
+                int rows = session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list().size();
+                if (i >= 0) {
+                    bolt[i] = (System.nanoTime() - start) / 1e6;
+                    empty += rows == 0 ? 1 : 0;
+                }
+            }
+        }
+        double[] api = new double[args.lookups()];
+        random = new SplittableRandom(11);
+        for (int i = -warmUp; i < api.length; i++) {
+            HttpRequest request = lookupRequest(DemoMix.email(random.nextInt(people)));
+            long start = System.nanoTime();
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the DPO lookup answered " + answer.statusCode() + ": " + answer.body());
+            }
+            if (i >= 0) {
+                api[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Percentiles boltP = Percentiles.of(bolt);
+        Percentiles apiP = Percentiles.of(api);
+        results.accept(Result.latency("Point lookup over Bolt (ceiling)", boltP, null, "reference p50 0.6-1.4 ms, p99 3-8 ms",
+                Verdict.NO_BAR).withNote(args.lookups() + " lookups of random loaded people by e-mail pseudonym (identifier →"
+                + " subject → holders), one at a time" + (empty > 0 ? "; " + empty + " found nothing" : "")));
+        results.accept(Result.latency("DPO lookup over HTTP, everything loaded", apiP, boltP, "p50 <= 5 ms, p99 <= 25 ms",
+                Verdict.of(apiP.p50() <= 5 && apiP.p99() <= 25)).withNote(args.lookups() + " POST /v1/lookup with a raw e-mail"
+                + " (pseudonymised, resolved, read, audited), one client, one at a time, over " + Report.count(people)
+                + " loaded people; the bar is stated for 1M subjects / 5M edges"));
+    }
+
+    /** Erasures filed over HTTP one at a time, every 100 ms; each timed until its last task is readable on the tasks topic. */
+    private void erasures(TopicSerdes serdes) throws Exception {
+        Map<String, Long> filedAt = new ConcurrentHashMap<>();
+        Map<String, Integer> expected = new ConcurrentHashMap<>();
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        Map<String, Long> lastTaskAt = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        try (KafkaConsumer<String, HolderTask> tasks = consumer(serdes, Topics.DSR_TASKS);
+             KafkaConsumer<String, RequestStatus> statuses = consumer(serdes, Topics.DSR_STATUS)) {
+            Thread reader = new Thread(() -> {
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(5))) {
+                        long now = System.nanoTime();
+                        lastTaskAt.put(task.value().getRequestId(), now);
+                        seen.merge(task.value().getRequestId(), 1, Integer::sum);
+                    }
+                    for (ConsumerRecord<String, RequestStatus> status : statuses.poll(Duration.ofMillis(5))) {
+                        expected.putIfAbsent(status.value().getRequestId(), status.value().getTasks().size());
+                    }
+                }
+            }, "bench-task-reader");
+            reader.start();
+            try {
+                SplittableRandom random = new SplittableRandom(23);
+                int people = Math.max(1, loadedPeople);
+                LOG.info("erasure: {} requests through the DPO API", args.requests());
+                for (int i = 0; i < args.requests(); i++) {
+                    String email = DemoMix.email(random.nextInt(people));
+                    HttpRequest request = HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/requests"))
+                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + email
+                                    + "\"},\"note\":\"benchmark\"}")).build();
+                    long start = System.nanoTime();
+                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 202) {
+                        throw new IllegalStateException("filing an erasure answered " + answer.statusCode() + ": " + answer.body());
+                    }
+                    filedAt.put(requestId(answer.body()), start);
+                    Thread.sleep(100);
+                }
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() < deadline && !filedAt.keySet().stream().allMatch(id -> complete(id, expected, seen))) {
+                    Thread.sleep(50);
+                }
+            } finally {
+                stop.set(true);
+                reader.join();
+            }
+        }
+        List<Double> latencies = new ArrayList<>();
+        int incomplete = 0;
+        int withoutTasks = 0;
+        for (var filed : filedAt.entrySet()) {
+            String id = filed.getKey();
+            if (expected.getOrDefault(id, -1) == 0) {
+                withoutTasks++;
+            } else if (complete(id, expected, seen)) {
+                latencies.add((lastTaskAt.get(id) - filed.getValue()) / 1e6);
+            } else {
+                incomplete++;
+            }
+        }
+        if (latencies.isEmpty()) {
+            results.accept(Result.single("Erasure fan-out: POST /v1/requests → every task on Kafka", "no request completed", Double.NaN,
+                    "p99 <= 1 s", Verdict.NOT_MET).withNote(filedAt.size() + " filed, " + incomplete + " without all tasks within 60 s, "
+                    + withoutTasks + " with no tasks"));
+            return;
+        }
+        Percentiles p = Percentiles.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        results.accept(Result.latency("Erasure fan-out: POST /v1/requests → every task on Kafka", p, null, "p99 <= 1 s",
+                Verdict.of(p.p99() <= 1_000 && incomplete == 0)).withNote(String.format(Locale.ROOT, "%d erasures of random loaded"
+                        + " people filed over HTTP every 100 ms, each timed from the POST until the last of its tasks (as many as"
+                        + " its first status lists) was readable read_committed on %s; %d incomplete after 60 s%s; max %s",
+                filedAt.size(), Topics.DSR_TASKS.name(), incomplete, withoutTasks > 0 ? ", " + withoutTasks + " without tasks (excluded)" : "",
+                Report.millis(p.max()))));
+    }
+
+    private static boolean complete(String id, Map<String, Integer> expected, Map<String, Integer> seen) {
+        Integer tasks = expected.get(id);
+        return tasks != null && seen.getOrDefault(id, 0) >= tasks;
+    }
+
+    private static String requestId(String body) {
+        int at = body.indexOf("\"requestId\"");
+        int open = body.indexOf('"', body.indexOf(':', at) + 1);
+        if (at < 0 || open < 0) {
+            throw new IllegalStateException("no requestId in the answer: " + body);
+        }
+        return body.substring(open + 1, body.indexOf('"', open + 1));
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(TopicSerdes serdes, dev.whereabouts.model.topic.Topic<String, V> topic) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(properties, serdes.keySerde(topic).deserializer(),
+                serdes.valueSerde(topic).deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static double awaitHealthy(URI api, long startedNanos) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(api.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - startedNanos) / 1e6;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the DPO API did not answer /health within 60 s of the platform starting");
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", directory, e.getMessage());
+        }
+    }
+}
