@@ -34,7 +34,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
               --requests     erasure requests filed through the DPO API (default 200)
               --steady-rate  background events/s while probing freshness under load (default: half the
                              end-to-end rate measured in this run)
-              --e2e-timeout  seconds the end-to-end load may take before it is reported unfinished (default 1500)
+              --e2e-timeout  seconds the end-to-end load may take before it is reported unfinished (default 900)
               --out          where results.json and results.md go (default target/benchmark)
             """.formatted(Phase.options());
 
@@ -68,7 +68,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
         int freshness = 200;
         int requests = 200;
         int steadyRate = 0;
-        int e2eTimeout = 1_500;
+        int e2eTimeout = 900;
         Path out = Path.of("target", "benchmark");
         Set<String> seen = new HashSet<>();
         for (String arg : args) {

@@ -1,9 +1,14 @@
 package dev.whereabouts.benchmark;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,14 +74,27 @@ final class RssSampler implements AutoCloseable {
 
     /** The simple name of a child JVM's main class (KafkaNode, Neo4jNode), else the command. */
     private static String label(ProcessHandle process) {
-        String[] arguments = process.info().arguments().orElse(new String[0]);
-        for (int i = 0; i + 2 < arguments.length; i++) {
-            if (arguments[i].equals("-cp") || arguments[i].equals("-classpath")) {
-                String main = arguments[i + 2];
-                return main.substring(main.lastIndexOf('.') + 1) + " (pid " + process.pid() + ")";
+        return mainClass(commandLine(process.pid())).orElse(process.info().command().orElse("process")) + " (pid " + process.pid() + ")";
+    }
+
+    /** The arguments of {@code /proc/<pid>/cmdline} (NUL-separated); empty when unreadable. */
+    private static List<String> commandLine(long pid) {
+        try {
+            return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The simple name of the main class in a {@code java ... -cp <path> <main class> ...} command line. */
+    static Optional<String> mainClass(List<String> arguments) {
+        for (int i = 0; i + 2 < arguments.size(); i++) {
+            if (arguments.get(i).equals("-cp") || arguments.get(i).equals("-classpath")) {
+                String main = arguments.get(i + 2);
+                return Optional.of(main.substring(main.lastIndexOf('.') + 1));
             }
         }
-        return process.info().command().orElse("process") + " (pid " + process.pid() + ")";
+        return Optional.empty();
     }
 
     @Override

@@ -54,4 +54,11 @@ class ProcessMemoryTest {
         assertThat(Machine.parseLoadAverage("1.50 0.54 1.05 3/812 12345\n")).containsExactly(1.50, 0.54, 1.05);
         assertThatThrownBy(() -> Machine.parseLoadAverage("1.5")).hasMessageContaining("'1.5'");
     }
+
+    @Test
+    void shouldNameAChildJvmByItsMainClass() {
+        assertThat(RssSampler.mainClass(java.util.List.of("/usr/bin/java", "-Xmx512m", "-cp", "/a.jar:/b.jar",
+                "dev.whereabouts.kafka.KafkaNode", "--port=1"))).hasValue("KafkaNode");
+        assertThat(RssSampler.mainClass(java.util.List.of("/usr/bin/java", "-jar", "x.jar"))).isEmpty();
+    }
 }
