@@ -36,12 +36,29 @@ final class StreamsCeiling {
     private StreamsCeiling() {
     }
 
+    /**
+     * An idempotent producer whose first batch to a partition meets a leader not yet elected can stay
+     * stuck in OUT_OF_ORDER_SEQUENCE_NUMBER retries: produce only once every partition has a leader.
+     */
+    private static void awaitLeaders(KafkaProgress progress, String topic) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (progress.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                .stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the partitions of " + topic + " have no leader after 30 s");
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000);
+    }
+
     /** @return records/s */
     static double run(String bootstrapServers, int records, int keys, Path stateDirectory, Duration timeout) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String topic = "bench-ceiling-" + run;
         try (KafkaProgress progress = new KafkaProgress(bootstrapServers)) {
             progress.admin().createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(progress, topic);
             byte[] value = new byte[200];
             new SplittableRandom(1).nextBytes(value);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
