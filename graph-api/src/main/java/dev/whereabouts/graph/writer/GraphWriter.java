@@ -229,6 +229,7 @@ public final class GraphWriter implements AutoCloseable {
                 writeInTransaction(batch::writeTo);
                 return null;
             }, retries::incrementAndGet);
+            batch.committed(repositories);
             rowsWritten.addAndGet(batch.rows());
         } catch (RuntimeException e) {
             if (e instanceof RetryableException) {
@@ -249,6 +250,7 @@ public final class GraphWriter implements AutoCloseable {
                     writeInTransaction(single::writeTo);
                     return null;
                 }, retries::incrementAndGet);
+                single.committed(repositories);
                 rowsWritten.incrementAndGet();
             } catch (RuntimeException e) {
                 if (e instanceof RetryableException) {

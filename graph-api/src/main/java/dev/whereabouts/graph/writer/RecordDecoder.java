@@ -206,24 +206,38 @@ public final class RecordDecoder {
         return row;
     }
 
+    /**
+     * A lineage row: the edge's key, its {@code updatedAt} (for the guard against older records) and
+     * {@code props}, every property of the edge in one map for a single {@code SET r += row.props}.
+     * Empty lists and absent values are {@code null}, which removes the property: an edge stores only
+     * what it has (most edges are direct, with no path and no status reason), and readers treat a
+     * missing list as empty.
+     */
     static Map<String, Object> lineageRow(LineageRecord record) {
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> props = new HashMap<>();
+        props.put("direct", record.getDirect());
+        props.put("path", listOrNull(record.getPath()));
+        props.put("purposes", listOrNull(record.getPurposes()));
+        props.put("legalBases", listOrNull(record.getLegalBases().stream().map(Enum::name).toList()));
+        props.put("sourceSystems", listOrNull(record.getSourceSystems()));
+        props.put("firstSharedAt", millis(record.getFirstSharedAt()));
+        props.put("lastSharedAt", millis(record.getLastSharedAt()));
+        props.put("retentionUntil", millis(record.getRetentionUntil()));
+        props.put("status", record.getStatus().name());
+        props.put("statusReason", record.getStatusReason());
+        props.put("updatedAt", millis(record.getUpdatedAt()));
+        props.put("lastEventId", record.getLastEventId());
+        Map<String, Object> row = new HashMap<>();
         row.put("subjectId", record.getSubjectId());
         row.put("category", record.getCategory());
         row.put("holder", record.getHolder());
-        row.put("direct", record.getDirect());
-        row.put("path", List.copyOf(record.getPath()));
-        row.put("purposes", List.copyOf(record.getPurposes()));
-        row.put("legalBases", record.getLegalBases().stream().map(Enum::name).toList());
-        row.put("sourceSystems", List.copyOf(record.getSourceSystems()));
-        row.put("firstSharedAt", millis(record.getFirstSharedAt()));
-        row.put("lastSharedAt", millis(record.getLastSharedAt()));
-        row.put("retentionUntil", millis(record.getRetentionUntil()));
-        row.put("status", record.getStatus().name());
-        row.put("statusReason", record.getStatusReason());
-        row.put("updatedAt", millis(record.getUpdatedAt()));
-        row.put("lastEventId", record.getLastEventId());
+        row.put("updatedAt", props.get("updatedAt"));
+        row.put("props", props);
         return row;
+    }
+
+    private static List<String> listOrNull(List<? extends CharSequence> values) {
+        return values.isEmpty() ? null : values.stream().map(CharSequence::toString).toList();
     }
 
     static Map<String, Object> statusRow(RequestStatus status) {

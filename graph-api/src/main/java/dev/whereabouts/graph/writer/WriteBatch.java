@@ -19,6 +19,7 @@ public final class WriteBatch {
 
     private final Map<RecordKind, Map<String, GraphChange>> latest = new EnumMap<>(RecordKind.class);
     private int changes;
+    private final List<Map<String, Object>> summaries = new ArrayList<>();
 
     /** Adds a change; a later change of the same key replaces an earlier one of this batch. */
     public void add(GraphChange change) {
@@ -59,15 +60,26 @@ public final class WriteBatch {
         repositories.subjects().upsertIdentities(tx, upserts(RecordKind.IDENTITY));
         repositories.subjects().deleteIdentities(tx, deletes(RecordKind.IDENTITY));
         repositories.subjects().applyMerges(tx, upserts(RecordKind.MERGE));
-        List<Map<String, Object>> lineage = upserts(RecordKind.LINEAGE);
+        List<Map<String, Object>> lineage = bySubject(upserts(RecordKind.LINEAGE));
         repositories.subjects().upsertLineage(tx, lineage);
         repositories.subjects().deleteLineage(tx, lineageDeletes());
-        repositories.subjects().markObserved(tx, observedPairs(lineage));
-        repositories.subjects().markObservedFlows(tx, observedHops(lineage));
+        // Only summary rows this writer has not committed before (they only grow).
+        summaries.clear();
+        List<Map<String, Object>> pairs = repositories.observed().unknown(observedPairs(lineage));
+        List<Map<String, Object>> hops = repositories.observed().unknown(observedHops(lineage));
+        repositories.subjects().markObserved(tx, pairs);
+        repositories.subjects().markObservedFlows(tx, hops);
+        summaries.addAll(pairs);
+        summaries.addAll(hops);
         repositories.requests().upsertStatus(tx, upserts(RecordKind.STATUS));
         repositories.requests().deleteStatus(tx, deletes(RecordKind.STATUS));
         repositories.findings().upsertFindings(tx, upserts(RecordKind.FINDING));
         repositories.findings().deleteFindings(tx, deletes(RecordKind.FINDING));
+    }
+
+    /** Tells the repositories that the transaction of {@link #writeTo} committed. */
+    public void committed(Repositories repositories) {
+        repositories.observed().committed(summaries);
     }
 
     private List<Map<String, Object>> upserts(RecordKind kind) {
@@ -78,6 +90,16 @@ public final class WriteBatch {
             }
         }
         return rows;
+    }
+
+    /**
+     * Lineage rows ordered by subject: a subject's edges are then created one after the other, as
+     * the plain batched MERGE does, instead of every row touching (locking, dirtying) another node.
+     */
+    static List<Map<String, Object>> bySubject(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(row -> (String) row.get("subjectId")));
+        return sorted;
     }
 
     private List<Map<String, Object>> deletes(RecordKind kind) {
@@ -114,9 +136,10 @@ public final class WriteBatch {
     static List<Map<String, Object>> observedHops(List<Map<String, Object>> lineage) {
         Set<List<String>> hops = new LinkedHashSet<>();
         for (Map<String, Object> row : lineage) {
-            List<String> path = (List<String>) row.get("path");
+            Map<String, Object> props = (Map<String, Object>) row.get("props");
+            List<String> path = (List<String>) props.get("path");
             String holder = (String) row.get("holder");
-            if (Boolean.TRUE.equals(row.get("direct")) || path == null || path.isEmpty()) {
+            if (Boolean.TRUE.equals(props.get("direct")) || path == null || path.isEmpty()) {
                 continue;
             }
             int last = path.size() - 1;
@@ -133,10 +156,11 @@ public final class WriteBatch {
 
     /** The write repositories, one per aggregate. */
     public record Repositories(CatalogRepository catalog, SubjectRepository subjects, RequestRepository requests,
-                               FindingRepository findings) {
+                               FindingRepository findings, ObservedSummaries observed) {
 
         public static Repositories create() {
-            return new Repositories(new CatalogRepository(), new SubjectRepository(), new RequestRepository(), new FindingRepository());
+            return new Repositories(new CatalogRepository(), new SubjectRepository(), new RequestRepository(), new FindingRepository(),
+                    new ObservedSummaries());
         }
     }
 }

@@ -30,9 +30,14 @@ class RecordDecoderTest {
 
         assertThat(change.kind()).isEqualTo(RecordKind.LINEAGE);
         assertThat(change.isDelete()).isFalse();
-        assertThat(change.row()).containsEntry("holder", "postmark").containsEntry("status", "HELD")
+        assertThat(change.row()).containsEntry("holder", "postmark").containsEntry("subjectId", "subject-alice")
+                .containsEntry("category", "user.contact.email").containsKey("updatedAt");
+        @SuppressWarnings("unchecked") java.util.Map<String, Object> props = (java.util.Map<String, Object>) change.row().get("props");
+        assertThat(props).containsEntry("status", "HELD")
                 .containsEntry("lastSharedAt", SeedScenario.LAST_MAIL.toEpochMilli())
-                .containsEntry("legalBases", List.of("CONTRACT"));
+                .containsEntry("legalBases", List.of("CONTRACT"))
+                // a direct edge has no path: nothing is stored (readers treat it as empty)
+                .containsEntry("path", null);
     }
 
     @Test

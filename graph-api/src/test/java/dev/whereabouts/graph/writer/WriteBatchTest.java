@@ -39,8 +39,10 @@ class WriteBatchTest {
         Map<String, Object> row = new HashMap<>();
         row.put("holder", holder);
         row.put("category", category);
-        row.put("direct", direct);
-        row.put("path", path);
+        Map<String, Object> props = new HashMap<>();
+        props.put("direct", direct);
+        props.put("path", path);
+        row.put("props", props);
         return row;
     }
 }
