@@ -35,7 +35,8 @@ public enum ApiSetting {
             Setting::isBoolean),
     WRITER_GROUP_ID("WHEREABOUTS_API_WRITER_GROUP_ID", "whereabouts-graph-writer", "Consumer group of the graph writer.",
             v -> !v.isBlank()),
-    WRITER_MAX_POLL_RECORDS("WHEREABOUTS_API_WRITER_MAX_POLL_RECORDS", "5000", "Records per poll, hence per Neo4j transaction.",
+    WRITER_MAX_POLL_RECORDS("WHEREABOUTS_API_WRITER_MAX_POLL_RECORDS", "30000", "Records per poll, hence per Neo4j transaction"
+            + " (written as statements of at most 5,000 rows).",
             v -> Setting.isIntBetween(v, 1, 100_000));
 
     private final Setting setting;

@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import dev.whereabouts.graph.writer.RecordDecoder;
+import dev.whereabouts.graph.writer.SubjectRepository;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -177,12 +178,13 @@ public final class GraphBenchmark {
     /**
      * Loads the benchmark's subjects through the graph writer and measures it against the ceiling. The
      * machine is noisy (other builds share its two cores), so the ceiling is sampled interleaved with
-     * the writer: one ceiling batch after every {@value #POLLS_PER_CEILING_BATCH} writer polls, each
-     * side timed only while it runs, so both see the same load over the same minutes. Same row shape
-     * and batch size on both sides: 5,000 rows per transaction (the writer's default {@code
-     * max.poll.records}), subjects already in the graph (the writer's lineage phase finds the subjects
-     * its identity phase created; each ceiling batch's subjects are created, untimed, just before it),
-     * every edge new. A ceiling block before the writer warms Neo4j up and is reported too.
+     * the writer: one ceiling transaction after every {@value #POLLS_PER_CEILING_BATCH} writer polls,
+     * each side timed only while it runs, so both see the same load over the same minutes. Same row
+     * shape and batch policy on both sides: 30,000 rows per transaction (the writer's default {@code
+     * max.poll.records}) in statements of 5,000 rows, a subject's edges next to each other (the writer
+     * sorts its batch by subject), subjects already in the graph (the writer's lineage phase finds
+     * the subjects its identity phase created; each ceiling transaction's subjects are created,
+     * untimed, just before it), every edge new. A ceiling block before the writer warms Neo4j up.
      */
     private void load(String bootstrap, Driver driver, TopicSerdes serdes, int subjects, int edges, int baselineRows) throws Exception {
         Ceiling before = new Ceiling(driver, prefix + "-ceiling-a-");
@@ -219,9 +221,13 @@ public final class GraphBenchmark {
 
     private static final int POLLS_PER_CEILING_BATCH = 5;
 
-    /** The ceiling: plain batched MERGE of new (subject)-[edge]->(holder) rows, 5,000 per transaction. */
+    /**
+     * The ceiling: plain batched MERGE of new (subject)-[edge]->(holder) rows, as many rows per
+     * transaction as the writer takes per poll, in statements of as many rows as the writer's.
+     */
     private final class Ceiling {
-        private static final int BATCH = 5_000;
+        private static final int BATCH = GraphWriterSettings.DEFAULT_MAX_POLL_RECORDS;
+        private static final int STATEMENT = SubjectRepository.STATEMENT_ROWS;
         private final Driver driver;
         private final String prefix;
         private long rows;
@@ -244,7 +250,12 @@ public final class GraphBenchmark {
             try (Session session = driver.session()) {
                 session.executeWrite(tx -> tx.run(CEILING_SUBJECTS, Map.of("ids", ids)).consume());
                 long start = System.nanoTime();
-                session.executeWrite(tx -> tx.run(BASELINE, Map.of("rows", chunk)).consume());
+                session.executeWrite(tx -> {
+                    for (int from = 0; from < chunk.size(); from += STATEMENT) {
+                        tx.run(BASELINE, Map.of("rows", chunk.subList(from, Math.min(chunk.size(), from + STATEMENT)))).consume();
+                    }
+                    return null;
+                });
                 nanos += System.nanoTime() - start;
             }
             rows += BATCH;

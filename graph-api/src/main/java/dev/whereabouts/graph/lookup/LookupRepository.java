@@ -1,6 +1,7 @@
 package dev.whereabouts.graph.lookup;
 
 import dev.whereabouts.graph.schema.Cypher;
+import dev.whereabouts.graph.schema.EdgeDetail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,29 @@ public final class LookupRepository {
 
     private static Location location(Record record) {
         Value r = record.get("r");
+        EdgeDetail.Detail detail = detail(r);
         return new Location(record.get("subjectId").asString(), r.get("category").asString(), record.get("holder").asString(),
                 record.get("displayName").asString(null), record.get("legalEntity").asString(null),
                 record.get("country").asString(null), record.get("role").asString(null), r.get("direct").asBoolean(false),
-                strings(r.get("path")), strings(r.get("purposes")), strings(r.get("legalBases")), strings(r.get("sourceSystems")),
-                instant(r.get("firstSharedAt")), instant(r.get("lastSharedAt")), instant(r.get("retentionUntil")),
-                r.get("status").asString(null), r.get("statusReason").asString(null));
+                detail.path(), detail.purposes(), detail.legalBases(), detail.sourceSystems(),
+                instant(detail.firstSharedAt()), instant(detail.lastSharedAt()), instant(r.get("retentionUntil")),
+                r.get("status").asString(null), detail.statusReason());
+    }
+
+    /** The edge's {@code detail}; an edge written before it existed has the same values as properties of their own. */
+    private static EdgeDetail.Detail detail(Value r) {
+        Value stored = r.get("detail");
+        if (stored != null && !stored.isNull()) {
+            return EdgeDetail.decode(stored.asString());
+        }
+        return new EdgeDetail.Detail(strings(r.get("path")), strings(r.get("purposes")), strings(r.get("legalBases")),
+                strings(r.get("sourceSystems")), r.get("firstSharedAt").isNull() ? null : r.get("firstSharedAt").asLong(),
+                r.get("lastSharedAt").isNull() ? null : r.get("lastSharedAt").asLong(), r.get("statusReason").asString(null),
+                r.get("lastEventId").asString(null));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     static List<String> strings(Value value) {

@@ -53,6 +53,9 @@ public final class GraphWriter implements AutoCloseable {
     /** Name recorded in dead letters. */
     public static final String APPLICATION = "graph-writer";
 
+    /** Bytes fetched per partition and request; with lz4 about 5,000 lineage records. */
+    static final int PARTITION_FETCH_BYTES = 128 * 1024;
+
     private final Consumer<byte[], byte[]> consumer;
     private final Driver driver;
     private final RecordDecoder decoder;
@@ -108,6 +111,9 @@ public final class GraphWriter implements AutoCloseable {
         // Streams writes these topics with exactly-once: aborted transactions must not reach the graph.
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // A small slice of every partition per fetch (a few thousand compressed records each) rather
+        // than a megabyte of one: a poll then spans the partitions (see DEFAULT_MAX_POLL_RECORDS).
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, APPLICATION);
         return properties;
     }

@@ -4,6 +4,7 @@ import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.graph.schema.EdgeDetail;
 import dev.whereabouts.graph.schema.LegalHolds;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.TaskStatus;
@@ -208,36 +209,34 @@ public final class RecordDecoder {
 
     /**
      * A lineage row: the edge's key, its {@code updatedAt} (for the guard against older records) and
-     * {@code props}, every property of the edge in one map for a single {@code SET r += row.props}.
-     * Empty lists and absent values are {@code null}, which removes the property: an edge stores only
-     * what it has (most edges are direct, with no path and no status reason), and readers treat a
-     * missing list as empty.
+     * {@code props}, every property of the edge in one map for a single {@code SET r += row.props}:
+     * the values queries filter on as properties of their own, the rest as one {@link EdgeDetail}
+     * string. An absent retention or status reason is {@code null}, which removes the property.
      */
     static Map<String, Object> lineageRow(LineageRecord record) {
         Map<String, Object> props = new HashMap<>();
         props.put("direct", record.getDirect());
-        props.put("path", listOrNull(record.getPath()));
-        props.put("purposes", listOrNull(record.getPurposes()));
-        props.put("legalBases", listOrNull(record.getLegalBases().stream().map(Enum::name).toList()));
-        props.put("sourceSystems", listOrNull(record.getSourceSystems()));
-        props.put("firstSharedAt", millis(record.getFirstSharedAt()));
-        props.put("lastSharedAt", millis(record.getLastSharedAt()));
-        props.put("retentionUntil", millis(record.getRetentionUntil()));
         props.put("status", record.getStatus().name());
-        props.put("statusReason", record.getStatusReason());
+        props.put("retentionUntil", millis(record.getRetentionUntil()));
         props.put("updatedAt", millis(record.getUpdatedAt()));
-        props.put("lastEventId", record.getLastEventId());
+        props.put("detail", EdgeDetail.encode(new EdgeDetail.Detail(strings(record.getPath()), strings(record.getPurposes()),
+                record.getLegalBases().stream().map(Enum::name).toList(), strings(record.getSourceSystems()),
+                millis(record.getFirstSharedAt()), millis(record.getLastSharedAt()), record.getStatusReason(),
+                record.getLastEventId())));
         Map<String, Object> row = new HashMap<>();
         row.put("subjectId", record.getSubjectId());
         row.put("category", record.getCategory());
         row.put("holder", record.getHolder());
         row.put("updatedAt", props.get("updatedAt"));
+        // Read by the observed-summary derivation in WriteBatch, not written to the edge.
+        row.put("direct", record.getDirect());
+        row.put("path", strings(record.getPath()));
         row.put("props", props);
         return row;
     }
 
-    private static List<String> listOrNull(List<? extends CharSequence> values) {
-        return values.isEmpty() ? null : values.stream().map(CharSequence::toString).toList();
+    private static List<String> strings(List<? extends CharSequence> values) {
+        return values.stream().map(CharSequence::toString).toList();
     }
 
     static Map<String, Object> statusRow(RequestStatus status) {

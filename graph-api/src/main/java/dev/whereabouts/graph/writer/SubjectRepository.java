@@ -13,9 +13,9 @@ import org.neo4j.driver.SimpleQueryRunner;
  */
 public final class SubjectRepository {
 
-    // One map for all the edge's properties (RecordDecoder.lineageRow): a single SetPropertiesFromMap
-    // per row instead of twelve property writes, and nulls (empty lists, no status reason) remove or
-    // skip the property rather than store it.
+    // One map for all the edge's properties (RecordDecoder.lineageRow): the four values queries
+    // filter on and the rest as one EdgeDetail string, so a new edge costs a few property blocks
+    // instead of thirteen properties with three dynamic string arrays.
     private static final String UPSERT_LINEAGE = Cypher.of("""
             UNWIND $rows AS row
             MERGE (s:${Subject} {id: row.subjectId})
@@ -26,9 +26,14 @@ public final class SubjectRepository {
             SET r += row.props
             """);
 
-    /** Writes lineage rows (see {@code RecordDecoder.lineageRow}). */
+    /** Rows per lineage statement: a poll's rows are written in statements of at most this many. */
+    public static final int STATEMENT_ROWS = 5_000;
+
+    /** Writes lineage rows (see {@code RecordDecoder.lineageRow}), in statements of {@link #STATEMENT_ROWS}. */
     public void upsertLineage(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
-        run(tx, UPSERT_LINEAGE, rows);
+        for (int from = 0; from < rows.size(); from += STATEMENT_ROWS) {
+            run(tx, UPSERT_LINEAGE, rows.subList(from, Math.min(rows.size(), from + STATEMENT_ROWS)));
+        }
     }
 
     private static final String DELETE_LINEAGE = Cypher.of("""

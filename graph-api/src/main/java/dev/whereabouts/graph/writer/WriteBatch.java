@@ -136,10 +136,9 @@ public final class WriteBatch {
     static List<Map<String, Object>> observedHops(List<Map<String, Object>> lineage) {
         Set<List<String>> hops = new LinkedHashSet<>();
         for (Map<String, Object> row : lineage) {
-            Map<String, Object> props = (Map<String, Object>) row.get("props");
-            List<String> path = (List<String>) props.get("path");
+            List<String> path = (List<String>) row.get("path");
             String holder = (String) row.get("holder");
-            if (Boolean.TRUE.equals(props.get("direct")) || path == null || path.isEmpty()) {
+            if (Boolean.TRUE.equals(row.get("direct")) || path == null || path.isEmpty()) {
                 continue;
             }
             int last = path.size() - 1;

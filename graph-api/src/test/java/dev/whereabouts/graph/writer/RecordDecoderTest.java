@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whereabouts.graph.fixture.SeedScenario;
+import dev.whereabouts.graph.schema.EdgeDetail;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageRecord;
@@ -32,12 +33,13 @@ class RecordDecoderTest {
         assertThat(change.isDelete()).isFalse();
         assertThat(change.row()).containsEntry("holder", "postmark").containsEntry("subjectId", "subject-alice")
                 .containsEntry("category", "user.contact.email").containsKey("updatedAt");
-        @SuppressWarnings("unchecked") java.util.Map<String, Object> props = (java.util.Map<String, Object>) change.row().get("props");
-        assertThat(props).containsEntry("status", "HELD")
-                .containsEntry("lastSharedAt", SeedScenario.LAST_MAIL.toEpochMilli())
-                .containsEntry("legalBases", List.of("CONTRACT"))
-                // a direct edge has no path: nothing is stored (readers treat it as empty)
-                .containsEntry("path", null);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> props = (java.util.Map<String, Object>) change.row().get("props");
+        assertThat(props).containsEntry("status", "HELD").containsEntry("direct", true).containsKey("retentionUntil");
+        EdgeDetail.Detail detail = EdgeDetail.decode((String) props.get("detail"));
+        assertThat(detail.lastSharedAt()).isEqualTo(SeedScenario.LAST_MAIL.toEpochMilli());
+        assertThat(detail.legalBases()).containsExactly("CONTRACT");
+        assertThat(detail.path()).isEmpty();
     }
 
     @Test

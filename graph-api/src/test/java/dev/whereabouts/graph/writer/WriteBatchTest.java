@@ -39,10 +39,8 @@ class WriteBatchTest {
         Map<String, Object> row = new HashMap<>();
         row.put("holder", holder);
         row.put("category", category);
-        Map<String, Object> props = new HashMap<>();
-        props.put("direct", direct);
-        props.put("path", path);
-        row.put("props", props);
+        row.put("direct", direct);
+        row.put("path", path);
         return row;
     }
 }
