@@ -20,13 +20,12 @@ public record GraphWriterSettings(String groupId, int maxPollRecords, Duration p
     public static final String DEFAULT_GROUP_ID = "whereabouts-graph-writer";
 
     /**
-     * Records per poll by default. Large on purpose: one fetch brings about 1 MiB of every partition
-     * with a backlog, and a poll this size takes a slice of each. Lineage is keyed by (subject,
-     * category, holder), so a subject's edges sit on different partitions; only a poll spanning the
-     * partitions holds them together, and the batch then writes each subject's edges one after the
-     * other (sorted by subject). A poll of 5,000 held one or two partitions, and a batch whose every
-     * row touches another subject ran at a fraction of the rate of one that keeps a subject's rows
-     * together. Written as statements of at most {@link SubjectRepository#STATEMENT_ROWS} rows.
+     * Records per poll by default. Large on purpose: the writer fetches 128 KiB of every partition
+     * with a backlog per request, and a poll this size takes a slice of each. Lineage is keyed by
+     * (subject, category, holder), so a subject's edges sit on different partitions; only a poll
+     * spanning the partitions holds them together, and the batch then writes each subject's edges one
+     * after the other (sorted by subject). A poll of 5,000 held one or two partitions. Written as
+     * statements of at most {@link SubjectRepository#STATEMENT_ROWS} rows.
      */
     public static final int DEFAULT_MAX_POLL_RECORDS = 30_000;
 

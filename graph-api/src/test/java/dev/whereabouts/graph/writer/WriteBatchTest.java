@@ -35,6 +35,14 @@ class WriteBatchTest {
                 Map.of("from", "app", "to", "transip"));
     }
 
+    @Test
+    void shouldWriteASubjectsLineageRowsNextToEachOther() {
+        List<Map<String, Object>> rows = List.of(Map.of("subjectId", "b"), Map.of("subjectId", "a"), Map.of("subjectId", "b"),
+                Map.of("subjectId", "a"));
+
+        assertThat(WriteBatch.bySubject(rows)).extracting(r -> r.get("subjectId")).containsExactly("a", "a", "b", "b");
+    }
+
     private static Map<String, Object> row(String holder, String category, boolean direct, List<String> path) {
         Map<String, Object> row = new HashMap<>();
         row.put("holder", holder);
