@@ -76,7 +76,7 @@ public final class StreamsSettings extends AbstractConfig {
                     "Schema registry base URL (Confluent REST API).")
             .define(APPLICATION_ID, Type.STRING, "whereabouts-streams", NOT_BLANK, Importance.HIGH,
                     "Streams application id; instances with the same id share the partitions. Also names the routing topic.")
-            .define(COMMIT_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(10), Importance.MEDIUM,
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(10), Importance.MEDIUM,
                     "Transaction commit interval in ms: longer is faster, shorter makes outputs visible sooner.")
             .define(NUM_STREAM_THREADS, Type.INT, 2, Range.between(1, 64), Importance.MEDIUM,
                     "Stream threads per instance.")

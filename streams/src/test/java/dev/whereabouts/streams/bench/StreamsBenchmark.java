@@ -72,7 +72,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ol>
  *
  * Arguments: {@code --bootstrap=host:port --registry=http://host:port [--events=200000]
- * [--people=20000] [--requests=200] [--commit-interval-ms=1000] [--threads=2]}.
+ * [--people=20000] [--requests=200] [--commit-interval-ms=N (default: the application's)] [--threads=2]}; without
+ * {@code --bootstrap} it starts a fresh embedded stack of its own on free ports.
  */
 public final class StreamsBenchmark {
 
@@ -90,9 +91,23 @@ public final class StreamsBenchmark {
         Map<String, String> args = new HashMap<>();
         for (String arg : argv) {
             int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("arguments are --name=value, got '" + arg + "'");
+            }
             args.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
-        new StreamsBenchmark(args).run();
+        if (args.containsKey("bootstrap")) {
+            new StreamsBenchmark(args).run();
+        } else {
+            // Nothing else may consume the benchmark's topics: a fresh stack of its own on free ports.
+            Path data = Files.createTempDirectory("whereabouts-streams-bench-stack");
+            try (dev.whereabouts.stack.EmbeddedStack stack = dev.whereabouts.stack.EmbeddedStack.start(
+                    dev.whereabouts.stack.StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
+                args.put("bootstrap", stack.bootstrapServers());
+                args.put("registry", stack.registryUrl().toString());
+                new StreamsBenchmark(args).run();
+            }
+        }
         System.exit(0);
     }
 
@@ -119,8 +134,10 @@ public final class StreamsBenchmark {
             Map<String, String> settings = new HashMap<>(Map.of(StreamsSettings.BOOTSTRAP_SERVERS, bootstrap,
                     StreamsSettings.SCHEMA_REGISTRY_URL, registry, StreamsSettings.APPLICATION_ID, applicationId,
                     StreamsSettings.STATE_DIR, state.toString(),
-                    StreamsSettings.COMMIT_INTERVAL_MS, args.getOrDefault("commit-interval-ms", "1000"),
                     StreamsSettings.NUM_STREAM_THREADS, args.getOrDefault("threads", "2")));
+            if (args.containsKey("commit-interval-ms")) {
+                settings.put(StreamsSettings.COMMIT_INTERVAL_MS, args.get("commit-interval-ms"));
+            }
             try (KafkaIo.Reader<?, ?> lineage = io.reader(Topics.LINEAGE)) {
                 Instant start = Instant.now();
                 try (StreamsApp app = new StreamsApp(new StreamsSettings(settings)).start()) {
@@ -132,10 +149,22 @@ public final class StreamsBenchmark {
                                     + " (%.2f x ceiling); %d lineage records emitted (%.2f per event); produced in %.1f s%n",
                             events, people, seconds, events / seconds, events / seconds / ceiling, lineageRecords,
                             lineageRecords / (double) events, produceSeconds);
+                    printRoutingHops(app);
                     fanOut(io, requests, people, new Random(7));
                 }
             }
         }
+    }
+
+    /** How many routing messages were handled in the task that produced them, and how many took the topic. */
+    private static void printRoutingHops(StreamsApp app) {
+        Map<String, Double> hops = new java.util.TreeMap<>();
+        app.streams().metrics().forEach((name, metric) -> {
+            if (name.group().contains(dev.whereabouts.streams.routing.RoutingProcessor.METRICS_SCOPE) && name.name().endsWith("-total")) {
+                hops.merge(name.name(), ((Number) metric.metricValue()).doubleValue(), Double::sum);
+            }
+        });
+        System.out.printf("routing: %s%n", hops);
     }
 
     private double ceiling(int records, String run) throws Exception {
