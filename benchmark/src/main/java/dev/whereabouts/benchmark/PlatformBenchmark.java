@@ -341,7 +341,7 @@ final class PlatformBenchmark {
                         "p99 <= 2 s", Verdict.of(p.p99() <= 2_000 && timeouts.get() == 0))
                 .withNote(String.format(Locale.ROOT, "%d probes, 4 at a time: a new person's mail to Postmark through the"
                                 + " emitter, then POST /v1/lookup every 10 ms until it names Postmark; the whole path (emitter,"
-                                + " Kafka, Streams EOS with 1 s commits, graph writer, Neo4j, API); %s; max %s%s; lag left at the end %d",
+                                + " Kafka, Streams exactly-once, graph writer, Neo4j, API); %s; max %s%s; lag left at the end %d",
                         p.count(), backgroundRate > 0 ? String.format(Locale.ROOT, "background demo mix at %s events/s"
                                 + " (asked %s)", Report.count(achieved), Report.count(backgroundRate)) : "no other load",
                         Report.millis(p.max()), timeouts.get() > 0 ? "; " + timeouts.get() + " probes not visible within "
