@@ -49,6 +49,7 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
     private WindowStore<String, Long> dedupe;
 
     /**
+     * @param next        the child processor valid records go to (the routing stages)
      * @param dedupeStore name of the window store remembering idempotency keys, or null for none
      */
     public IntakeProcessor(Deserializer<T> deserializer, Spec<T> spec, String next, String deadLetterSink,

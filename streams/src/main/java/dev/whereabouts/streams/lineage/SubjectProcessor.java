@@ -505,8 +505,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                     RetentionIndex.schedule(retentionIndex, subject, entry.getKey(), edge, backupPromise);
                     emitIfChanged(subject, entry.getKey(), edge, timestamp);
                 }
-                // Written even when only lastSharedAt moved: retention-until must stay exact, and the
-                // store's record cache folds repeated writes of one key within a commit interval.
+                // Written even when only lastSharedAt moved: retention-until must stay exact. (One of the
+                // levers in docs/streams.md#performance is to relax this to the day.)
                 edges.put(bucketKey(subject, entry.getKey()), bucket);
             }
         }
