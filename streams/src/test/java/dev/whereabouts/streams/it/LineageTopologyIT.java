@@ -54,24 +54,9 @@ class LineageTopologyIT {
         this.stack = stack;
     }
 
-    /**
-     * Streams members do not leave their group on close (by design, to avoid rebalances on a
-     * bounce), and a killed one cannot; the fixture can only delete empty groups, so wait out the
-     * session timeout before the next test resets the broker.
-     */
     @org.junit.jupiter.api.AfterEach
     void awaitGroupsEmpty() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            var groups = stack.admin().listConsumerGroups().all().get().stream()
-                    .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId).toList();
-            boolean empty = stack.admin().describeConsumerGroups(groups).all().get().values().stream()
-                    .allMatch(g -> g.members().isEmpty());
-            if (empty) {
-                return;
-            }
-            StreamsInstances.sleep(250);
-        }
+        StreamsInstances.awaitGroupsEmpty(stack.admin());
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,18 @@ class RouteTopicIT {
 
     @TempDir
     Path tmp;
+
+    private StackFixture stack;
+
+    @BeforeEach
+    void remember(StackFixture stack) {
+        this.stack = stack;
+    }
+
+    @AfterEach
+    void awaitGroupsEmpty() throws Exception {
+        StreamsInstances.awaitGroupsEmpty(stack.admin());
+    }
 
     @Test
     void shouldRefuseToStartWhenTheRoutingTopicHasAnotherPartitionCount(StackFixture stack) throws Exception {
