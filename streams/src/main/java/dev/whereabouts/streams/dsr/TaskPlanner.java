@@ -7,6 +7,7 @@ import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.CatalogView;
 import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
 import dev.whereabouts.streams.state.HolderEdges;
 import java.util.ArrayList;
@@ -78,7 +79,9 @@ public final class TaskPlanner {
         for (LegalHold hold : catalog.legalHolds(holder, categories)) {
             boolean running = present.stream()
                     .filter(e -> Categories.overlap(hold.getCategories(), List.of(e.getCategory())))
-                    .anyMatch(e -> Periods.isValid(hold.getPeriod()) && Periods.plus(e.getLastSharedAt(), hold.getPeriod()) > receivedAt);
+                    // The stored last share is exact to the day (Edges.Stored): the hold runs to that day's end.
+                    .anyMatch(e -> Periods.isValid(hold.getPeriod())
+                            && Periods.plus(Edges.endOfDay(e.getLastSharedAt()), hold.getPeriod()) > receivedAt);
             if (running) {
                 reasons.add(hold.getReason());
                 references.add(hold.getLegalReference());

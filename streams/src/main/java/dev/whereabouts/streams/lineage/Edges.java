@@ -43,6 +43,34 @@ public final class Edges {
         return null;
     }
 
+    /**
+     * What of an edge must be kept in the state store: everything but the exact time of the last share
+     * within its UTC day (and what follows from it: retention-until, the updating event). A share that
+     * changes none of this is not written, so a holder receiving the same data all day costs one state
+     * write a day, like the lineage records it feeds. Within that day the stored last share is the
+     * day's first; retention findings therefore fall due from the end of that day ({@link #endOfDay}),
+     * never early. Lists are compared by content; edges replace their lists rather than mutate them.
+     */
+    public record Stored(String status, String statusReason, long statusAt, boolean direct, List<String> path,
+                         List<String> purposes, List<String> legalBases, List<String> sourceSystems, long firstSharedAt,
+                         long lastSharedDay, String retention, String retentionSource, boolean backup, int emittedDigest,
+                         long emittedDay, Long retentionIndexedAt, Long backupIndexedAt, List<String> openFindings) {
+    }
+
+    /** The stored part of an edge, to tell whether an event changed it. */
+    public static Stored stored(Edge edge) {
+        return new Stored(edge.getStatus(), edge.getStatusReason(), edge.getStatusAt(), edge.getDirect(), edge.getPath(),
+                edge.getPurposes(), edge.getLegalBases(), edge.getSourceSystems(), edge.getFirstSharedAt(),
+                Math.floorDiv(edge.getLastSharedAt(), DAY), edge.getRetention(), edge.getRetentionSource(), edge.getBackup(),
+                edge.getEmittedDigest(), edge.getEmittedDay(), edge.getRetentionIndexedAt(), edge.getBackupIndexedAt(),
+                edge.getOpenFindings());
+    }
+
+    /** The last millisecond of the UTC day of {@code millis}. */
+    public static long endOfDay(long millis) {
+        return (Math.floorDiv(millis, DAY) + 1) * DAY - 1;
+    }
+
     /** A fresh edge, HELD, with nothing emitted yet. */
     public static Edge fresh(String category, boolean direct, List<String> path, long at, String eventId) {
         return Edge.newBuilder().setCategory(category).setDirect(direct).setPath(direct ? List.of() : path)

@@ -31,12 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -433,8 +431,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private void resolveFindings(String subject, String holder, Edge edge, long timestamp) {
         for (String kindName : edge.getOpenFindings()) {
             FindingKind kind = FindingKind.valueOf(kindName);
-            long due = kind == FindingKind.RETENTION_EXPIRED && edge.getRetentionUntil() != null
-                    ? edge.getRetentionUntil() : Periods.plus(edge.getLastSharedAt(), backupPromise);
+            long due = RetentionIndex.dueWhenHeld(edge, kind, backupPromise);
             context.forward(new Record<Object, Object>(RetentionIndex.findingId(subject, edge.getCategory(), holder, kind),
                     RetentionIndex.finding(subject, holder, edge, kind, due, edge.getStatusAt(), true, backupPromise),
                     timestamp), sinks.findings());
@@ -473,7 +470,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private final class Touched {
         private final String subject;
         private final Map<String, HolderEdges> buckets = new LinkedHashMap<>();
-        private final Map<String, Set<Edge>> touchedEdges = new LinkedHashMap<>();
+        private final Map<String, Map<Edge, Edges.Stored>> touchedEdges = new LinkedHashMap<>();
 
         Touched(String subject) {
             this.subject = subject;
@@ -489,25 +486,34 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
 
         Edge edge(HolderEdges bucket, String category, boolean direct, List<String> path, long at, String eventId) {
             Edge edge = Edges.find(bucket, category);
+            Edges.Stored stored = edge == null ? null : Edges.stored(edge);
             if (edge == null) {
                 edge = Edges.fresh(category, direct, path, at, eventId);
                 bucket.getEdges().add(edge);
             }
             // Identity, not equality: Avro records hash their content, which changes as the edge is updated.
-            touchedEdges.computeIfAbsent(bucket.getHolder(), h -> Collections.newSetFromMap(new IdentityHashMap<>())).add(edge);
+            Map<Edge, Edges.Stored> edgesOfHolder = touchedEdges.computeIfAbsent(bucket.getHolder(), h -> new IdentityHashMap<>());
+            if (!edgesOfHolder.containsKey(edge)) {
+                edgesOfHolder.put(edge, stored);
+            }
             return edge;
         }
 
         void finish(long timestamp) {
             for (Map.Entry<String, HolderEdges> entry : buckets.entrySet()) {
                 HolderEdges bucket = entry.getValue();
-                for (Edge edge : touchedEdges.getOrDefault(entry.getKey(), Set.of())) {
+                boolean changed = false;
+                for (Map.Entry<Edge, Edges.Stored> touched : touchedEdges.getOrDefault(entry.getKey(), Map.of()).entrySet()) {
+                    Edge edge = touched.getKey();
                     RetentionIndex.schedule(retentionIndex, subject, entry.getKey(), edge, backupPromise);
                     emitIfChanged(subject, entry.getKey(), edge, timestamp);
+                    changed |= !Edges.stored(edge).equals(touched.getValue());
                 }
-                // Written even when only lastSharedAt moved: retention-until must stay exact. (One of the
-                // levers in docs/streams.md#performance is to relax this to the day.)
-                edges.put(bucketKey(subject, entry.getKey()), bucket);
+                // A repeated share that only moved lastSharedAt within the day it was stored is not written:
+                // the state is exact to the day there, like the lineage records (see Edges.Stored).
+                if (changed) {
+                    edges.put(bucketKey(subject, entry.getKey()), bucket);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.retention.FindingKind;
 import dev.whereabouts.model.retention.RetentionFinding;
 import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
 import java.time.Instant;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -55,10 +56,16 @@ public final class RetentionIndex {
         if (!LineageStatus.HELD.name().equals(edge.getStatus())) {
             return null;
         }
-        if (kind == FindingKind.RETENTION_EXPIRED) {
-            return edge.getRetentionUntil();
-        }
-        return edge.getBackup() ? Periods.plus(edge.getLastSharedAt(), backupPromise) : null;
+        boolean applies = kind == FindingKind.RETENTION_EXPIRED ? edge.getRetention() != null : edge.getBackup();
+        return applies ? dueWhenHeld(edge, kind, backupPromise) : null;
+    }
+
+    /** When the edge fell or falls due under a rule that applies to it, whatever its status now. */
+    public static long dueWhenHeld(Edge edge, FindingKind kind, String backupPromise) {
+        // From the end of the last share's day: the state keeps the day's first share (Edges.Stored).
+        long lastShareDay = Edges.endOfDay(edge.getLastSharedAt());
+        return Periods.plus(lastShareDay, kind == FindingKind.RETENTION_EXPIRED && edge.getRetention() != null
+                ? edge.getRetention() : backupPromise);
     }
 
     /** Files the edge under each rule whose due time is new or earlier than the one filed. */

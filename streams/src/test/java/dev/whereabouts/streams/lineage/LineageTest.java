@@ -69,6 +69,38 @@ class LineageTest {
     }
 
     @Test
+    void shouldNotRewriteTheStateWhenTheSameDataIsSharedAgainTheSameDay() {
+        // Given the app's share, which also reaches hosting, cache and backups
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).categories("user.contact.email").at(T0));
+        long writesAfterFirst = harness.stateWrites(SubjectProcessor.EDGES_STORE);
+
+        // When the same data goes to the app again later that day, twice
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).categories("user.contact.email").at(T0.plus(Duration.ofHours(3))));
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).categories("user.contact.email").at(T0.plus(Duration.ofHours(6))));
+        long writesThatDay = harness.stateWrites(SubjectProcessor.EDGES_STORE);
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).categories("user.contact.email").at(T0.plus(Duration.ofDays(1))));
+
+        // Then nothing is written that day; the next day every holder's record is
+        assertThat(writesAfterFirst).isGreaterThanOrEqualTo(5);
+        assertThat(writesThatDay).isEqualTo(writesAfterFirst);
+        assertThat(harness.stateWrites(SubjectProcessor.EDGES_STORE)).isEqualTo(2 * writesAfterFirst);
+    }
+
+    @Test
+    void shouldRewriteTheStateWhenASameDayShareChangesTheAnswer() {
+        // Given
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
+        long writesAfterFirst = harness.stateWrites(SubjectProcessor.EDGES_STORE);
+
+        // When a share the same day adds a legal basis
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).basis(LegalBasis.CONSENT).at(T0.plus(Duration.ofHours(1))));
+
+        // Then
+        assertThat(harness.stateWrites(SubjectProcessor.EDGES_STORE)).isEqualTo(writesAfterFirst + 1);
+        assertThat(values()).hasSize(2);
+    }
+
+    @Test
     void shouldEmitAgainWhenTheLastShareMovesToANewDay() {
         // Given
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));

@@ -37,13 +37,18 @@ class RetentionFindingsTest {
 
     private Duration elapsed = Duration.ZERO;
 
+    /** Findings fall due from the end of the last share's UTC day: the state is exact to the day. */
+    private static Instant endOfDay(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+    }
+
     @Test
     void shouldReportAHeldEdgePastItsRetention() {
         // Given Postmark keeps mail data 45 days
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
 
         // When
-        wallClockAt(T0.plus(Duration.ofDays(44)));
+        wallClockAt(T0.plus(Duration.ofDays(45)).plusSeconds(1));
         List<RetentionFinding> early = List.copyOf(harness.findings());
         wallClockAt(T0.plus(Duration.ofDays(46)));
 
@@ -52,7 +57,7 @@ class RetentionFindingsTest {
         assertThat(harness.findings()).singleElement().satisfies(f -> {
             assertThat(f.getKind()).isEqualTo(FindingKind.RETENTION_EXPIRED);
             assertThat(f.getHolder()).isEqualTo(SeedCatalog.POSTMARK);
-            assertThat(f.getDueAt()).isEqualTo(T0.plus(Duration.ofDays(45)));
+            assertThat(f.getDueAt()).isEqualTo(endOfDay(T0).plus(Duration.ofDays(45)));
             assertThat(f.getResolved()).isFalse();
             assertThat(f.getRule()).contains("P45D");
             assertThat(f.getFindingId()).isEqualTo(f.getSubjectId() + "/user.contact.email/postmark/RETENTION_EXPIRED");
@@ -73,7 +78,25 @@ class RetentionFindingsTest {
         // Then
         assertThat(afterFirstDue).isEmpty();
         assertThat(harness.findings()).singleElement()
-                .satisfies(f -> assertThat(f.getDueAt()).isEqualTo(T0.plus(Duration.ofDays(85))));
+                .satisfies(f -> assertThat(f.getDueAt()).isEqualTo(endOfDay(T0).plus(Duration.ofDays(85))));
+    }
+
+    @Test
+    void shouldNeverReportBeforeTheLastShareOfTheDayIsDue() {
+        // Given two shares the same day; the later one is not written to the state (same day, same answer)
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
+        Instant lastShare = T0.plus(Duration.ofHours(12));
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(lastShare));
+
+        // When the wall clock passes the first share's due time, then the day's end
+        wallClockAt(lastShare.plus(Duration.ofDays(45)).minusSeconds(60));
+        List<RetentionFinding> beforeLastShareIsDue = List.copyOf(harness.findings());
+        wallClockAt(T0.plus(Duration.ofDays(46)));
+
+        // Then
+        assertThat(beforeLastShareIsDue).isEmpty();
+        assertThat(harness.findings()).singleElement()
+                .satisfies(f -> assertThat(f.getDueAt()).isAfterOrEqualTo(lastShare.plus(Duration.ofDays(45))));
     }
 
     @Test
@@ -135,7 +158,7 @@ class RetentionFindingsTest {
             // When one punctuation runs after the due time, then two more
             small.advanceWallClock(Duration.ofDays(42));
             int afterNone = small.findings().size();
-            small.advanceWallClock(Duration.ofDays(1).plusHours(1));
+            small.advanceWallClock(Duration.ofDays(2));
             int afterOne = small.findings().size();
             small.advanceWallClock(Duration.ofHours(1));
             small.advanceWallClock(Duration.ofHours(1));
