@@ -17,15 +17,18 @@ import java.util.Set;
  * @param requests    erasure requests filed
  * @param steadyRate  events/s of background load during the loaded freshness probes; 0 = half the
  *                    end-to-end rate measured in this run (1,000/s when e2e did not run)
- * @param e2eTimeoutS seconds the end-to-end load may take before it is reported unfinished
+ * @param e2eTimeoutS seconds each end-to-end load (first, sustained) may take before it is reported unfinished
+ * @param sustained   whether the end-to-end phase, after the first load, also times as many events of
+ *                    returning people (the sustained bar)
  * @param out         directory for results.json and results.md
  */
 record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups, int freshness, int requests,
-                          int steadyRate, int e2eTimeoutS, Path out) {
+                          int steadyRate, int e2eTimeoutS, boolean sustained, Path out) {
 
     static final String USAGE = """
             usage: ./bench [--events=N] [--people=N] [--only=PHASE,...] [--lookups=N] [--freshness=N]
-                           [--requests=N] [--steady-rate=N] [--e2e-timeout=SECONDS] [--out=DIR]
+                           [--requests=N] [--steady-rate=N] [--e2e-timeout=SECONDS] [--no-sustained]
+                           [--out=DIR]
               --events       events per ingest run and events loaded into the platform (default 1000000)
               --people       distinct people they are about, at most --events (default 200000)
               --only         phases to run, comma-separated (default all): %s
@@ -34,12 +37,18 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
               --requests     erasure requests filed through the DPO API (default 200)
               --steady-rate  background events/s while probing freshness under load (default: half the
                              end-to-end rate measured in this run)
-              --e2e-timeout  seconds the end-to-end load may take before it is reported unfinished (default 900)
+              --e2e-timeout  seconds each end-to-end load (first, sustained) may take before it is reported
+                             unfinished (default 900)
+              --no-sustained end to end: time only the first load (every person signs up), not the sustained
+                             load of as many events of returning people after it
               --out          where results.json and results.md go (default target/benchmark)
             """.formatted(Phase.options());
 
     private static final List<String> OPTIONS = List.of("events", "people", "only", "lookups", "freshness", "requests",
-            "steady-rate", "e2e-timeout", "out");
+            "steady-rate", "e2e-timeout", "no-sustained", "out");
+
+    /** Options that take no value. */
+    private static final List<String> FLAGS = List.of("no-sustained");
 
     BenchmarkArguments {
         phases = Set.copyOf(phases);
@@ -69,6 +78,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
         int requests = 200;
         int steadyRate = 0;
         int e2eTimeout = 900;
+        boolean sustained = true;
         Path out = Path.of("target", "benchmark");
         Set<String> seen = new HashSet<>();
         for (String arg : args) {
@@ -80,13 +90,16 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
             if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option '--" + name + "'; options are --" + String.join(", --", OPTIONS));
             }
-            if (eq < 0 || eq == arg.length() - 1) {
+            if (FLAGS.contains(name) && eq >= 0) {
+                throw new IllegalArgumentException("--" + name + " takes no value: --" + name);
+            }
+            if (!FLAGS.contains(name) && (eq < 0 || eq == arg.length() - 1)) {
                 throw new IllegalArgumentException("--" + name + " needs a value: --" + name + "=...");
             }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("--" + name + " is given twice");
             }
-            String value = arg.substring(eq + 1);
+            String value = eq < 0 ? "" : arg.substring(eq + 1);
             switch (name) {
                 case "events" -> events = positive(name, value);
                 case "people" -> people = positive(name, value);
@@ -97,6 +110,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
                 case "steady-rate" -> steadyRate = positive(name, value);
                 case "e2e-timeout" -> e2eTimeout = positive(name, value);
                 case "out" -> out = Path.of(value);
+                case "no-sustained" -> sustained = false;
                 default -> throw new IllegalStateException("option without a case: " + name);
             }
         }
@@ -104,7 +118,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
             throw new IllegalArgumentException("--people (" + people + ") must not exceed --events (" + events
                     + "): every person signs up with an event of their own");
         }
-        return new BenchmarkArguments(events, people, phases, lookups, freshness, requests, steadyRate, e2eTimeout, out);
+        return new BenchmarkArguments(events, people, phases, lookups, freshness, requests, steadyRate, e2eTimeout, sustained, out);
     }
 
     private static int positive(String name, String value) {

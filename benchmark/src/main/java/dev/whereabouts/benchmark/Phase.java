@@ -12,7 +12,7 @@ enum Phase {
     INGEST("ingest"),
     /** Platform start on a fresh data directory until the DPO API answers. */
     STARTUP("startup"),
-    /** The demo mix through Streams into Neo4j, next to the plain Streams EOS aggregate. */
+    /** The demo mix through Streams into Neo4j, a first load then returning people, next to the plain Streams EOS aggregate. */
     E2E("e2e"),
     /** Event emitted until visible in the DPO lookup over HTTP, under steady load and idle. */
     FRESHNESS("freshness"),

@@ -17,6 +17,7 @@ class BenchmarkArgumentsTest {
         assertThat(args.phases()).containsExactlyInAnyOrder(Phase.values());
         assertThat(args.out()).isEqualTo(Path.of("target", "benchmark"));
         assertThat(args.needsPlatform()).isTrue();
+        assertThat(args.sustained()).isTrue();
     }
 
     @Test
@@ -33,6 +34,20 @@ class BenchmarkArgumentsTest {
         assertThat(args.steadyRate()).isEqualTo(2000);
         assertThat(args.e2eTimeoutS()).isEqualTo(600);
         assertThat(args.out()).isEqualTo(Path.of("/tmp/b"));
+        assertThat(args.sustained()).isTrue();
+    }
+
+    @Test
+    void shouldSkipTheSustainedLoadOnAFlagThatTakesNoValue() {
+        BenchmarkArguments args = BenchmarkArguments.parse("--only=e2e", "--no-sustained");
+
+        assertThat(args.sustained()).isFalse();
+        assertThat(args.runs(Phase.E2E)).isTrue();
+        assertThatThrownBy(() -> BenchmarkArguments.parse("--no-sustained=true"))
+                .hasMessage("--no-sustained takes no value: --no-sustained");
+        assertThatThrownBy(() -> BenchmarkArguments.parse("--no-sustained", "--no-sustained"))
+                .hasMessage("--no-sustained is given twice");
+        assertThat(BenchmarkArguments.USAGE).contains("--no-sustained");
     }
 
     @Test
