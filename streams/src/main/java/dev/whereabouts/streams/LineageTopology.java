@@ -6,6 +6,7 @@ import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.sharing.SharingEvent;
+import dev.whereabouts.model.topic.LineagePartitions;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
@@ -129,7 +130,7 @@ public final class LineageTopology {
         // Partitioned by subject, so one person's records reach the graph writer together.
         topology.addSink("lineage", Topics.LINEAGE.name(), serdes.keySerde(Topics.LINEAGE).serializer(),
                 serdes.valueSerde(Topics.LINEAGE).serializer(), (String topic, LineageKey key, LineageRecord value, int partitions) ->
-                        Optional.of(Set.of(RoutePartitioning.forKey(key.getSubjectId(), partitions))), STAGES);
+                        Optional.of(Set.of(LineagePartitions.of(key.getSubjectId(), partitions))), STAGES);
         sink(topology, "subject-merges", Topics.SUBJECT_MERGES, serdes, STAGES);
         sink(topology, "dsr-tasks", Topics.DSR_TASKS, serdes, STAGES);
         sink(topology, "retention-findings", Topics.RETENTION_FINDINGS, serdes, STAGES);

@@ -23,6 +23,7 @@ import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SerdeConfig;
 import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.LineagePartitions;
 import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.HttpService;
@@ -357,9 +358,10 @@ public final class GraphBenchmark {
         } else {
             try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(properties,
                     serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer())) {
+                int partitions = lineage.partitionsFor(Topics.LINEAGE.name()).size();
                 for (int i = 0; i < subjects; i++) {
                     for (LineageRecord record : lineageOf(prefix + "-" + i, i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
-                        lineage.send(new ProducerRecord<>(Topics.LINEAGE.name(), key(record), record));
+                        lineage.send(lineageRecord(record, partitions));
                         records++;
                     }
                 }
@@ -438,6 +440,7 @@ public final class GraphBenchmark {
                 serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer());
              GraphWriter running = writer) {
             running.start();
+            int partitions = lineage.partitionsFor(Topics.LINEAGE.name()).size();
             SplittableRandom random = new SplittableRandom(13);
             for (int s = 0; s < samples; s++) {
                 int subject = random.nextInt(subjects);
@@ -446,7 +449,7 @@ public final class GraphBenchmark {
                 LineageRecord record = lineageOf(prefix + "-" + subject, subject, 1, now).get(0);
                 record.setHolder(marker);
                 long start = System.nanoTime();
-                lineage.send(new ProducerRecord<>(Topics.LINEAGE.name(), key(record), record));
+                lineage.send(lineageRecord(record, partitions));
                 while (true) {
                     HttpResponse<String> response = http.send(lookupRequest(api, subject), HttpResponse.BodyHandlers.ofString());
                     if (response.body().contains(marker)) {
@@ -486,6 +489,11 @@ public final class GraphBenchmark {
                     .setStatusReason(null).setUpdatedAt(at).setLastEventId(prefix + "-" + i + "-" + e).build());
         }
         return records;
+    }
+
+    /** A lineage record placed as the Streams topology places it: by subject ({@link LineagePartitions}). */
+    private static ProducerRecord<LineageKey, LineageRecord> lineageRecord(LineageRecord record, int partitions) {
+        return new ProducerRecord<>(Topics.LINEAGE.name(), LineagePartitions.of(record.getSubjectId(), partitions), key(record), record);
     }
 
     private static LineageKey key(LineageRecord record) {
