@@ -38,7 +38,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
               --steady-rate  background events/s while probing freshness under load (default: half the
                              end-to-end rate measured in this run)
               --e2e-timeout  seconds each end-to-end load (first, sustained) may take before it is reported
-                             unfinished (default 900)
+                             unfinished (default 1800)
               --no-sustained end to end: time only the first load (every person signs up), not the sustained
                              load of as many events of returning people after it
               --out          where results.json and results.md go (default target/benchmark)
@@ -77,7 +77,7 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
         int freshness = 200;
         int requests = 200;
         int steadyRate = 0;
-        int e2eTimeout = 900;
+        int e2eTimeout = 1800;
         boolean sustained = true;
         Path out = Path.of("target", "benchmark");
         Set<String> seen = new HashSet<>();
