@@ -1,6 +1,7 @@
 package dev.whereabouts.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.stack.StackConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +41,25 @@ class PlatformIT {
 
     @TempDir
     Path dataDirectory;
+
+    @Test
+    void shouldStopWhatItStartedWhenTheDpoApiCannotStartAndStartCleanlyAfterwards() throws Exception {
+        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
+
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // The DPO API starts alongside Streams and ingest; its port is taken
+            assertThatThrownBy(() -> Platform.start(config, new PlatformOptions(0, taken.getLocalPort(), 0, true), progress))
+                    .hasMessageContaining("DPO API");
+        }
+
+        // Everything it had started is gone: the same data directory and ports start again
+        try (Platform platform = Platform.start(config, new PlatformOptions(0, 0, 0, true), progress)) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(platform.dpoUrl().resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+    }
 
     @Test
     void shouldTraceAPersonEraseThemAndKeepEverythingAcrossARestart() throws Exception {
