@@ -190,12 +190,7 @@ final class PlatformBenchmark {
         if (!args.runs(Phase.E2E)) {
             return;
         }
-        if (!Double.isNaN(timing.streamsDone())) {
-            results.accept(Result.rate("Lineage topology alone, first load: every person signs up → Streams committed",
-                    args.events() / timing.streamsDone(), ceiling, "events/s", Result.NONE, Verdict.NO_BAR).withNote("the same"
-                    + " run's first load, timed until the lineage topology's committed offsets reached the end of its input (the"
-                    + " graph writer still working): where the time goes"));
-        }
+        streamsAlone("first load: every person signs up", "first load", timing, ceiling);
         String name = "End to end, first load: every person signs up → Streams → Neo4j";
         if (!timing.finished()) {
             e2eRate = unfinished(name, timing, ceiling, graph);
@@ -230,12 +225,7 @@ final class PlatformBenchmark {
                 + " writer (%.2f per event)", Report.count(lineage), Report.count(identities), (lineage + identities) / (double) args.events());
         // The freshness probes after this would only measure what is left of it.
         backlog = !timing.finished();
-        if (!Double.isNaN(timing.streamsDone())) {
-            results.accept(Result.rate("Lineage topology alone, sustained: returning people → Streams committed",
-                    args.events() / timing.streamsDone(), ceiling, "events/s", Result.NONE, Verdict.NO_BAR).withNote("the same"
-                    + " run's sustained load, timed until the lineage topology's committed offsets reached the end of its input"
-                    + " (the graph writer still working): where the time goes"));
-        }
+        streamsAlone("sustained: returning people", "sustained load", timing, ceiling);
         String name = "End to end, sustained: returning people → Streams → Neo4j";
         if (!timing.finished()) {
             unfinished(name, timing, ceiling, added);
@@ -250,6 +240,16 @@ final class PlatformBenchmark {
                                 + " the same emitter, timed like the first load: produced in %.1f s, Streams done at %.1f s, graph"
                                 + " writer at %.1f s; %s", Report.count(args.events()), Report.count(loadedPeople),
                         mix.repeatedShare() * 100, timing.produced(), timing.streamsDone(), timing.writerDone(), added)));
+    }
+
+    /** The row of a load timed until Streams alone had committed it, when it got that far. */
+    private void streamsAlone(String label, String load, Timing timing, double ceiling) {
+        if (Double.isNaN(timing.streamsDone())) {
+            return;
+        }
+        results.accept(Result.rate("Lineage topology alone, " + label + " → Streams committed", args.events() / timing.streamsDone(),
+                ceiling, "events/s", Result.NONE, Verdict.NO_BAR).withNote("the same run's " + load + ", timed until the lineage"
+                + " topology's committed offsets reached the end of its input (the graph writer still working): where the time goes"));
     }
 
     /** Reports a load that did not go through within --e2e-timeout, with the rate Streams reached; returns that rate. */
