@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,14 +44,26 @@ final class StreamsCeiling {
      */
     private static void awaitLeaders(KafkaProgress progress, String topic) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (progress.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+        while (!allLed(progress, topic)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the partitions of " + topic + " have no leader after 30 s");
             }
             Thread.sleep(100);
         }
         Thread.sleep(1_000);
+    }
+
+    /** Whether every partition has a leader; a topic just created may not be known to the broker yet. */
+    private static boolean allLed(KafkaProgress progress, String topic) throws Exception {
+        try {
+            return progress.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().noneMatch(p -> p.leader() == null || p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** @return records/s */
