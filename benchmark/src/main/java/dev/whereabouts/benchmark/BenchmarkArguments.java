@@ -22,8 +22,17 @@ import java.util.Set;
  *                    returning people (the sustained bar)
  * @param out         directory for results.json and results.md
  */
-record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups, int freshness, int requests,
-                          int steadyRate, int e2eTimeoutS, boolean sustained, Path out) {
+record BenchmarkArguments(
+        int events,
+        int people,
+        Set<Phase> phases,
+        int lookups,
+        int freshness,
+        int requests,
+        int steadyRate,
+        int e2eTimeoutS,
+        boolean sustained,
+        Path out) {
 
     static final String USAGE = """
             usage: ./bench [--events=N] [--people=N] [--only=PHASE,...] [--lookups=N] [--freshness=N]
@@ -44,8 +53,17 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
               --out          where results.json and results.md go (default target/benchmark)
             """.formatted(Phase.options());
 
-    private static final List<String> OPTIONS = List.of("events", "people", "only", "lookups", "freshness", "requests",
-            "steady-rate", "e2e-timeout", "no-sustained", "out");
+    private static final List<String> OPTIONS = List.of(
+            "events",
+            "people",
+            "only",
+            "lookups",
+            "freshness",
+            "requests",
+            "steady-rate",
+            "e2e-timeout",
+            "no-sustained",
+            "out");
 
     /** Options that take no value. */
     private static final List<String> FLAGS = List.of("no-sustained");
@@ -88,7 +106,8 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
             if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option '--" + name + "'; options are --" + String.join(", --", OPTIONS));
+                throw new IllegalArgumentException(
+                        "unknown option '--" + name + "'; options are --" + String.join(", --", OPTIONS));
             }
             if (FLAGS.contains(name) && eq >= 0) {
                 throw new IllegalArgumentException("--" + name + " takes no value: --" + name);
@@ -118,7 +137,8 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
             throw new IllegalArgumentException("--people (" + people + ") must not exceed --events (" + events
                     + "): every person signs up with an event of their own");
         }
-        return new BenchmarkArguments(events, people, phases, lookups, freshness, requests, steadyRate, e2eTimeout, sustained, out);
+        return new BenchmarkArguments(
+                events, people, phases, lookups, freshness, requests, steadyRate, e2eTimeout, sustained, out);
     }
 
     private static int positive(String name, String value) {
@@ -128,7 +148,8 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
         }
         long parsed = Long.parseLong(digits);
         if (parsed < 1 || parsed > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--" + name + " must be between 1 and " + Integer.MAX_VALUE + ", got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "--" + name + " must be between 1 and " + Integer.MAX_VALUE + ", got '" + value + "'");
         }
         return (int) parsed;
     }
@@ -137,10 +158,12 @@ record BenchmarkArguments(int events, int people, Set<Phase> phases, int lookups
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
         for (String option : value.split(",", -1)) {
             if (option.isBlank()) {
-                throw new IllegalArgumentException("--only has an empty phase in '" + value + "'; phases are " + Phase.options());
+                throw new IllegalArgumentException(
+                        "--only has an empty phase in '" + value + "'; phases are " + Phase.options());
             }
-            phases.add(Phase.byOption(option).orElseThrow(() -> new IllegalArgumentException(
-                    "--only: unknown phase '" + option.trim() + "'; phases are " + Phase.options())));
+            phases.add(Phase.byOption(option)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--only: unknown phase '" + option.trim() + "'; phases are " + Phase.options())));
         }
         return phases;
     }

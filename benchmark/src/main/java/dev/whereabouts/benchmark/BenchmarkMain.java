@@ -20,8 +20,7 @@ import java.util.function.Consumer;
  */
 public final class BenchmarkMain {
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
@@ -43,14 +42,18 @@ public final class BenchmarkMain {
         Consumer<Result> record = result -> {
             Result stamped = result.withLoad(Machine.loadAverage()[0]);
             results.add(stamped);
-            System.out.println("RESULT " + stamped.name() + ": " + stamped.measured() + " (" + stamped.verdict().words() + ")");
+            System.out.println("RESULT " + stamped.name() + ": " + stamped.measured() + " ("
+                    + stamped.verdict().words() + ")");
         };
         int exit = 0;
         try (RssSampler rss = new RssSampler().start()) {
             if (args.runs(Phase.INGEST)) {
                 Path data = Files.createTempDirectory("whereabouts-bench-ingest-");
-                try (EmbeddedStack stack = EmbeddedStack.start(StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
-                    new IngestBenchmark(stack, args.events(), args.people()).run().forEach(record);
+                try (EmbeddedStack stack = EmbeddedStack.start(
+                        StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
+                    new IngestBenchmark(stack, args.events(), args.people())
+                            .run()
+                            .forEach(record);
                 } finally {
                     PlatformBenchmark.deleteRecursively(data);
                 }
@@ -61,11 +64,13 @@ public final class BenchmarkMain {
         } catch (Exception | Error e) {
             // Whatever was measured before the failure is still written, next to the failure.
             e.printStackTrace();
-            record.accept(Result.single("Run failed", e.getClass().getSimpleName(), Double.NaN, Result.NONE, Verdict.NOT_MET)
-                    .withNote(String.valueOf(e.getMessage())));
+            record.accept(
+                    Result.single("Run failed", e.getClass().getSimpleName(), Double.NaN, Result.NONE, Verdict.NOT_MET)
+                            .withNote(String.valueOf(e.getMessage())));
             exit = 1;
         }
-        Report report = new Report(date, Machine.current(), loadStart, Machine.loadAverage(), String.join(" ", argv), results);
+        Report report =
+                new Report(date, Machine.current(), loadStart, Machine.loadAverage(), String.join(" ", argv), results);
         Files.createDirectories(args.out());
         Files.writeString(args.out().resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
         Files.writeString(args.out().resolve("results.json"), report.json(), StandardCharsets.UTF_8);

@@ -24,23 +24,21 @@ import java.util.SplittableRandom;
 final class DemoMix {
 
     /** One kind of share: to which holder, under which basis, with the phone number or not. */
-    record Share(String holder, List<String> categories, String purpose, LegalBasis basis, boolean phone) {
-    }
+    record Share(String holder, List<String> categories, String purpose, LegalBasis basis, boolean phone) {}
 
     /** The {@code index}-th event: a person and a share, and whether it is their sign-up. */
-    record Event(int person, Share share, boolean signUp) {
-    }
+    record Event(int person, Share share, boolean signUp) {}
 
     /** Holder, weight in percent of repeated traffic, legal basis, with phone. */
     private static final Object[][] REPEATS = {
-            {"postmark", 34, LegalBasis.CONTRACT, false},
-            {"google-analytics", 25, LegalBasis.LEGITIMATE_INTERESTS, false},
-            {"campaign-monitor", 15, LegalBasis.CONSENT, false},
-            {"smarttrackers-app", 12, LegalBasis.CONTRACT, false},
-            {"zendesk", 6, LegalBasis.CONTRACT, false},
-            {"authy", 4, LegalBasis.CONTRACT, true},
-            {"moneybird", 3, LegalBasis.LEGAL_OBLIGATION, true},
-            {"visma-connect", 1, LegalBasis.CONTRACT, false},
+        {"postmark", 34, LegalBasis.CONTRACT, false},
+        {"google-analytics", 25, LegalBasis.LEGITIMATE_INTERESTS, false},
+        {"campaign-monitor", 15, LegalBasis.CONSENT, false},
+        {"smarttrackers-app", 12, LegalBasis.CONTRACT, false},
+        {"zendesk", 6, LegalBasis.CONTRACT, false},
+        {"authy", 4, LegalBasis.CONTRACT, true},
+        {"moneybird", 3, LegalBasis.LEGAL_OBLIGATION, true},
+        {"visma-connect", 1, LegalBasis.CONTRACT, false},
     };
 
     private final Share signUp;
@@ -102,7 +100,8 @@ final class DemoMix {
             event = new Event(signedUp - 1 - back, byPercent[random.nextInt(100)], false);
         }
         index++;
-        int pair = event.person() * holders.size() + Math.max(0, holders.indexOf(event.share().holder()));
+        int pair = event.person() * holders.size()
+                + Math.max(0, holders.indexOf(event.share().holder()));
         if (pairs.get(pair)) {
             repeatedPairs++;
         } else {
@@ -127,13 +126,20 @@ final class DemoMix {
             subject.phone(phone(event.person()));
         }
         Share share = event.share();
-        return emitter.shared(subject).sourceSystem("smarttrackers-app").categories(share.categories())
-                .to(share.holder()).purpose(share.purpose()).legalBasis(share.basis()).emit();
+        return emitter.shared(subject)
+                .sourceSystem("smarttrackers-app")
+                .categories(share.categories())
+                .to(share.holder())
+                .purpose(share.purpose())
+                .legalBasis(share.basis())
+                .emit();
     }
 
     private static Share share(Catalog catalog, String holderId, LegalBasis basis, boolean phone) {
-        CatalogHolder holder = catalog.holder(holderId).orElseThrow(() -> new IllegalStateException(
-                "the benchmark's demo mix names holder " + holderId + ", which the seed catalog does not have"));
-        return new Share(holder.id(), List.copyOf(holder.categories()), holder.purposes().get(0), basis, phone);
+        CatalogHolder holder = catalog.holder(holderId)
+                .orElseThrow(() -> new IllegalStateException("the benchmark's demo mix names holder " + holderId
+                        + ", which the seed catalog does not have"));
+        return new Share(
+                holder.id(), List.copyOf(holder.categories()), holder.purposes().get(0), basis, phone);
     }
 }

@@ -53,11 +53,11 @@ final class IngestBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
     private static final String[][] MIX = {
-            {"postmark", "user.contact.email", "system-mail"},
-            {"zendesk", "user.contact.email", "helpdesk"},
-            {"campaign-monitor", "user.contact.email", "newsletter"},
-            {"authy", "user.contact.phone_number", "two-factor-authentication"},
-            {"moneybird", "user.contact.email", "invoicing"},
+        {"postmark", "user.contact.email", "system-mail"},
+        {"zendesk", "user.contact.email", "helpdesk"},
+        {"campaign-monitor", "user.contact.email", "newsletter"},
+        {"authy", "user.contact.phone_number", "two-factor-authentication"},
+        {"moneybird", "user.contact.email", "invoicing"},
     };
 
     private final EmbeddedStack stack;
@@ -71,9 +71,11 @@ final class IngestBenchmark {
     }
 
     List<Result> run() throws Exception {
-        SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
+        SerdeConfig serdeConfig = SerdeConfig.fromMap(
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
         List<Result> results = new ArrayList<>();
-        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig))) {
+        try (SchemaRegistryClient registry =
+                new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig))) {
             TopicSerdes serdes = new TopicSerdes(registry, serdeConfig);
             try (CatalogPublisher publisher = new CatalogPublisher(
                     Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), serdes)) {
@@ -83,15 +85,35 @@ final class IngestBenchmark {
             double plain = plainProducer(serdes, pseudonymiser);
             double emitter = emitter(registry, pseudonymiser);
             double http = http(pseudonymiser);
-            results.add(Result.rate("Plain producer → Kafka (ceiling), 1 thread", plain, Double.NaN, "events/s",
-                    "reference 200k-390k/s", Verdict.NO_BAR).withNote(events + " pre-serialised sharing events, acks=all,"
-                    + " idempotent, lz4, linger 10 ms; on an embedded stack of their own, before the platform starts"));
-            results.add(Result.rate("Emitter → Kafka", emitter, plain, "events/s", ">= 100,000/s and >= 0.5 x plain",
-                    Verdict.of(emitter >= 100_000 && emitter >= 0.5 * plain)).withNote("raw e-mail in: normalised, HMAC-"
-                    + "pseudonymised, Avro, acks=all; timed until every event is acknowledged, none lost"));
-            results.add(Result.rate("HTTP batch endpoint → Kafka", http, plain, "events/s", ">= 30,000/s",
-                    Verdict.of(http >= 30_000)).withNote("4 clients posting batches of 1,000; each answer waits for Kafka's"
-                    + " acknowledgement"));
+            results.add(
+                    Result.rate(
+                                    "Plain producer → Kafka (ceiling), 1 thread",
+                                    plain,
+                                    Double.NaN,
+                                    "events/s",
+                                    "reference 200k-390k/s",
+                                    Verdict.NO_BAR)
+                            .withNote(
+                                    events + " pre-serialised sharing events, acks=all,"
+                                            + " idempotent, lz4, linger 10 ms; on an embedded stack of their own, before the platform starts"));
+            results.add(Result.rate(
+                            "Emitter → Kafka",
+                            emitter,
+                            plain,
+                            "events/s",
+                            ">= 100,000/s and >= 0.5 x plain",
+                            Verdict.of(emitter >= 100_000 && emitter >= 0.5 * plain))
+                    .withNote("raw e-mail in: normalised, HMAC-"
+                            + "pseudonymised, Avro, acks=all; timed until every event is acknowledged, none lost"));
+            results.add(Result.rate(
+                            "HTTP batch endpoint → Kafka",
+                            http,
+                            plain,
+                            "events/s",
+                            ">= 30,000/s",
+                            Verdict.of(http >= 30_000))
+                    .withNote(
+                            "4 clients posting batches of 1,000; each answer waits for Kafka's" + " acknowledgement"));
         }
         return results;
     }
@@ -105,22 +127,41 @@ final class IngestBenchmark {
         for (int i = 0; i < distinct; i++) {
             String[] mix = MIX[i % MIX.length];
             var identifier = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(i % people));
-            SharingEvent event = new SharingEvent("plain-" + i, Instant.now(), "benchmark", List.of(identifier), mix[0],
-                    List.of(mix[1]), mix[2], LegalBasis.CONTRACT, null, SharingAction.SHARED);
+            SharingEvent event = new SharingEvent(
+                    "plain-" + i,
+                    Instant.now(),
+                    "benchmark",
+                    List.of(identifier),
+                    mix[0],
+                    List.of(mix[1]),
+                    mix[2],
+                    LegalBasis.CONTRACT,
+                    null,
+                    SharingAction.SHARED);
             values.add(serializer.serialize(Topics.SHARING_EVENTS.name(), event));
             keys.add(identifier.getPseudonym().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         LOG.info("plain producer: {} events of ~{} bytes", events, values.get(0).length);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        10,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        64 * 1024),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
-                producer.send(new ProducerRecord<>(Topics.SHARING_EVENTS.name(), keys.get(i % distinct), values.get(i % distinct)));
+                producer.send(new ProducerRecord<>(
+                        Topics.SHARING_EVENTS.name(), keys.get(i % distinct), values.get(i % distinct)));
             }
             producer.flush();
             return rate(events, start);
@@ -131,9 +172,12 @@ final class IngestBenchmark {
     private double emitter(SchemaRegistryClient registry, Pseudonymiser pseudonymiser) {
         LOG.info("emitter: {} events over {} people", events, people);
         try (WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
-                .bootstrapServers(stack.bootstrapServers()).schemaRegistry(registry)
-                .sourceSystem("benchmark").pseudonymiser(pseudonymiser)
-                .maxPendingEvents(200_000).build()) {
+                .bootstrapServers(stack.bootstrapServers())
+                .schemaRegistry(registry)
+                .sourceSystem("benchmark")
+                .pseudonymiser(pseudonymiser)
+                .maxPendingEvents(200_000)
+                .build()) {
             // Warm the schema id and the connection so the timed run measures steady state.
             emitOne(emitter, 0).acknowledged().toCompletableFuture().join();
             long start = System.nanoTime();
@@ -158,7 +202,11 @@ final class IngestBenchmark {
     private EmitResult emitOne(WhereaboutsEmitter emitter, int i) {
         String[] mix = MIX[i % MIX.length];
         return emitter.shared(Subject.email(email(i % people)))
-                .categories(mix[1]).to(mix[0]).purpose(mix[2]).legalBasis(LegalBasis.CONTRACT).emit();
+                .categories(mix[1])
+                .to(mix[0])
+                .purpose(mix[2])
+                .legalBasis(LegalBasis.CONTRACT)
+                .emit();
     }
 
     /** Batches of 1,000 events posted by 4 concurrent clients to an ingest service in this JVM. */
@@ -166,15 +214,19 @@ final class IngestBenchmark {
         Map<String, String> settings = new HashMap<>();
         settings.put(IngestSetting.PORT.environmentVariable(), "0");
         settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+        settings.put(
+                IngestSetting.REGISTRY_URL.environmentVariable(),
+                stack.registryUrl().toString());
         int batchSize = 1000;
         int batches = Math.max(1, events / batchSize);
         LOG.info("HTTP: {} batches of {} events", batches, batchSize);
-        try (IngestServer server = IngestServer.start(settings, Authenticator.demo(), pseudonymiser, new IdentifierNormaliser())) {
+        try (IngestServer server =
+                IngestServer.start(settings, Authenticator.demo(), pseudonymiser, new IdentifierNormaliser())) {
             if (!server.awaitCatalog(Duration.ofSeconds(30))) {
                 throw new IllegalStateException("ingest did not load the catalog");
             }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create(server.url() + "/v1/events/batch");
             post(client, uri, batch(0, batchSize));
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -198,8 +250,12 @@ final class IngestBenchmark {
     }
 
     private static void post(HttpClient client, URI uri, String body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
         }
@@ -212,9 +268,15 @@ final class IngestBenchmark {
             if (i > first) {
                 json.append(',');
             }
-            json.append("{\"sourceSystem\":\"smarttrackers-app\",\"subject\":{\"email\":\"").append(email(i % people))
-                    .append("\"},\"holder\":\"").append(mix[0]).append("\",\"categories\":[\"").append(mix[1])
-                    .append("\"],\"purpose\":\"").append(mix[2]).append("\",\"legalBasis\":\"CONTRACT\"}");
+            json.append("{\"sourceSystem\":\"smarttrackers-app\",\"subject\":{\"email\":\"")
+                    .append(email(i % people))
+                    .append("\"},\"holder\":\"")
+                    .append(mix[0])
+                    .append("\",\"categories\":[\"")
+                    .append(mix[1])
+                    .append("\"],\"purpose\":\"")
+                    .append(mix[2])
+                    .append("\",\"legalBasis\":\"CONTRACT\"}");
         }
         return json.append("]}").toString();
     }
@@ -226,5 +288,4 @@ final class IngestBenchmark {
     private static double rate(long count, long startNanos) {
         return count / ((System.nanoTime() - startNanos) / 1e9);
     }
-
 }

@@ -18,14 +18,18 @@ import java.util.Locale;
 record Machine(int cores, long memoryBytes, String kernel, String java) {
 
     static Machine current() {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return new Machine(Runtime.getRuntime().availableProcessors(), memory,
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memory,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%d cores, %.1f GiB, %s, Java %s", cores, memoryBytes / (double) (1L << 30), kernel, java);
+        return String.format(
+                Locale.ROOT, "%d cores, %.1f GiB, %s, Java %s", cores, memoryBytes / (double) (1L << 30), kernel, java);
     }
 
     /** The 1, 5 and 15 minute load averages of a {@code /proc/loadavg} text. */
@@ -35,7 +39,9 @@ record Machine(int cores, long memoryBytes, String kernel, String java) {
             throw new IllegalArgumentException("unexpected /proc/loadavg: '" + loadavg.trim() + "'");
         }
         try {
-            return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2])};
+            return new double[] {
+                Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2])
+            };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("unexpected /proc/loadavg: '" + loadavg.trim() + "'", e);
         }

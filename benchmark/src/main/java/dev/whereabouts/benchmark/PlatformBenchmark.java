@@ -78,14 +78,17 @@ final class PlatformBenchmark {
     private final RssSampler rss;
     private final Consumer<Result> results;
     private final Catalog catalog = CatalogLoader.seed();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private Platform platform;
     private Pseudonymiser pseudonymiser;
     private WhereaboutsEmitter emitter;
     private KafkaProgress progress;
     /** People whose data is in the platform (the load's sign-ups). */
     private int loadedPeople;
+
     private double e2eRate = Double.NaN;
     /** Whether the load did not finish in time: the platform is still working through it. */
     private boolean backlog;
@@ -98,43 +101,69 @@ final class PlatformBenchmark {
 
     void run() throws Exception {
         Path data = Files.createTempDirectory("whereabouts-bench-platform-");
-        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts();
+        StackConfig config =
+                StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts();
         rss.resetPeak();
         long starting = System.nanoTime();
         try (Platform started = Platform.start(config, new PlatformOptions(0, 0, 0, true), System.out)) {
             platform = started;
             double startupMillis = awaitHealthy(platform.dpoUrl(), starting);
             if (args.runs(Phase.STARTUP)) {
-                results.accept(Result.single("Startup: platform start → DPO API answering", String.format(Locale.ROOT, "%.1f s",
-                                startupMillis / 1000), startupMillis, "<= 30 s", Verdict.of(startupMillis <= 30_000))
+                results.accept(Result.single(
+                                "Startup: platform start → DPO API answering",
+                                String.format(Locale.ROOT, "%.1f s", startupMillis / 1000),
+                                startupMillis,
+                                "<= 30 s",
+                                Verdict.of(startupMillis <= 30_000))
                         .withNote("fresh data directory, free ports, demo data off; Platform.start (stack, topics, seed"
                                 + " catalog, Streams, ingest, graph writer, DPO API) until GET /health answers 200; the platform's"
-                                + " own timer said " + platform.startupTime().toMillis() + " ms; the build is not included"
-                                + (args.runs(Phase.INGEST) ? "; this JVM had already run the ingest phase (classes loaded)" : "")));
+                                + " own timer said " + platform.startupTime().toMillis()
+                                + " ms; the build is not included"
+                                + (args.runs(Phase.INGEST)
+                                        ? "; this JVM had already run the ingest phase (classes loaded)"
+                                        : "")));
             }
             Map<String, String> settings = new HashMap<>(System.getenv());
             settings.put(IngestApp.DEMO_ENV, "true");
             pseudonymiser = IngestApp.pseudonymiser(settings);
-            try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(platform.registryUrl().toString()));
-                 WhereaboutsEmitter built = WhereaboutsEmitter.builder().bootstrapServers(platform.bootstrapServers())
-                         .schemaRegistry(registry).sourceSystem("smarttrackers-app").pseudonymiser(pseudonymiser)
-                         .maxPendingEvents(200_000).build();
-                 KafkaProgress kafka = new KafkaProgress(platform.bootstrapServers());
-                 Driver driver = GraphDatabase.driver(platform.boltUri(), AuthTokens.none())) {
+            try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(
+                            new RestSchemaRegistryClient(platform.registryUrl().toString()));
+                    WhereaboutsEmitter built = WhereaboutsEmitter.builder()
+                            .bootstrapServers(platform.bootstrapServers())
+                            .schemaRegistry(registry)
+                            .sourceSystem("smarttrackers-app")
+                            .pseudonymiser(pseudonymiser)
+                            .maxPendingEvents(200_000)
+                            .build();
+                    KafkaProgress kafka = new KafkaProgress(platform.bootstrapServers());
+                    Driver driver = GraphDatabase.driver(platform.boltUri(), AuthTokens.none())) {
                 emitter = built;
                 progress = kafka;
-                TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.fromMap(
-                        Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl().toString())));
+                TopicSerdes serdes = new TopicSerdes(
+                        registry,
+                        SerdeConfig.fromMap(Map.of(
+                                SerdeConfig.SCHEMA_REGISTRY_URL,
+                                platform.registryUrl().toString())));
                 if (args.needsData()) {
                     double ceiling = Double.NaN;
                     if (args.runs(Phase.E2E)) {
                         Path state = Files.createTempDirectory(data, "ceiling-");
-                        ceiling = StreamsCeiling.run(platform.bootstrapServers(), args.events(), args.people(), state,
+                        ceiling = StreamsCeiling.run(
+                                platform.bootstrapServers(),
+                                args.events(),
+                                args.people(),
+                                state,
                                 Duration.ofSeconds(args.e2eTimeoutS()));
-                        results.accept(Result.rate("Plain Kafka Streams EOS v2 aggregate into RocksDB (ceiling)", ceiling, Double.NaN,
-                                "records/s", "reference 55k-70k/s", Verdict.NO_BAR).withNote(Report.count(args.events())
-                                + " pre-loaded 200-byte records, 6 partitions, 2 threads, 1 s commits, on the platform's broker while the"
-                                + " platform idles"));
+                        results.accept(Result.rate(
+                                        "Plain Kafka Streams EOS v2 aggregate into RocksDB (ceiling)",
+                                        ceiling,
+                                        Double.NaN,
+                                        "records/s",
+                                        "reference 55k-70k/s",
+                                        Verdict.NO_BAR)
+                                .withNote(Report.count(args.events())
+                                        + " pre-loaded 200-byte records, 6 partitions, 2 threads, 1 s commits, on the platform's broker while the"
+                                        + " platform idles"));
                     }
                     load(ceiling, driver);
                     if (args.runs(Phase.E2E) && args.sustained() && !backlog) {
@@ -142,12 +171,19 @@ final class PlatformBenchmark {
                     }
                 }
                 if (args.runs(Phase.FRESHNESS) && backlog) {
-                    results.accept(Result.single("Freshness: emitted → visible in the DPO lookup over HTTP", "not measured",
-                            Double.NaN, "p99 <= 2 s", Verdict.NOT_MET).withNote("the end-to-end load had not gone through within"
-                            + " --e2e-timeout; with that backlog every probe would only measure the backlog (Streams lag "
-                            + streamsLag() + ", graph writer lag " + writerLag() + ")"));
+                    results.accept(Result.single(
+                                    "Freshness: emitted → visible in the DPO lookup over HTTP",
+                                    "not measured",
+                                    Double.NaN,
+                                    "p99 <= 2 s",
+                                    Verdict.NOT_MET)
+                            .withNote("the end-to-end load had not gone through within"
+                                    + " --e2e-timeout; with that backlog every probe would only measure the backlog (Streams lag "
+                                    + streamsLag() + ", graph writer lag " + writerLag() + ")"));
                 } else if (args.runs(Phase.FRESHNESS)) {
-                    double rate = args.steadyRate() > 0 ? args.steadyRate() : Double.isNaN(e2eRate) ? 1_000 : Math.max(100, e2eRate / 2);
+                    double rate = args.steadyRate() > 0
+                            ? args.steadyRate()
+                            : Double.isNaN(e2eRate) ? 1_000 : Math.max(100, e2eRate / 2);
                     freshness("under steady load", rate);
                     awaitCaughtUp(Duration.ofMinutes(5));
                     freshness("idle", 0);
@@ -161,12 +197,19 @@ final class PlatformBenchmark {
             }
             RssSampler.Sample peak = rss.peak();
             rss.sampleNow();
-            results.accept(Result.single("Peak RSS, all processes (this JVM + Kafka + Neo4j)", Report.gibibytes(peak.totalBytes()),
-                            peak.totalBytes(), "<= 4 GiB", Verdict.of(peak.totalBytes() <= 4L << 30))
-                    .withNote("VmRSS of the whole process tree sampled every second from platform start to the end of the"
-                            + " last phase" + (loadedPeople > 0 ? " (" + Report.count(loadedPeople) + " people loaded)" : "")
-                            + "; at the peak: " + peak.breakdown() + ". This JVM runs the platform's services as ./whereabouts"
-                            + " does, plus the benchmark's load generators and clients"));
+            results.accept(Result.single(
+                            "Peak RSS, all processes (this JVM + Kafka + Neo4j)",
+                            Report.gibibytes(peak.totalBytes()),
+                            peak.totalBytes(),
+                            "<= 4 GiB",
+                            Verdict.of(peak.totalBytes() <= 4L << 30))
+                    .withNote(
+                            "VmRSS of the whole process tree sampled every second from platform start to the end of the"
+                                    + " last phase"
+                                    + (loadedPeople > 0 ? " (" + Report.count(loadedPeople) + " people loaded)" : "")
+                                    + "; at the peak: " + peak.breakdown()
+                                    + ". This JVM runs the platform's services as ./whereabouts"
+                                    + " does, plus the benchmark's load generators and clients"));
         } finally {
             deleteRecursively(data);
         }
@@ -178,14 +221,22 @@ final class PlatformBenchmark {
      */
     private void load(double ceiling, Driver driver) throws Exception {
         DemoMix mix = DemoMix.fresh(catalog, args.people(), args.events(), SEED);
-        LOG.info("end to end, first load: {} demo-mix events of {} people through the emitter, Streams and the graph writer",
-                args.events(), args.people());
+        LOG.info(
+                "end to end, first load: {} demo-mix events of {} people through the emitter, Streams and the graph writer",
+                args.events(),
+                args.people());
         Timing timing = timed("end to end, first load", mix);
         loadedPeople = mix.signedUp();
-        String graph = graphSize(driver) + String.format(Locale.ROOT, "; Streams wrote about %s lineage records and %s identity"
-                + " links for the graph writer (%.1f per event)", Report.count(progress.endOffsets(Topics.LINEAGE.name())),
-                Report.count(progress.endOffsets(Topics.SUBJECT_IDENTITIES.name())),
-                (progress.endOffsets(Topics.LINEAGE.name()) + progress.endOffsets(Topics.SUBJECT_IDENTITIES.name())) / (double) args.events());
+        String graph = graphSize(driver)
+                + String.format(
+                        Locale.ROOT,
+                        "; Streams wrote about %s lineage records and %s identity"
+                                + " links for the graph writer (%.1f per event)",
+                        Report.count(progress.endOffsets(Topics.LINEAGE.name())),
+                        Report.count(progress.endOffsets(Topics.SUBJECT_IDENTITIES.name())),
+                        (progress.endOffsets(Topics.LINEAGE.name())
+                                        + progress.endOffsets(Topics.SUBJECT_IDENTITIES.name()))
+                                / (double) args.events());
         backlog = !timing.finished();
         if (!args.runs(Phase.E2E)) {
             return;
@@ -197,14 +248,23 @@ final class PlatformBenchmark {
             return;
         }
         e2eRate = args.events() / timing.writerDone();
-        results.accept(Result.rate(name, e2eRate, ceiling, "events/s", ">= 20,000 events/s", Verdict.of(e2eRate >= 20_000))
-                .withNote(String.format(Locale.ROOT, "a first load: %s events in which all %s people sign up, evenly spread, and"
-                                + " come back, %.0f%% of them repeating a (person, holder) pair; every person's sign-up fans out to"
-                                + " every category at every onward holder. Through the emitter (keyed HMAC pseudonyms); timed from"
-                                + " the first emit until the lineage topology's and the graph writer's committed offsets reached the"
-                                + " end of every topic they read: produced in %.1f s, Streams done at %.1f s, graph writer at %.1f s;"
-                                + " %s", Report.count(args.events()), Report.count(args.people()), mix.repeatedShare() * 100,
-                        timing.produced(), timing.streamsDone(), timing.writerDone(), graph)));
+        results.accept(
+                Result.rate(name, e2eRate, ceiling, "events/s", ">= 20,000 events/s", Verdict.of(e2eRate >= 20_000))
+                        .withNote(String.format(
+                                Locale.ROOT,
+                                "a first load: %s events in which all %s people sign up, evenly spread, and"
+                                        + " come back, %.0f%% of them repeating a (person, holder) pair; every person's sign-up fans out to"
+                                        + " every category at every onward holder. Through the emitter (keyed HMAC pseudonyms); timed from"
+                                        + " the first emit until the lineage topology's and the graph writer's committed offsets reached the"
+                                        + " end of every topic they read: produced in %.1f s, Streams done at %.1f s, graph writer at %.1f s;"
+                                        + " %s",
+                                Report.count(args.events()),
+                                Report.count(args.people()),
+                                mix.repeatedShare() * 100,
+                                timing.produced(),
+                                timing.streamsDone(),
+                                timing.writerDone(),
+                                graph)));
     }
 
     /**
@@ -216,13 +276,21 @@ final class PlatformBenchmark {
         DemoMix mix = DemoMix.signedUp(catalog, loadedPeople, SEED + 1);
         long lineageBefore = progress.endOffsets(Topics.LINEAGE.name());
         long identitiesBefore = progress.endOffsets(Topics.SUBJECT_IDENTITIES.name());
-        LOG.info("end to end, sustained: {} demo-mix events of {} returning people through the emitter, Streams and the graph"
-                + " writer", args.events(), loadedPeople);
+        LOG.info(
+                "end to end, sustained: {} demo-mix events of {} returning people through the emitter, Streams and the graph"
+                        + " writer",
+                args.events(),
+                loadedPeople);
         Timing timing = timed("end to end, sustained", mix);
         long lineage = progress.endOffsets(Topics.LINEAGE.name()) - lineageBefore;
         long identities = progress.endOffsets(Topics.SUBJECT_IDENTITIES.name()) - identitiesBefore;
-        String added = String.format(Locale.ROOT, "Streams added about %s lineage records and %s identity links for the graph"
-                + " writer (%.2f per event)", Report.count(lineage), Report.count(identities), (lineage + identities) / (double) args.events());
+        String added = String.format(
+                Locale.ROOT,
+                "Streams added about %s lineage records and %s identity links for the graph"
+                        + " writer (%.2f per event)",
+                Report.count(lineage),
+                Report.count(identities),
+                (lineage + identities) / (double) args.events());
         // The freshness probes after this would only measure what is left of it.
         backlog = !timing.finished();
         streamsAlone("sustained: returning people", "sustained load", timing, ceiling);
@@ -233,13 +301,21 @@ final class PlatformBenchmark {
         }
         double rate = args.events() / timing.writerDone();
         results.accept(Result.rate(name, rate, ceiling, "events/s", ">= 20,000 events/s", Verdict.of(rate >= 20_000))
-                .withNote(String.format(Locale.ROOT, "right after the first load had gone through: %s events of the %s people"
+                .withNote(String.format(
+                        Locale.ROOT,
+                        "right after the first load had gone through: %s events of the %s people"
                                 + " already loaded, returning only (system mail, analytics, newsletters, app logins that fan out to"
                                 + " hosting, cache and backups, now and then helpdesk, 2FA, invoices), %.0f%% of them repeating a"
                                 + " (person, holder) pair shared earlier in this load (pairs from the first load not counted); through"
                                 + " the same emitter, timed like the first load: produced in %.1f s, Streams done at %.1f s, graph"
-                                + " writer at %.1f s; %s", Report.count(args.events()), Report.count(loadedPeople),
-                        mix.repeatedShare() * 100, timing.produced(), timing.streamsDone(), timing.writerDone(), added)));
+                                + " writer at %.1f s; %s",
+                        Report.count(args.events()),
+                        Report.count(loadedPeople),
+                        mix.repeatedShare() * 100,
+                        timing.produced(),
+                        timing.streamsDone(),
+                        timing.writerDone(),
+                        added)));
     }
 
     /** The row of a load timed until Streams alone had committed it, when it got that far. */
@@ -247,9 +323,17 @@ final class PlatformBenchmark {
         if (Double.isNaN(timing.streamsDone())) {
             return;
         }
-        results.accept(Result.rate("Lineage topology alone, " + label + " → Streams committed", args.events() / timing.streamsDone(),
-                ceiling, "events/s", Result.NONE, Verdict.NO_BAR).withNote("the same run's " + load + ", timed until the lineage"
-                + " topology's committed offsets reached the end of its input (the graph writer still working): where the time goes"));
+        results.accept(
+                Result.rate(
+                                "Lineage topology alone, " + label + " → Streams committed",
+                                args.events() / timing.streamsDone(),
+                                ceiling,
+                                "events/s",
+                                Result.NONE,
+                                Verdict.NO_BAR)
+                        .withNote(
+                                "the same run's " + load + ", timed until the lineage"
+                                        + " topology's committed offsets reached the end of its input (the graph writer still working): where the time goes"));
     }
 
     /** Reports a load that did not go through within --e2e-timeout, with the rate Streams reached; returns that rate. */
@@ -257,9 +341,12 @@ final class PlatformBenchmark {
         double elapsed = seconds(timing.start());
         long committed = args.events() - Math.min(args.events(), streamsLag());
         double rate = committed / elapsed;
-        results.accept(Result.rate(name, rate, ceiling, "events/s", ">= 20,000 events/s", Verdict.NOT_MET).withNote("did not finish"
-                + " within --e2e-timeout=" + args.e2eTimeoutS() + " s: Streams had committed about " + Report.count(committed)
-                + " of " + Report.count(args.events()) + " events (the rate shown is Streams' so far, an upper bound); " + detail));
+        results.accept(Result.rate(name, rate, ceiling, "events/s", ">= 20,000 events/s", Verdict.NOT_MET)
+                .withNote("did not finish"
+                        + " within --e2e-timeout=" + args.e2eTimeoutS() + " s: Streams had committed about "
+                        + Report.count(committed)
+                        + " of " + Report.count(args.events())
+                        + " events (the rate shown is Streams' so far, an upper bound); " + detail));
         return rate;
     }
 
@@ -294,8 +381,9 @@ final class PlatformBenchmark {
             throw new IllegalStateException("the emitter lost events: " + emitter.metrics());
         }
         double produced = seconds(start);
-        LOG.info("{}: produced in {} s; {}% of events repeat a (person, holder) pair", label,
-                String.format(Locale.ROOT, "%.1f", produced), Math.round(mix.repeatedShare() * 100));
+        LOG.info(
+                "{}: produced in {} s; {}% of events repeat a (person, holder) pair",
+                label, String.format(Locale.ROOT, "%.1f", produced), Math.round(mix.repeatedShare() * 100));
         long deadline = start + Duration.ofSeconds(args.e2eTimeoutS()).toNanos();
         double streamsDone = Double.NaN;
         double writerDone = Double.NaN;
@@ -311,8 +399,12 @@ final class PlatformBenchmark {
             }
             if (System.nanoTime() - lastLog > 5_000_000_000L) {
                 lastLog = System.nanoTime();
-                LOG.info("{}: {} s, Streams lag {}, graph writer lag {}", label, String.format(Locale.ROOT, "%.0f", seconds(start)),
-                        streamsLag, writerLag);
+                LOG.info(
+                        "{}: {} s, Streams lag {}, graph writer lag {}",
+                        label,
+                        String.format(Locale.ROOT, "%.0f", seconds(start)),
+                        streamsLag,
+                        writerLag);
             }
             Thread.sleep(200);
         }
@@ -320,13 +412,25 @@ final class PlatformBenchmark {
     }
 
     private long streamsLag() throws Exception {
-        return progress.lag(Platform.LINEAGE_APPLICATION_ID, Map.of(Topics.SHARING_EVENTS.name(), false,
-                TopologyConfig.routeTopic(Platform.LINEAGE_APPLICATION_ID), true));
+        return progress.lag(
+                Platform.LINEAGE_APPLICATION_ID,
+                Map.of(
+                        Topics.SHARING_EVENTS.name(),
+                        false,
+                        TopologyConfig.routeTopic(Platform.LINEAGE_APPLICATION_ID),
+                        true));
     }
 
     private long writerLag() throws Exception {
-        return progress.lag(GraphWriterSettings.DEFAULT_GROUP_ID, Map.of(Topics.LINEAGE.name(), true,
-                Topics.SUBJECT_IDENTITIES.name(), true, Topics.SUBJECT_MERGES.name(), true));
+        return progress.lag(
+                GraphWriterSettings.DEFAULT_GROUP_ID,
+                Map.of(
+                        Topics.LINEAGE.name(),
+                        true,
+                        Topics.SUBJECT_IDENTITIES.name(),
+                        true,
+                        Topics.SUBJECT_MERGES.name(),
+                        true));
     }
 
     private interface Lag {
@@ -349,7 +453,10 @@ final class PlatformBenchmark {
             }
             if (System.nanoTime() - lastLog > 5_000_000_000L) {
                 lastLog = System.nanoTime();
-                LOG.info("waiting for the platform to catch up: Streams lag {}, graph writer lag {}", streamsLag(), writerLag());
+                LOG.info(
+                        "waiting for the platform to catch up: Streams lag {}, graph writer lag {}",
+                        streamsLag(),
+                        writerLag());
             }
             Thread.sleep(200);
         }
@@ -357,9 +464,18 @@ final class PlatformBenchmark {
 
     private String graphSize(Driver driver) {
         try (Session session = driver.session()) {
-            long subjects = session.run(Cypher.of("MATCH (s:${Subject}) RETURN count(s) AS n")).single().get("n").asLong();
-            long edges = session.run(Cypher.of("MATCH ()-[r:${SHARED_WITH}]->() RETURN count(r) AS n")).single().get("n").asLong();
-            long identifiers = session.run(Cypher.of("MATCH (i:${Identifier}) RETURN count(i) AS n")).single().get("n").asLong();
+            long subjects = session.run(Cypher.of("MATCH (s:${Subject}) RETURN count(s) AS n"))
+                    .single()
+                    .get("n")
+                    .asLong();
+            long edges = session.run(Cypher.of("MATCH ()-[r:${SHARED_WITH}]->() RETURN count(r) AS n"))
+                    .single()
+                    .get("n")
+                    .asLong();
+            long identifiers = session.run(Cypher.of("MATCH (i:${Identifier}) RETURN count(i) AS n"))
+                    .single()
+                    .get("n")
+                    .asLong();
             return "graph: " + Report.count(subjects) + " subjects, " + Report.count(edges) + " lineage edges, "
                     + Report.count(identifiers) + " identifiers";
         }
@@ -411,15 +527,30 @@ final class PlatformBenchmark {
         double achieved = (background.get() - backgroundAtStart) / seconds(started);
         long lagAtEnd = streamsLag() + writerLag();
         Percentiles p = Percentiles.of(millis);
-        results.accept(Result.latency("Freshness " + condition + ": emitted → visible in the DPO lookup over HTTP", p, null,
-                        "p99 <= 2 s", Verdict.of(p.p99() <= 2_000 && timeouts.get() == 0))
-                .withNote(String.format(Locale.ROOT, "%d probes, 4 at a time: a new person's mail to Postmark through the"
+        results.accept(Result.latency(
+                        "Freshness " + condition + ": emitted → visible in the DPO lookup over HTTP",
+                        p,
+                        null,
+                        "p99 <= 2 s",
+                        Verdict.of(p.p99() <= 2_000 && timeouts.get() == 0))
+                .withNote(String.format(
+                        Locale.ROOT,
+                        "%d probes, 4 at a time: a new person's mail to Postmark through the"
                                 + " emitter, then POST /v1/lookup every 10 ms until it names Postmark; the whole path (emitter,"
                                 + " Kafka, Streams exactly-once, graph writer, Neo4j, API); %s; max %s%s; lag left at the end %d",
-                        p.count(), backgroundRate > 0 ? String.format(Locale.ROOT, "background demo mix at %s events/s"
-                                + " (asked %s)", Report.count(achieved), Report.count(backgroundRate)) : "no other load",
-                        Report.millis(p.max()), timeouts.get() > 0 ? "; " + timeouts.get() + " probes not visible within "
-                                + PROBE_TIMEOUT.toSeconds() + " s (counted as " + PROBE_TIMEOUT.toSeconds() + " s)" : "",
+                        p.count(),
+                        backgroundRate > 0
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "background demo mix at %s events/s" + " (asked %s)",
+                                        Report.count(achieved),
+                                        Report.count(backgroundRate))
+                                : "no other load",
+                        Report.millis(p.max()),
+                        timeouts.get() > 0
+                                ? "; " + timeouts.get() + " probes not visible within " + PROBE_TIMEOUT.toSeconds()
+                                        + " s (counted as " + PROBE_TIMEOUT.toSeconds() + " s)"
+                                : "",
                         lagAtEnd)));
     }
 
@@ -444,8 +575,13 @@ final class PlatformBenchmark {
         CatalogHolder postmark = catalog.holder("postmark").orElseThrow();
         HttpRequest lookup = lookupRequest(email);
         long start = System.nanoTime();
-        emitter.shared(Subject.email(email)).sourceSystem("smarttrackers-app").categories(postmark.categories())
-                .to(postmark.id()).purpose(postmark.purposes().get(0)).legalBasis(LegalBasis.CONTRACT).emit();
+        emitter.shared(Subject.email(email))
+                .sourceSystem("smarttrackers-app")
+                .categories(postmark.categories())
+                .to(postmark.id())
+                .purpose(postmark.purposes().get(0))
+                .legalBasis(LegalBasis.CONTRACT)
+                .emit();
         while (true) {
             HttpResponse<String> answer = http.send(lookup, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200 && answer.body().contains("\"postmark\"")) {
@@ -460,9 +596,11 @@ final class PlatformBenchmark {
     }
 
     private HttpRequest lookupRequest(String email) {
-        return HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/lookup")).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/lookup"))
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"email\":\"" + email + "\"},\"reason\":\"benchmark\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"subject\":{\"email\":\"" + email + "\"},\"reason\":\"benchmark\"}"))
                 .build();
     }
 
@@ -470,15 +608,22 @@ final class PlatformBenchmark {
     private void lookups(Driver driver) throws Exception {
         int people = Math.max(1, loadedPeople);
         int warmUp = Math.min(1_000, Math.max(100, args.lookups() / 10));
-        LOG.info("lookups: {} over Bolt, then {} over HTTP, after {} warm-up each", args.lookups(), args.lookups(), warmUp);
+        LOG.info(
+                "lookups: {} over Bolt, then {} over HTTP, after {} warm-up each",
+                args.lookups(),
+                args.lookups(),
+                warmUp);
         double[] bolt = new double[args.lookups()];
         int empty = 0;
         SplittableRandom random = new SplittableRandom(7);
         try (Session session = driver.session()) {
             for (int i = -warmUp; i < bolt.length; i++) {
-                String pseudonym = pseudonymiser.pseudonymise(IdentifierType.EMAIL, DemoMix.email(random.nextInt(people))).getPseudonym();
+                String pseudonym = pseudonymiser
+                        .pseudonymise(IdentifierType.EMAIL, DemoMix.email(random.nextInt(people)))
+                        .getPseudonym();
                 long start = System.nanoTime();
-                int rows = session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list().size();
+                int rows =
+                        session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list().size();
                 if (i >= 0) {
                     bolt[i] = (System.nanoTime() - start) / 1e6;
                     empty += rows == 0 ? 1 : 0;
@@ -492,7 +637,8 @@ final class PlatformBenchmark {
             long start = System.nanoTime();
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("the DPO lookup answered " + answer.statusCode() + ": " + answer.body());
+                throw new IllegalStateException(
+                        "the DPO lookup answered " + answer.statusCode() + ": " + answer.body());
             }
             if (i >= 0) {
                 api[i] = (System.nanoTime() - start) / 1e6;
@@ -500,14 +646,25 @@ final class PlatformBenchmark {
         }
         Percentiles boltP = Percentiles.of(bolt);
         Percentiles apiP = Percentiles.of(api);
-        results.accept(Result.latency("Point lookup over Bolt (ceiling)", boltP, null, "reference p50 0.6-1.4 ms, p99 3-8 ms",
-                Verdict.NO_BAR).withNote(args.lookups() + " lookups of random loaded people by e-mail pseudonym (identifier →"
-                + " subject → holders), one at a time" + (empty > 0 ? "; " + empty + " found nothing" : "")));
-        results.accept(Result.latency("DPO lookup over HTTP, everything loaded", apiP, boltP, "p50 <= 5 ms, p99 <= 25 ms",
-                Verdict.of(apiP.p50() <= 5 && apiP.p99() <= 25)).withNote(args.lookups() + " POST /v1/lookup with a raw e-mail"
-                + " (pseudonymised, resolved, read, audited), one client, one at a time, over " + Report.count(people)
-                + " loaded people; the bar is stated for 1M subjects / 5M edges"
-                + (backlog ? "; measured while the platform still worked through the unfinished load" : "")));
+        results.accept(Result.latency(
+                        "Point lookup over Bolt (ceiling)",
+                        boltP,
+                        null,
+                        "reference p50 0.6-1.4 ms, p99 3-8 ms",
+                        Verdict.NO_BAR)
+                .withNote(args.lookups() + " lookups of random loaded people by e-mail pseudonym (identifier →"
+                        + " subject → holders), one at a time" + (empty > 0 ? "; " + empty + " found nothing" : "")));
+        results.accept(Result.latency(
+                        "DPO lookup over HTTP, everything loaded",
+                        apiP,
+                        boltP,
+                        "p50 <= 5 ms, p99 <= 25 ms",
+                        Verdict.of(apiP.p50() <= 5 && apiP.p99() <= 25))
+                .withNote(args.lookups() + " POST /v1/lookup with a raw e-mail"
+                        + " (pseudonymised, resolved, read, audited), one client, one at a time, over "
+                        + Report.count(people)
+                        + " loaded people; the bar is stated for 1M subjects / 5M edges"
+                        + (backlog ? "; measured while the platform still worked through the unfinished load" : "")));
     }
 
     /** Erasures filed over HTTP one at a time, every 100 ms; each timed until its last task is readable on the tasks topic. */
@@ -518,19 +675,23 @@ final class PlatformBenchmark {
         Map<String, Long> lastTaskAt = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         try (KafkaConsumer<String, HolderTask> tasks = consumer(serdes, Topics.DSR_TASKS);
-             KafkaConsumer<String, RequestStatus> statuses = consumer(serdes, Topics.DSR_STATUS)) {
-            Thread reader = new Thread(() -> {
-                while (!stop.get()) {
-                    for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(5))) {
-                        long now = System.nanoTime();
-                        lastTaskAt.put(task.value().getRequestId(), now);
-                        seen.merge(task.value().getRequestId(), 1, Integer::sum);
-                    }
-                    for (ConsumerRecord<String, RequestStatus> status : statuses.poll(Duration.ofMillis(5))) {
-                        expected.putIfAbsent(status.value().getRequestId(), status.value().getTasks().size());
-                    }
-                }
-            }, "bench-task-reader");
+                KafkaConsumer<String, RequestStatus> statuses = consumer(serdes, Topics.DSR_STATUS)) {
+            Thread reader = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(5))) {
+                                long now = System.nanoTime();
+                                lastTaskAt.put(task.value().getRequestId(), now);
+                                seen.merge(task.value().getRequestId(), 1, Integer::sum);
+                            }
+                            for (ConsumerRecord<String, RequestStatus> status : statuses.poll(Duration.ofMillis(5))) {
+                                expected.putIfAbsent(
+                                        status.value().getRequestId(),
+                                        status.value().getTasks().size());
+                            }
+                        }
+                    },
+                    "bench-task-reader");
             reader.start();
             try {
                 SplittableRandom random = new SplittableRandom(23);
@@ -538,20 +699,25 @@ final class PlatformBenchmark {
                 LOG.info("erasure: {} requests through the DPO API", args.requests());
                 for (int i = 0; i < args.requests(); i++) {
                     String email = DemoMix.email(random.nextInt(people));
-                    HttpRequest request = HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/requests"))
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + email
-                                    + "\"},\"note\":\"benchmark\"}")).build();
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    platform.dpoUrl().resolve("/v1/requests"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ERASURE\",\"subject\":{\"email\":\""
+                                    + email + "\"},\"note\":\"benchmark\"}"))
+                            .build();
                     long start = System.nanoTime();
                     HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() != 202) {
-                        throw new IllegalStateException("filing an erasure answered " + answer.statusCode() + ": " + answer.body());
+                        throw new IllegalStateException(
+                                "filing an erasure answered " + answer.statusCode() + ": " + answer.body());
                     }
                     filedAt.put(requestId(answer.body()), start);
                     Thread.sleep(100);
                 }
                 long deadline = System.nanoTime() + 60_000_000_000L;
-                while (System.nanoTime() < deadline && !filedAt.keySet().stream().allMatch(id -> complete(id, expected, seen))) {
+                while (System.nanoTime() < deadline
+                        && !filedAt.keySet().stream().allMatch(id -> complete(id, expected, seen))) {
                     Thread.sleep(50);
                 }
             } finally {
@@ -573,18 +739,35 @@ final class PlatformBenchmark {
             }
         }
         if (latencies.isEmpty()) {
-            results.accept(Result.single("Erasure fan-out: POST /v1/requests → every task on Kafka", "no request completed", Double.NaN,
-                    "p99 <= 1 s", Verdict.NOT_MET).withNote(filedAt.size() + " filed, " + incomplete + " without all tasks within 60 s, "
-                    + withoutTasks + " with no tasks"));
+            results.accept(Result.single(
+                            "Erasure fan-out: POST /v1/requests → every task on Kafka",
+                            "no request completed",
+                            Double.NaN,
+                            "p99 <= 1 s",
+                            Verdict.NOT_MET)
+                    .withNote(filedAt.size() + " filed, " + incomplete + " without all tasks within 60 s, "
+                            + withoutTasks + " with no tasks"));
             return;
         }
-        Percentiles p = Percentiles.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
-        results.accept(Result.latency("Erasure fan-out: POST /v1/requests → every task on Kafka", p, null, "p99 <= 1 s",
-                Verdict.of(p.p99() <= 1_000 && incomplete == 0)).withNote(String.format(Locale.ROOT, "%d erasures of random loaded"
-                        + " people filed over HTTP every 100 ms, each timed from the POST until the last of its tasks (as many as"
-                        + " its first status lists) was readable read_committed on %s; %d incomplete after 60 s%s; max %s",
-                filedAt.size(), Topics.DSR_TASKS.name(), incomplete, withoutTasks > 0 ? ", " + withoutTasks + " without tasks (excluded)" : "",
-                Report.millis(p.max())) + (backlog ? "; measured while the platform still worked through the unfinished load" : "")));
+        Percentiles p = Percentiles.of(
+                latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        results.accept(Result.latency(
+                        "Erasure fan-out: POST /v1/requests → every task on Kafka",
+                        p,
+                        null,
+                        "p99 <= 1 s",
+                        Verdict.of(p.p99() <= 1_000 && incomplete == 0))
+                .withNote(String.format(
+                                Locale.ROOT,
+                                "%d erasures of random loaded"
+                                        + " people filed over HTTP every 100 ms, each timed from the POST until the last of its tasks (as many as"
+                                        + " its first status lists) was readable read_committed on %s; %d incomplete after 60 s%s; max %s",
+                                filedAt.size(),
+                                Topics.DSR_TASKS.name(),
+                                incomplete,
+                                withoutTasks > 0 ? ", " + withoutTasks + " without tasks (excluded)" : "",
+                                Report.millis(p.max()))
+                        + (backlog ? "; measured while the platform still worked through the unfinished load" : "")));
     }
 
     private static boolean complete(String id, Map<String, Integer> expected, Map<String, Integer> seen) {
@@ -601,15 +784,19 @@ final class PlatformBenchmark {
         return body.substring(open + 1, body.indexOf('"', open + 1));
     }
 
-    private <V> KafkaConsumer<String, V> consumer(TopicSerdes serdes, dev.whereabouts.model.topic.Topic<String, V> topic) {
+    private <V> KafkaConsumer<String, V> consumer(
+            TopicSerdes serdes, dev.whereabouts.model.topic.Topic<String, V> topic) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(properties, serdes.keySerde(topic).deserializer(),
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                properties,
+                serdes.keySerde(topic).deserializer(),
                 serdes.valueSerde(topic).deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+                .map(p -> new TopicPartition(topic.name(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -618,7 +805,9 @@ final class PlatformBenchmark {
 
     private static double awaitHealthy(URI api, long startedNanos) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(api.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(api.resolve("/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
@@ -639,7 +828,8 @@ final class PlatformBenchmark {
 
     static void deleteRecursively(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", directory, e.getMessage());
         }

@@ -10,8 +10,7 @@ import java.util.OptionalLong;
 /** Resident memory of a process as Linux reports it in {@code /proc/<pid>/status}. */
 final class ProcessMemory {
 
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /**
      * The {@code VmRSS} line of a {@code /proc/<pid>/status} text, in bytes; empty when the text has

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param arguments the run's arguments, as given
  * @param results   every row, in order
  */
-record Report(String date, Machine machine, double[] loadStart, double[] loadEnd, String arguments, List<Result> results) {
+record Report(
+        String date, Machine machine, double[] loadStart, double[] loadEnd, String arguments, List<Result> results) {
 
     Report {
         results = List.copyOf(results);
@@ -29,16 +30,34 @@ record Report(String date, Machine machine, double[] loadStart, double[] loadEnd
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("Run ").append(date).append(" on ").append(machine.describe()).append(".\n");
-        md.append("Arguments: `").append(arguments.isBlank() ? "(defaults)" : arguments).append("`.\n");
-        md.append("Load average (1 / 5 / 15 min): ").append(load(loadStart)).append(" at the start, ")
-                .append(load(loadEnd)).append(" at the end.\n\n");
+        md.append("Arguments: `")
+                .append(arguments.isBlank() ? "(defaults)" : arguments)
+                .append("`.\n");
+        md.append("Load average (1 / 5 / 15 min): ")
+                .append(load(loadStart))
+                .append(" at the start, ")
+                .append(load(loadEnd))
+                .append(" at the end.\n\n");
         md.append("| what | measured | ceiling (same run) | ratio | bar | verdict | load |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (Result result : results) {
-            md.append("| ").append(cell(result.name())).append(" | ").append(cell(result.measured())).append(" | ")
-                    .append(cell(result.ceiling())).append(" | ").append(cell(result.ratio())).append(" | ")
-                    .append(cell(result.bar())).append(" | ").append(verdictCell(result.verdict())).append(" | ")
-                    .append(Double.isNaN(result.load()) ? Result.NONE : String.format(Locale.ROOT, "%.1f", result.load()))
+            md.append("| ")
+                    .append(cell(result.name()))
+                    .append(" | ")
+                    .append(cell(result.measured()))
+                    .append(" | ")
+                    .append(cell(result.ceiling()))
+                    .append(" | ")
+                    .append(cell(result.ratio()))
+                    .append(" | ")
+                    .append(cell(result.bar()))
+                    .append(" | ")
+                    .append(verdictCell(result.verdict()))
+                    .append(" | ")
+                    .append(
+                            Double.isNaN(result.load())
+                                    ? Result.NONE
+                                    : String.format(Locale.ROOT, "%.1f", result.load()))
                     .append(" |\n");
         }
         List<String> notes = new ArrayList<>();
@@ -77,7 +96,8 @@ record Report(String date, Machine machine, double[] loadStart, double[] loadEnd
             row.put("met", result.verdict() == Verdict.NO_BAR ? null : result.verdict() == Verdict.MET);
             row.put("loadAverage", finite(result.load()));
             Map<String, Object> values = new LinkedHashMap<>();
-            result.numbers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            result.numbers().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> values.put(e.getKey(), finite(e.getValue())));
             row.put("numbers", values);
             row.put("note", result.note());
@@ -126,7 +146,9 @@ record Report(String date, Machine machine, double[] loadStart, double[] loadEnd
 
     /** Milliseconds: two decimals below 100 ms, none above. */
     static String millis(double value) {
-        return value < 100 ? String.format(Locale.ROOT, "%.2f ms", value) : String.format(Locale.ROOT, "%,.0f ms", value);
+        return value < 100
+                ? String.format(Locale.ROOT, "%.2f ms", value)
+                : String.format(Locale.ROOT, "%,.0f ms", value);
     }
 
     static String ratio(double value) {

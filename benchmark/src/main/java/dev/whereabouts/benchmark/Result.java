@@ -17,8 +17,16 @@ import java.util.Map;
  * @param load     the 1-minute load average when the measurement ended (NaN when unknown)
  * @param numbers  the raw numbers, for the JSON report (name to value; NaN for none)
  */
-record Result(String name, String measured, String ceiling, String ratio, String bar, Verdict verdict, String note,
-              double load, Map<String, Double> numbers) {
+record Result(
+        String name,
+        String measured,
+        String ceiling,
+        String ratio,
+        String bar,
+        Verdict verdict,
+        String note,
+        double load,
+        Map<String, Double> numbers) {
 
     static final String NONE = "—";
 
@@ -32,9 +40,16 @@ record Result(String name, String measured, String ceiling, String ratio, String
         numbers.put("value", value);
         numbers.put("ceiling", ceiling);
         numbers.put("ratio", ratio(value, ceiling));
-        return new Result(name, Report.count(value) + " " + unit,
+        return new Result(
+                name,
+                Report.count(value) + " " + unit,
                 Double.isNaN(ceiling) ? NONE : Report.count(ceiling) + " " + unit,
-                Double.isNaN(ceiling) ? NONE : Report.ratio(ratio(value, ceiling)), bar, verdict, "", Double.NaN, numbers);
+                Double.isNaN(ceiling) ? NONE : Report.ratio(ratio(value, ceiling)),
+                bar,
+                verdict,
+                "",
+                Double.NaN,
+                numbers);
     }
 
     /** Latency percentiles in milliseconds, with the ceiling's percentiles when there is one (else null). */
@@ -53,8 +68,16 @@ record Result(String name, String measured, String ceiling, String ratio, String
             ratio = Report.ratio(ratio(millis.p50(), ceilingMillis.p50())) + " / "
                     + Report.ratio(ratio(millis.p99(), ceilingMillis.p99()));
         }
-        return new Result(name, "p50 " + Report.millis(millis.p50()) + ", p99 " + Report.millis(millis.p99()),
-                ceiling, ratio, bar, verdict, "", Double.NaN, numbers);
+        return new Result(
+                name,
+                "p50 " + Report.millis(millis.p50()) + ", p99 " + Report.millis(millis.p99()),
+                ceiling,
+                ratio,
+                bar,
+                verdict,
+                "",
+                Double.NaN,
+                numbers);
     }
 
     /** A single value with its own formatting, e.g. a duration or a memory size. */

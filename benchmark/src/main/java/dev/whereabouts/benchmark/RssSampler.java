@@ -58,7 +58,8 @@ final class RssSampler implements AutoCloseable {
         Map<String, Long> byProcess = new LinkedHashMap<>();
         ProcessHandle self = ProcessHandle.current();
         rss(self).ifPresent(bytes -> byProcess.put("benchmark JVM (platform services + load clients)", bytes));
-        self.descendants().forEach(child -> rss(child).ifPresent(bytes -> byProcess.merge(label(child), bytes, Long::sum)));
+        self.descendants()
+                .forEach(child -> rss(child).ifPresent(bytes -> byProcess.merge(label(child), bytes, Long::sum)));
         long total = byProcess.values().stream().mapToLong(Long::longValue).sum();
         Sample sample = new Sample(total, Map.copyOf(byProcess));
         last = sample;
@@ -74,13 +75,15 @@ final class RssSampler implements AutoCloseable {
 
     /** The simple name of a child JVM's main class (KafkaNode, Neo4jNode), else the command. */
     private static String label(ProcessHandle process) {
-        return mainClass(commandLine(process.pid())).orElse(process.info().command().orElse("process")) + " (pid " + process.pid() + ")";
+        return mainClass(commandLine(process.pid()))
+                        .orElse(process.info().command().orElse("process")) + " (pid " + process.pid() + ")";
     }
 
     /** The arguments of {@code /proc/<pid>/cmdline} (NUL-separated); empty when unreadable. */
     private static List<String> commandLine(long pid) {
         try {
-            return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8).split("\0"));
+            return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .split("\0"));
         } catch (IOException e) {
             return List.of();
         }

@@ -35,8 +35,7 @@ final class StreamsCeiling {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsCeiling.class);
 
-    private StreamsCeiling() {
-    }
+    private StreamsCeiling() {}
 
     /**
      * An idempotent producer whose first batch to a partition meets a leader not yet elected can stay
@@ -56,8 +55,15 @@ final class StreamsCeiling {
     /** Whether every partition has a leader; a topic just created may not be known to the broker yet. */
     private static boolean allLed(KafkaProgress progress, String topic) throws Exception {
         try {
-            return progress.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
-                    .partitions().stream().noneMatch(p -> p.leader() == null || p.leader().isEmpty());
+            return progress
+                    .admin()
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .noneMatch(p -> p.leader() == null || p.leader().isEmpty());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return false;
@@ -67,31 +73,47 @@ final class StreamsCeiling {
     }
 
     /** @return records/s */
-    static double run(String bootstrapServers, int records, int keys, Path stateDirectory, Duration timeout) throws Exception {
+    static double run(String bootstrapServers, int records, int keys, Path stateDirectory, Duration timeout)
+            throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String topic = "bench-ceiling-" + run;
         try (KafkaProgress progress = new KafkaProgress(bootstrapServers)) {
-            progress.admin().createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            progress.admin()
+                    .createTopics(List.of(new NewTopic(topic, 6, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             awaitLeaders(progress, topic);
             byte[] value = new byte[200];
             new SplittableRandom(1).nextBytes(value);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                    ProducerConfig.LINGER_MS_CONFIG, 10), new ByteArraySerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                            true,
+                            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                            "lz4",
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            10),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
                 for (int i = 0; i < records; i++) {
-                    producer.send(new ProducerRecord<>(topic, ("person-" + (i % keys)).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+                    producer.send(new ProducerRecord<>(
+                            topic, ("person-" + (i % keys)).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
                 }
             }
             LOG.info("Streams ceiling: {} records on {}, aggregating", records, topic);
             StreamsBuilder builder = new StreamsBuilder();
             builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                     .groupByKey(Grouped.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                    .aggregate(() -> 0L, (key, bytes, total) -> total + bytes.length,
+                    .aggregate(
+                            () -> 0L,
+                            (key, bytes, total) -> total + bytes.length,
                             Materialized.<byte[], Long, KeyValueStore<Bytes, byte[]>>as("bench-ceiling-store")
-                                    .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.Long()));
+                                    .withKeySerde(Serdes.ByteArray())
+                                    .withValueSerde(Serdes.Long()));
             String applicationId = "bench-ceiling-" + run;
             Properties properties = new Properties();
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

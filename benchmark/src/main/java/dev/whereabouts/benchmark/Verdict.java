@@ -2,7 +2,6 @@ package dev.whereabouts.benchmark;
 
 /** Whether a measurement meets its SPEC bar, in the words the report uses. */
 enum Verdict {
-
     MET("met"),
     NOT_MET("not met"),
     /** A ceiling or reference number: there is no bar to meet. */

@@ -22,8 +22,16 @@ class BenchmarkArgumentsTest {
 
     @Test
     void shouldReadEveryOption() {
-        BenchmarkArguments args = BenchmarkArguments.parse("--events=50_000", "--people=10000", "--only=ingest, lookup",
-                "--lookups=500", "--freshness=20", "--requests=30", "--steady-rate=2000", "--e2e-timeout=600", "--out=/tmp/b");
+        BenchmarkArguments args = BenchmarkArguments.parse(
+                "--events=50_000",
+                "--people=10000",
+                "--only=ingest, lookup",
+                "--lookups=500",
+                "--freshness=20",
+                "--requests=30",
+                "--steady-rate=2000",
+                "--e2e-timeout=600",
+                "--out=/tmp/b");
 
         assertThat(args.events()).isEqualTo(50_000);
         assertThat(args.people()).isEqualTo(10_000);
@@ -69,7 +77,8 @@ class BenchmarkArgumentsTest {
     @Test
     void shouldNameAnUnknownPhaseAndListTheKnownOnes() {
         assertThatThrownBy(() -> BenchmarkArguments.parse("--only=ingest,lookups"))
-                .hasMessage("--only: unknown phase 'lookups'; phases are ingest, startup, e2e, freshness, lookup, erasure");
+                .hasMessage(
+                        "--only: unknown phase 'lookups'; phases are ingest, startup, e2e, freshness, lookup, erasure");
         assertThatThrownBy(() -> BenchmarkArguments.parse("--only=ingest,,e2e"))
                 .hasMessageStartingWith("--only has an empty phase in 'ingest,,e2e'");
     }
@@ -103,6 +112,7 @@ class BenchmarkArgumentsTest {
     @Test
     void shouldRefuseMorePeopleThanEvents() {
         assertThatThrownBy(() -> BenchmarkArguments.parse("--events=1000", "--people=2000"))
-                .hasMessage("--people (2000) must not exceed --events (1000): every person signs up with an event of their own");
+                .hasMessage(
+                        "--people (2000) must not exceed --events (1000): every person signs up with an event of their own");
     }
 }

@@ -10,7 +10,8 @@ class PercentilesTest {
 
     @Test
     void shouldTakeNearestRankPercentilesOfOneToHundred() {
-        double[] samples = IntStream.rangeClosed(1, 100).mapToDouble(i -> 101 - i).toArray();
+        double[] samples =
+                IntStream.rangeClosed(1, 100).mapToDouble(i -> 101 - i).toArray();
 
         Percentiles p = Percentiles.of(samples);
 

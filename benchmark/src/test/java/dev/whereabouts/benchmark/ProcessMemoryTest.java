@@ -35,7 +35,8 @@ class ProcessMemoryTest {
 
     @Test
     void shouldHaveNothingForAKernelThread() {
-        assertThat(ProcessMemory.rssBytes("Name:\tkthreadd\nState:\tS (sleeping)\nPid:\t2\n")).isEmpty();
+        assertThat(ProcessMemory.rssBytes("Name:\tkthreadd\nState:\tS (sleeping)\nPid:\t2\n"))
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +47,8 @@ class ProcessMemoryTest {
 
     @Test
     void shouldReadThisProcess() {
-        assertThat(ProcessMemory.rssBytes(ProcessHandle.current().pid()).orElseThrow()).isPositive();
+        assertThat(ProcessMemory.rssBytes(ProcessHandle.current().pid()).orElseThrow())
+                .isPositive();
     }
 
     @Test
@@ -57,8 +59,15 @@ class ProcessMemoryTest {
 
     @Test
     void shouldNameAChildJvmByItsMainClass() {
-        assertThat(RssSampler.mainClass(java.util.List.of("/usr/bin/java", "-Xmx512m", "-cp", "/a.jar:/b.jar",
-                "dev.whereabouts.kafka.KafkaNode", "--port=1"))).hasValue("KafkaNode");
-        assertThat(RssSampler.mainClass(java.util.List.of("/usr/bin/java", "-jar", "x.jar"))).isEmpty();
+        assertThat(RssSampler.mainClass(java.util.List.of(
+                        "/usr/bin/java",
+                        "-Xmx512m",
+                        "-cp",
+                        "/a.jar:/b.jar",
+                        "dev.whereabouts.kafka.KafkaNode",
+                        "--port=1")))
+                .hasValue("KafkaNode");
+        assertThat(RssSampler.mainClass(java.util.List.of("/usr/bin/java", "-jar", "x.jar")))
+                .isEmpty();
     }
 }

@@ -12,21 +12,33 @@ class ReportTest {
     private final Machine machine = new Machine(2, 24L << 30, "Linux 6.18", "17.0.15 (Eclipse Adoptium)");
 
     private Report report() {
-        Result plain = Result.rate("Plain producer", 464_765.4, Double.NaN, "events/s", "reference 200k-390k/s", Verdict.NO_BAR)
+        Result plain = Result.rate(
+                        "Plain producer", 464_765.4, Double.NaN, "events/s", "reference 200k-390k/s", Verdict.NO_BAR)
                 .withLoad(2.25);
         Result emitter = Result.rate("Emitter → Kafka", 299_695, 464_765.4, "events/s", ">= 100,000/s", Verdict.MET)
-                .withLoad(2.5).withNote("raw e-mail in");
-        Result lookup = Result.latency("DPO lookup | HTTP", new Percentiles(100, 3.456, 31.2, 250), new Percentiles(100, 0.9, 5.4, 9),
-                "p50 <= 5 ms, p99 <= 25 ms", Verdict.NOT_MET);
-        return new Report("2026-11-25T06:40:00Z", machine, new double[] {1.5, 0.54, 1.05}, new double[] {3, 2, Double.NaN},
-                "--events=50000", List.of(plain, emitter, lookup));
+                .withLoad(2.5)
+                .withNote("raw e-mail in");
+        Result lookup = Result.latency(
+                "DPO lookup | HTTP",
+                new Percentiles(100, 3.456, 31.2, 250),
+                new Percentiles(100, 0.9, 5.4, 9),
+                "p50 <= 5 ms, p99 <= 25 ms",
+                Verdict.NOT_MET);
+        return new Report(
+                "2026-11-25T06:40:00Z",
+                machine,
+                new double[] {1.5, 0.54, 1.05},
+                new double[] {3, 2, Double.NaN},
+                "--events=50000",
+                List.of(plain, emitter, lookup));
     }
 
     @Test
     void shouldWriteTheMarkdownTableWithMachineLoadAndVerdicts() {
         String md = report().markdown();
 
-        assertThat(md).contains("Run 2026-11-25T06:40:00Z on 2 cores, 24.0 GiB, Linux 6.18, Java 17.0.15 (Eclipse Adoptium).")
+        assertThat(md)
+                .contains("Run 2026-11-25T06:40:00Z on 2 cores, 24.0 GiB, Linux 6.18, Java 17.0.15 (Eclipse Adoptium).")
                 .contains("Arguments: `--events=50000`.")
                 .contains("Load average (1 / 5 / 15 min): 1.50 / 0.54 / 1.05 at the start, 3.00 / 2.00 / ? at the end.")
                 .contains("| what | measured | ceiling (same run) | ratio | bar | verdict | load |")
@@ -51,7 +63,8 @@ class ReportTest {
         assertThat(results.get(0).get("met").isNull()).isTrue();
         assertThat(results.get(0).at("/numbers/ceiling").isNull()).isTrue();
         assertThat(results.get(1).get("verdict").asText()).isEqualTo("met");
-        assertThat(results.get(1).at("/numbers/ratio").asDouble()).isCloseTo(0.6448, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(results.get(1).at("/numbers/ratio").asDouble())
+                .isCloseTo(0.6448, org.assertj.core.data.Offset.offset(0.001));
         assertThat(results.get(2).get("met").asBoolean()).isFalse();
         assertThat(results.get(2).get("verdict").asText()).isEqualTo("not met");
         assertThat(results.get(2).at("/numbers/p99_ms").asDouble()).isEqualTo(31.2);

@@ -19,14 +19,14 @@ import java.util.List;
  */
 final class ChildClasspath {
 
-    private ChildClasspath() {
-    }
+    private ChildClasspath() {}
 
     static String resolve(String name) {
         String resource = "META-INF/whereabouts/" + name + ".classpath";
         URL url = ChildClasspath.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new StackException("classpath resource " + resource + " is missing: build the project first (./mvnw install -DskipTests)");
+            throw new StackException("classpath resource " + resource
+                    + " is missing: build the project first (./mvnw install -DskipTests)");
         }
         List<String> entries = new ArrayList<>();
         entries.add(rootOf(url, resource).toString());
@@ -37,8 +37,9 @@ final class ChildClasspath {
                     continue;
                 }
                 if (!Files.exists(Path.of(entry))) {
-                    throw new StackException(name + " classpath entry " + entry
-                            + " does not exist (local Maven repository moved or cleaned?): rebuild with ./mvnw install -DskipTests");
+                    throw new StackException(
+                            name + " classpath entry " + entry
+                                    + " does not exist (local Maven repository moved or cleaned?): rebuild with ./mvnw install -DskipTests");
                 }
                 entries.add(entry);
             }

@@ -36,8 +36,14 @@ final class ChildJvm {
      *
      * @param onUnexpectedExit called with the exit code when the child exits without {@link #stop} being called
      */
-    static ChildJvm start(String name, String classpathName, String mainClass, List<String> jvmOptions,
-                         List<String> arguments, Path logFile, IntConsumer onUnexpectedExit) {
+    static ChildJvm start(
+            String name,
+            String classpathName,
+            String mainClass,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Path logFile,
+            IntConsumer onUnexpectedExit) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -47,8 +53,12 @@ final class ChildJvm {
         command.addAll(arguments);
         try {
             Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "---- starting " + name + " at " + java.time.Instant.now() + System.lineSeparator(),
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    "---- starting " + name + " at " + java.time.Instant.now() + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -49,8 +49,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.config = config;
         try {
             Files.createDirectories(config.dataDirectory());
-            lockChannel = FileChannel.open(config.dataDirectory().resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel = FileChannel.open(
+                    config.dataDirectory().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = tryLock(lockChannel);
         } catch (IOException e) {
             throw new StackException("cannot use data directory " + config.dataDirectory() + ": " + e.getMessage(), e);
@@ -61,8 +61,11 @@ public final class EmbeddedStack implements AutoCloseable {
             checkPortsFree();
             kafka.start();
             neo4j.start();
-            registry = SchemaRegistryServer.start(new RegistryConfig(config.host(), config.registryPort(),
-                    config.dataDirectory().resolve("registry"), CompatibilityLevel.BACKWARD));
+            registry = SchemaRegistryServer.start(new RegistryConfig(
+                    config.host(),
+                    config.registryPort(),
+                    config.dataDirectory().resolve("registry"),
+                    CompatibilityLevel.BACKWARD));
             awaitAll(List.of(kafka, neo4j));
             provisionTopics();
         } catch (RuntimeException | IOException e) {
@@ -73,8 +76,12 @@ public final class EmbeddedStack implements AutoCloseable {
             throw new StackException("embedded stack failed to start: " + e.getMessage(), e);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("embedded stack ready in {} ms: kafka {}, registry {}, neo4j {}", startupTime.toMillis(),
-                bootstrapServers(), registryUrl(), boltUri());
+        LOG.info(
+                "embedded stack ready in {} ms: kafka {}, registry {}, neo4j {}",
+                startupTime.toMillis(),
+                bootstrapServers(),
+                registryUrl(),
+                boltUri());
     }
 
     /** Starts every component and waits until each answers its own protocol. */
@@ -184,8 +191,9 @@ public final class EmbeddedStack implements AutoCloseable {
     private static void awaitAll(List<SupervisedNode> nodes) {
         try {
             CompletableFuture.allOf(nodes.stream()
-                    .map(node -> CompletableFuture.runAsync(node::awaitReady))
-                    .toArray(CompletableFuture[]::new)).join();
+                            .map(node -> CompletableFuture.runAsync(node::awaitReady))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

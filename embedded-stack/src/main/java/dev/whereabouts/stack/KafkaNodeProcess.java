@@ -38,7 +38,11 @@ final class KafkaNodeProcess extends SupervisedNode {
 
     @Override
     List<String> jvmOptions() {
-        return List.of("-Xms128m", "-Xmx" + config.kafkaHeapMb() + "m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        return List.of(
+                "-Xms128m",
+                "-Xmx" + config.kafkaHeapMb() + "m",
+                "-XX:+UseG1GC",
+                "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=META-INF/whereabouts/kafka-log4j2.properties");
     }
@@ -70,7 +74,10 @@ final class KafkaNodeProcess extends SupervisedNode {
                 checkAlive(child);
                 checkDeadline(deadline, child, "no answer on " + config.bootstrapServers());
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -94,12 +101,14 @@ final class KafkaNodeProcess extends SupervisedNode {
     private String serverProperties() {
         String host = config.host();
         Duration cleanerBackoff = Duration.ofSeconds(15);
-        return String.join(System.lineSeparator(),
+        return String.join(
+                System.lineSeparator(),
                 "# Written by the Whereabouts embedded stack at every start; edit StackConfig, not this file.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + config.kafkaControllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + config.kafkaPort() + ",CONTROLLER://" + host + ":" + config.kafkaControllerPort(),
+                "listeners=PLAINTEXT://" + host + ":" + config.kafkaPort() + ",CONTROLLER://" + host + ":"
+                        + config.kafkaControllerPort(),
                 "advertised.listeners=PLAINTEXT://" + host + ":" + config.kafkaPort(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",

@@ -36,7 +36,11 @@ final class Neo4jNodeProcess extends SupervisedNode {
 
     @Override
     List<String> jvmOptions() {
-        return List.of("-Xms256m", "-Xmx" + config.neo4jHeapMb() + "m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        return List.of(
+                "-Xms256m",
+                "-Xmx" + config.neo4jHeapMb() + "m",
+                "-XX:+UseG1GC",
+                "-Djava.awt.headless=true",
                 // Neo4j reaches into the JDK for off-heap memory and fast I/O.
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -44,13 +48,17 @@ final class Neo4jNodeProcess extends SupervisedNode {
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints");
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+DebugNonSafepoints");
     }
 
     @Override
     List<String> arguments() {
-        return List.of(config.dataDirectory().resolve("neo4j").toString(), config.host(),
-                Integer.toString(config.boltPort()), Integer.toString(config.neo4jPageCacheMb()));
+        return List.of(
+                config.dataDirectory().resolve("neo4j").toString(),
+                config.host(),
+                Integer.toString(config.boltPort()),
+                Integer.toString(config.neo4jPageCacheMb()));
     }
 
     @Override
@@ -60,8 +68,10 @@ final class Neo4jNodeProcess extends SupervisedNode {
 
     @Override
     void awaitReady(Instant deadline, ChildJvm child) throws InterruptedException {
-        Config driverConfig = Config.builder().withLogging(Logging.none())
-                .withConnectionTimeout(2, java.util.concurrent.TimeUnit.SECONDS).build();
+        Config driverConfig = Config.builder()
+                .withLogging(Logging.none())
+                .withConnectionTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                .build();
         try (Driver driver = GraphDatabase.driver(boltUri(), AuthTokens.none(), driverConfig)) {
             while (true) {
                 checkAlive(child);

@@ -45,7 +45,8 @@ public record StackConfig(
     static StackConfig from(Map<String, String> environment, Properties systemProperties) {
         return new StackConfig(
                 StackSetting.HOST.resolve(environment, systemProperties),
-                Path.of(StackSetting.DATA_DIR.resolve(environment, systemProperties)).toAbsolutePath(),
+                Path.of(StackSetting.DATA_DIR.resolve(environment, systemProperties))
+                        .toAbsolutePath(),
                 intOf(StackSetting.KAFKA_PORT, environment, systemProperties),
                 intOf(StackSetting.KAFKA_CONTROLLER_PORT, environment, systemProperties),
                 intOf(StackSetting.REGISTRY_PORT, environment, systemProperties),
@@ -57,14 +58,32 @@ public record StackConfig(
     }
 
     public StackConfig withDataDirectory(Path directory) {
-        return new StackConfig(host, directory.toAbsolutePath(), kafkaPort, kafkaControllerPort, registryPort, boltPort,
-                kafkaHeapMb, neo4jHeapMb, neo4jPageCacheMb, startTimeout);
+        return new StackConfig(
+                host,
+                directory.toAbsolutePath(),
+                kafkaPort,
+                kafkaControllerPort,
+                registryPort,
+                boltPort,
+                kafkaHeapMb,
+                neo4jHeapMb,
+                neo4jPageCacheMb,
+                startTimeout);
     }
 
     /** The same config with every port replaced by one that is free right now. */
     public StackConfig withEphemeralPorts() {
-        return new StackConfig(host, dataDirectory, freePort(host), freePort(host), freePort(host), freePort(host),
-                kafkaHeapMb, neo4jHeapMb, neo4jPageCacheMb, startTimeout);
+        return new StackConfig(
+                host,
+                dataDirectory,
+                freePort(host),
+                freePort(host),
+                freePort(host),
+                freePort(host),
+                kafkaHeapMb,
+                neo4jHeapMb,
+                neo4jPageCacheMb,
+                startTimeout);
     }
 
     /** Kafka's bootstrap servers string. */

@@ -7,8 +7,7 @@ public interface StackListener {
     void componentDied(String component, int exitCode, String logTail, boolean willRestart);
 
     /** A component that died is ready again. */
-    default void componentRestarted(String component) {
-    }
+    default void componentRestarted(String component) {}
 
     /** Logs through slf4j: the default for the launcher and the test fixture. */
     static StackListener logging() {
@@ -16,8 +15,13 @@ public interface StackListener {
         return new StackListener() {
             @Override
             public void componentDied(String component, int exitCode, String logTail, boolean willRestart) {
-                log.error("{} died with exit code {}{}; last log lines:{}{}", component, exitCode,
-                        willRestart ? ", restarting it" : ", giving up", System.lineSeparator(), logTail);
+                log.error(
+                        "{} died with exit code {}{}; last log lines:{}{}",
+                        component,
+                        exitCode,
+                        willRestart ? ", restarting it" : ", giving up",
+                        System.lineSeparator(),
+                        logTail);
             }
 
             @Override

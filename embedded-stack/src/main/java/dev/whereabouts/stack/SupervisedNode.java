@@ -74,7 +74,8 @@ abstract class SupervisedNode {
     final void checkDeadline(Instant deadline, ChildJvm current, String waitingFor) {
         if (Instant.now().isAfter(deadline)) {
             throw new StackException(name + " not ready after " + readyTimeout.toSeconds() + " s (" + waitingFor
-                    + "); last log lines from " + current.logFile() + ":" + System.lineSeparator() + current.logTail(40));
+                    + "); last log lines from " + current.logFile() + ":" + System.lineSeparator()
+                    + current.logTail(40));
         }
     }
 

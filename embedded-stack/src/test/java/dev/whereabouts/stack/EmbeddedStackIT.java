@@ -37,20 +37,25 @@ class EmbeddedStackIT {
         SharingEvent event = SharingEvents.aPostmarkMail();
         int schemaId;
         try (EmbeddedStack stack = EmbeddedStack.start(config);
-             Driver driver = GraphDatabase.driver(stack.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(stack.boltUri(), AuthTokens.none())) {
             StackClients.produce(stack.bootstrapServers(), stack.registryUrl(), "subject-1", event);
             driver.executableQuery("CREATE (:Holder {id: 'postmark'})").execute();
             try (SchemaRegistryClient registry = StackClients.registry(stack.registryUrl())) {
-                schemaId = registry.latest(dev.whereabouts.model.topic.Topics.SHARING_EVENTS.name() + "-value").id();
+                schemaId = registry.latest(dev.whereabouts.model.topic.Topics.SHARING_EVENTS.name() + "-value")
+                        .id();
             }
         }
 
         try (EmbeddedStack stack = EmbeddedStack.start(config);
-             Driver driver = GraphDatabase.driver(stack.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(stack.boltUri(), AuthTokens.none())) {
             List<ConsumerRecord<String, SharingEvent>> records =
                     StackClients.consumeAll(stack.bootstrapServers(), stack.registryUrl(), 1);
             long holders = driver.executableQuery("MATCH (h:Holder {id: 'postmark'}) RETURN count(h) AS c")
-                    .execute().records().get(0).get("c").asLong();
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("c")
+                    .asLong();
 
             assertThat(records).singleElement().satisfies(r -> {
                 assertThat(r.key()).isEqualTo("subject-1");
@@ -58,8 +63,10 @@ class EmbeddedStackIT {
             });
             assertThat(holders).isEqualTo(1);
             try (SchemaRegistryClient registry = StackClients.registry(stack.registryUrl())) {
-                assertThat(registry.register(dev.whereabouts.model.topic.Topics.SHARING_EVENTS.name() + "-value",
-                        SharingEvent.getClassSchema())).isEqualTo(schemaId);
+                assertThat(registry.register(
+                                dev.whereabouts.model.topic.Topics.SHARING_EVENTS.name() + "-value",
+                                SharingEvent.getClassSchema()))
+                        .isEqualTo(schemaId);
             }
         }
     }
@@ -82,10 +89,14 @@ class EmbeddedStackIT {
         try (EmbeddedStack stack = EmbeddedStack.start(config(), listener)) {
             ProcessHandle.of(stack.childPids().get("kafka")).orElseThrow().destroyForcibly();
 
-            assertThat(restarted.await(90, TimeUnit.SECONDS)).as("kafka restarted").isTrue();
+            assertThat(restarted.await(90, TimeUnit.SECONDS))
+                    .as("kafka restarted")
+                    .isTrue();
             assertThat(deaths).containsExactly("kafka:true");
-            assertThat(StackClients.produce(stack.bootstrapServers(), stack.registryUrl(), "k",
-                    SharingEvents.aPostmarkMail()).offset()).isGreaterThanOrEqualTo(0);
+            assertThat(StackClients.produce(
+                                    stack.bootstrapServers(), stack.registryUrl(), "k", SharingEvents.aPostmarkMail())
+                            .offset())
+                    .isGreaterThanOrEqualTo(0);
         }
     }
 
@@ -118,8 +129,10 @@ class EmbeddedStackIT {
 
         assertThatThrownBy(() -> StackConfig.from(Map.of(), properties))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("whereabouts.kafka.port").hasMessageContaining("ninety");
-        assertThat(StackConfig.from(Map.of("WHEREABOUTS_BOLT_PORT", "17687"), new java.util.Properties()).boltPort())
+                .hasMessageContaining("whereabouts.kafka.port")
+                .hasMessageContaining("ninety");
+        assertThat(StackConfig.from(Map.of("WHEREABOUTS_BOLT_PORT", "17687"), new java.util.Properties())
+                        .boltPort())
                 .isEqualTo(17687);
         assertThat(Duration.ofSeconds(120)).isEqualTo(StackConfig.defaults().startTimeout());
     }

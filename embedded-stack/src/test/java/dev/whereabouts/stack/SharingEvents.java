@@ -12,8 +12,7 @@ import java.util.UUID;
 /** Test fixture: a realistic sharing event of the seed scenario (mail to Postmark). */
 public final class SharingEvents {
 
-    private SharingEvents() {
-    }
+    private SharingEvents() {}
 
     public static SharingEvent aPostmarkMail() {
         return SharingEvent.newBuilder()
@@ -23,7 +22,8 @@ public final class SharingEvents {
                 .setIdentifiers(List.of(SubjectIdentifier.newBuilder()
                         .setType(IdentifierType.EMAIL)
                         .setPseudonym("9f2c4e1a7b3d5f60718293a4b5c6d7e8f9012345678901234567890abcdef12")
-                        .setKeyId("k1").build()))
+                        .setKeyId("k1")
+                        .build()))
                 .setHolder("postmark")
                 .setCategories(List.of("user.contact.email", "user.device.ip_address"))
                 .setPurpose("transactional-mail")

@@ -27,23 +27,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Test helper: produce and consume sharing events through the real serde, registry and broker. */
 final class StackClients {
 
-    private StackClients() {
-    }
+    private StackClients() {}
 
     static SchemaRegistryClient registry(URI url) {
-        return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(
-                SerdeConfig.fromMap(Map.of("schema.registry.url", url.toString()))));
+        return new CachingSchemaRegistryClient(
+                new RestSchemaRegistryClient(SerdeConfig.fromMap(Map.of("schema.registry.url", url.toString()))));
     }
 
     static RecordMetadata produce(String bootstrap, URI registryUrl, String key, SharingEvent event) throws Exception {
         SerdeConfig config = SerdeConfig.fromMap(Map.of("schema.registry.url", registryUrl.toString()));
         try (SchemaRegistryClient client = registry(registryUrl);
-             Serde<SharingEvent> serde = AvroSerdes.specific(SharingEvent.class, client, config, false);
-             KafkaProducer<String, SharingEvent> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), serde.serializer())) {
-            return producer.send(new ProducerRecord<>(Topics.SHARING_EVENTS.name(), key, event)).get();
+                Serde<SharingEvent> serde = AvroSerdes.specific(SharingEvent.class, client, config, false);
+                KafkaProducer<String, SharingEvent> producer = new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true),
+                        new StringSerializer(),
+                        serde.serializer())) {
+            return producer.send(new ProducerRecord<>(Topics.SHARING_EVENTS.name(), key, event))
+                    .get();
         }
     }
 
@@ -51,11 +57,17 @@ final class StackClients {
         SerdeConfig config = SerdeConfig.fromMap(Map.of("schema.registry.url", registryUrl.toString()));
         List<ConsumerRecord<String, SharingEvent>> records = new ArrayList<>();
         try (SchemaRegistryClient client = registry(registryUrl);
-             Serde<SharingEvent> serde = AvroSerdes.specific(SharingEvent.class, client, config, false);
-             KafkaConsumer<String, SharingEvent> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), serde.deserializer())) {
+                Serde<SharingEvent> serde = AvroSerdes.specific(SharingEvent.class, client, config, false);
+                KafkaConsumer<String, SharingEvent> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "test-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new StringDeserializer(),
+                        serde.deserializer())) {
             consumer.subscribe(List.of(Topics.SHARING_EVENTS.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {

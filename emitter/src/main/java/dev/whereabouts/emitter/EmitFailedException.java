@@ -14,7 +14,11 @@ public final class EmitFailedException extends RuntimeException {
 
     EmitFailedException(FailedEvent failedEvent) {
         // No stack trace: it would only show emitter internals, and an outage can fail thousands.
-        super(Objects.requireNonNull(failedEvent, "failedEvent").message(), failedEvent.cause().orElse(null), false, false);
+        super(
+                Objects.requireNonNull(failedEvent, "failedEvent").message(),
+                failedEvent.cause().orElse(null),
+                false,
+                false);
         this.failedEvent = failedEvent;
     }
 

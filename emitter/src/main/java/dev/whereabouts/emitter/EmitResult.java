@@ -57,7 +57,9 @@ public final class EmitResult {
             future.get();
             return Optional.empty();
         } catch (ExecutionException e) {
-            return e.getCause() instanceof EmitFailedException failed ? Optional.of(failed.failedEvent()) : Optional.empty();
+            return e.getCause() instanceof EmitFailedException failed
+                    ? Optional.of(failed.failedEvent())
+                    : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -35,8 +35,7 @@ public final class EmitterBuilder {
     private Consumer<FailedEvent> onFailure;
     private Clock clock = Clock.systemUTC();
 
-    EmitterBuilder() {
-    }
+    EmitterBuilder() {}
 
     /** {@value EmitterConfig#BOOTSTRAP_SERVERS}: {@code host:port[,host:port...]}. */
     public EmitterBuilder bootstrapServers(String bootstrapServers) {
@@ -181,7 +180,8 @@ public final class EmitterBuilder {
             // Serializers built once from the topic catalogue: the record path allocates nothing
             // for them, and the schema id is cached after the first event.
             TopicSerdes serdes = new TopicSerdes(client, serdeConfig);
-            KafkaProducer<String, SharingEvent> kafka = new KafkaProducer<>(config.producerProperties(),
+            KafkaProducer<String, SharingEvent> kafka = new KafkaProducer<>(
+                    config.producerProperties(),
                     serdes.keySerde(Topics.SHARING_EVENTS).serializer(),
                     serdes.valueSerde(Topics.SHARING_EVENTS).serializer());
             return new KafkaEmitter(config, pseudonymiser, kafka, owned, onFailure, clock);

@@ -112,7 +112,8 @@ public final class EmitterConfig {
      */
     public static final String MAX_BLOCK_MS = ProducerConfig.MAX_BLOCK_MS_CONFIG;
 
-    private static final Pattern HIDDEN = Pattern.compile(".*(password|secret|jaas|credentials|token).*|.*\\.key|.*user\\.info");
+    private static final Pattern HIDDEN =
+            Pattern.compile(".*(password|secret|jaas|credentials|token).*|.*\\.key|.*user\\.info");
     private static final Set<String> SERDE_KEYS = SerdeConfig.configDef().names();
     private static final ConfigDef CONFIG_DEF = buildConfigDef();
 
@@ -134,13 +135,18 @@ public final class EmitterConfig {
         String purpose = (String) parsed.get(DEFAULT_PURPOSE);
         this.defaultPurpose = purpose == null || purpose.isBlank() ? null : purpose;
         String basis = (String) parsed.get(DEFAULT_LEGAL_BASIS);
-        this.defaultLegalBasis = basis == null || basis.isBlank() ? null : LegalBasis.valueOf(basis.strip().toUpperCase(Locale.ROOT));
+        this.defaultLegalBasis = basis == null || basis.isBlank()
+                ? null
+                : LegalBasis.valueOf(basis.strip().toUpperCase(Locale.ROOT));
         long linger = (Integer) parsed.get(LINGER_MS);
         long request = (Integer) parsed.get(REQUEST_TIMEOUT_MS);
         long delivery = (Integer) parsed.get(DELIVERY_TIMEOUT_MS);
         if (delivery < linger + request) {
-            throw new ConfigException(DELIVERY_TIMEOUT_MS, delivery, "must be at least " + LINGER_MS + " + "
-                    + REQUEST_TIMEOUT_MS + " = " + (linger + request) + "; lower " + REQUEST_TIMEOUT_MS + " too");
+            throw new ConfigException(
+                    DELIVERY_TIMEOUT_MS,
+                    delivery,
+                    "must be at least " + LINGER_MS + " + " + REQUEST_TIMEOUT_MS + " = " + (linger + request)
+                            + "; lower " + REQUEST_TIMEOUT_MS + " too");
         }
     }
 
@@ -179,7 +185,9 @@ public final class EmitterConfig {
         String producerPrefix = environmentVariable(PRODUCER_PREFIX);
         environment.forEach((variable, value) -> {
             if (variable.startsWith(producerPrefix) && variable.length() > producerPrefix.length()) {
-                String key = variable.substring(producerPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = variable.substring(producerPrefix.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
                 settings.put(PRODUCER_PREFIX + key, value);
             }
         });
@@ -256,9 +264,18 @@ public final class EmitterConfig {
         Map<String, Object> props = new LinkedHashMap<>(passThrough);
         props.put(BOOTSTRAP_SERVERS, String.join(",", bootstrapServers()));
         String clientId = (String) parsed.get(CLIENT_ID);
-        props.put(CLIENT_ID, clientId == null || clientId.isBlank() ? "whereabouts-emitter-" + sourceSystem() : clientId);
-        for (String key : List.of(ACKS, ENABLE_IDEMPOTENCE, COMPRESSION_TYPE, LINGER_MS, BATCH_SIZE, MAX_IN_FLIGHT,
-                DELIVERY_TIMEOUT_MS, REQUEST_TIMEOUT_MS, MAX_BLOCK_MS)) {
+        props.put(
+                CLIENT_ID, clientId == null || clientId.isBlank() ? "whereabouts-emitter-" + sourceSystem() : clientId);
+        for (String key : List.of(
+                ACKS,
+                ENABLE_IDEMPOTENCE,
+                COMPRESSION_TYPE,
+                LINGER_MS,
+                BATCH_SIZE,
+                MAX_IN_FLIGHT,
+                DELIVERY_TIMEOUT_MS,
+                REQUEST_TIMEOUT_MS,
+                MAX_BLOCK_MS)) {
             props.put(key, parsed.get(key));
         }
         return props;
@@ -273,7 +290,8 @@ public final class EmitterConfig {
                 shown.put(name, parsed.get(name));
             }
         }
-        passThrough.forEach((k, v) -> shown.put(PRODUCER_PREFIX + k, HIDDEN.matcher(k).matches() ? "[hidden]" : v));
+        passThrough.forEach(
+                (k, v) -> shown.put(PRODUCER_PREFIX + k, HIDDEN.matcher(k).matches() ? "[hidden]" : v));
         return "EmitterConfig" + shown + " " + serdeConfig;
     }
 
@@ -285,14 +303,16 @@ public final class EmitterConfig {
             }
             String producerKey = key.substring(PRODUCER_PREFIX.length());
             if (CONFIG_DEF.names().contains(producerKey)) {
-                throw new ConfigException(key, "[as given]", "set " + producerKey + " directly, not with the "
-                        + PRODUCER_PREFIX + " prefix");
+                throw new ConfigException(
+                        key,
+                        "[as given]",
+                        "set " + producerKey + " directly, not with the " + PRODUCER_PREFIX + " prefix");
             }
             if (producerKey.equals(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)
                     || producerKey.equals(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)
                     || producerKey.equals(ProducerConfig.TRANSACTIONAL_ID_CONFIG)) {
-                throw new ConfigException(key, "[as given]", "the emitter sets its own serializers and does not use"
-                        + " transactions");
+                throw new ConfigException(
+                        key, "[as given]", "the emitter sets its own serializers and does not use" + " transactions");
             }
             passThrough.put(producerKey, value);
         });
@@ -301,46 +321,125 @@ public final class EmitterConfig {
 
     private static ConfigDef buildConfigDef() {
         return new ConfigDef(SerdeConfig.configDef())
-                .define(BOOTSTRAP_SERVERS, Type.LIST, "", Importance.HIGH,
+                .define(
+                        BOOTSTRAP_SERVERS,
+                        Type.LIST,
+                        "",
+                        Importance.HIGH,
                         "Kafka brokers as host:port, comma-separated. Required unless a producer is injected.")
-                .define(SOURCE_SYSTEM, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, EmitterConfig::validateId, Importance.HIGH,
+                .define(
+                        SOURCE_SYSTEM,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        EmitterConfig::validateId,
+                        Importance.HIGH,
                         "Id of the emitting service, written into every event as sourceSystem.")
-                .define(DEFAULT_PURPOSE, Type.STRING, null, EmitterConfig::validateOptionalId, Importance.MEDIUM,
+                .define(
+                        DEFAULT_PURPOSE,
+                        Type.STRING,
+                        null,
+                        EmitterConfig::validateOptionalId,
+                        Importance.MEDIUM,
                         "Purpose id used when an event names none.")
-                .define(DEFAULT_LEGAL_BASIS, Type.STRING, null, EmitterConfig::validateLegalBasis, Importance.MEDIUM,
+                .define(
+                        DEFAULT_LEGAL_BASIS,
+                        Type.STRING,
+                        null,
+                        EmitterConfig::validateLegalBasis,
+                        Importance.MEDIUM,
                         "Legal basis used when an event names none: " + legalBases() + ".")
-                .define(MAX_PENDING_EVENTS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        MAX_PENDING_EVENTS,
+                        Type.INT,
+                        10_000,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.MEDIUM,
                         "Accepted events that may wait for the broker at once; beyond it new events are rejected.")
-                .define(CLOSE_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                .define(
+                        CLOSE_TIMEOUT_MS,
+                        Type.LONG,
+                        30_000L,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
                         "How long close() waits for pending events before reporting them failed.")
-                .define(CLIENT_ID, Type.STRING, "", Importance.LOW,
+                .define(
+                        CLIENT_ID,
+                        Type.STRING,
+                        "",
+                        Importance.LOW,
                         "Kafka client id; default whereabouts-emitter-<source.system>.")
-                .define(ACKS, Type.STRING, "all", ConfigDef.ValidString.in("all", "-1", "1", "0"), Importance.MEDIUM,
+                .define(
+                        ACKS,
+                        Type.STRING,
+                        "all",
+                        ConfigDef.ValidString.in("all", "-1", "1", "0"),
+                        Importance.MEDIUM,
                         "Broker acknowledgements required: all, so an acknowledged event survives a broker loss.")
-                .define(ENABLE_IDEMPOTENCE, Type.BOOLEAN, true, Importance.MEDIUM,
+                .define(
+                        ENABLE_IDEMPOTENCE,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.MEDIUM,
                         "Idempotent producer: retries never duplicate or reorder events.")
-                .define(COMPRESSION_TYPE, Type.STRING, "lz4",
-                        ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"), Importance.LOW,
+                .define(
+                        COMPRESSION_TYPE,
+                        Type.STRING,
+                        "lz4",
+                        ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
+                        Importance.LOW,
                         "Batch compression.")
-                .define(LINGER_MS, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.LOW,
+                .define(
+                        LINGER_MS,
+                        Type.INT,
+                        10,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
                         "Milliseconds the producer waits to fill a batch.")
-                .define(BATCH_SIZE, Type.INT, 64 * 1024, ConfigDef.Range.atLeast(0), Importance.LOW,
+                .define(
+                        BATCH_SIZE,
+                        Type.INT,
+                        64 * 1024,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
                         "Bytes per partition batch.")
-                .define(MAX_IN_FLIGHT, Type.INT, 5, ConfigDef.Range.between(1, 5), Importance.LOW,
+                .define(
+                        MAX_IN_FLIGHT,
+                        Type.INT,
+                        5,
+                        ConfigDef.Range.between(1, 5),
+                        Importance.LOW,
                         "Unacknowledged requests per broker connection; at most 5 keeps idempotent order.")
-                .define(DELIVERY_TIMEOUT_MS, Type.INT, 120_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        DELIVERY_TIMEOUT_MS,
+                        Type.INT,
+                        120_000,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.MEDIUM,
                         "Milliseconds from accepting an event to reporting it TIMED_OUT if not acknowledged.")
-                .define(REQUEST_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                .define(
+                        REQUEST_TIMEOUT_MS,
+                        Type.INT,
+                        30_000,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
                         "Milliseconds the producer waits for one broker response.")
-                .define(MAX_BLOCK_MS, Type.LONG, 50L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                .define(
+                        MAX_BLOCK_MS,
+                        Type.LONG,
+                        50L,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
                         "Milliseconds the sender thread waits in one attempt for metadata or buffer space;"
                                 + " the calling thread never waits for Kafka.");
     }
 
     private static void validateId(String name, Object value) {
         if (!(value instanceof String id) || !Keys.isCatalogId(id)) {
-            throw new ConfigException(name, value, "must be 1 to 128 lower-case letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit (a catalog id such as checkout-service)");
+            throw new ConfigException(
+                    name,
+                    value,
+                    "must be 1 to 128 lower-case letters, digits, '.', '_' or '-',"
+                            + " starting with a letter or digit (a catalog id such as checkout-service)");
         }
     }
 
@@ -355,7 +454,8 @@ public final class EmitterConfig {
             return;
         }
         String upper = ((String) value).strip().toUpperCase(Locale.ROOT);
-        if (upper.equals(LegalBasis.UNSPECIFIED.name()) || Arrays.stream(LegalBasis.values()).noneMatch(b -> b.name().equals(upper))) {
+        if (upper.equals(LegalBasis.UNSPECIFIED.name())
+                || Arrays.stream(LegalBasis.values()).noneMatch(b -> b.name().equals(upper))) {
             throw new ConfigException(name, value, "expected one of " + legalBases());
         }
     }

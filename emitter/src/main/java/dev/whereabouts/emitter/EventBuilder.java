@@ -217,7 +217,8 @@ public final class EventBuilder {
         if (basis == null) {
             problems.add("legal basis is missing: call legalBasis(...) or set " + EmitterConfig.DEFAULT_LEGAL_BASIS);
         } else if (basis == LegalBasis.UNSPECIFIED) {
-            problems.add("legal basis UNSPECIFIED is only what old readers see for a newer symbol; name the actual basis");
+            problems.add(
+                    "legal basis UNSPECIFIED is only what old readers see for a newer symbol; name the actual basis");
         }
         if (retention != null && (retention.isZero() || retention.isNegative())) {
             problems.add("retention must be positive, got " + retention);
@@ -260,7 +261,8 @@ public final class EventBuilder {
         int at = identifiers.size();
         for (int i = 0; i < identifiers.size(); i++) {
             SubjectIdentifier existing = identifiers.get(i);
-            if (existing.getType() == identifier.getType() && existing.getPseudonym().equals(identifier.getPseudonym())) {
+            if (existing.getType() == identifier.getType()
+                    && existing.getPseudonym().equals(identifier.getPseudonym())) {
                 return;
             }
             if (existing.getType().ordinal() > identifier.getType().ordinal() && at == identifiers.size()) {

@@ -50,7 +50,13 @@ public final class FailedEvent {
     private final SharingEvent event;
     private final Throwable cause;
 
-    FailedEvent(EventId eventId, Reason reason, String message, List<String> problems, SharingEvent event, Throwable cause) {
+    FailedEvent(
+            EventId eventId,
+            Reason reason,
+            String message,
+            List<String> problems,
+            SharingEvent event,
+            Throwable cause) {
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.message = Objects.requireNonNull(message, "message");

@@ -84,8 +84,13 @@ final class KafkaEmitter implements WhereaboutsEmitter {
     /** Why the head of the queue cannot be sent right now; {@code null} while sending works. */
     private volatile RuntimeException blockedBy;
 
-    KafkaEmitter(EmitterConfig config, Pseudonymiser pseudonymiser, Producer<String, SharingEvent> producer,
-                 AutoCloseable ownedRegistry, Consumer<FailedEvent> onFailure, Clock clock) {
+    KafkaEmitter(
+            EmitterConfig config,
+            Pseudonymiser pseudonymiser,
+            Producer<String, SharingEvent> producer,
+            AutoCloseable ownedRegistry,
+            Consumer<FailedEvent> onFailure,
+            Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -102,8 +107,11 @@ final class KafkaEmitter implements WhereaboutsEmitter {
         sender.setDaemon(true);
         sender.start();
         if (pseudonymiser.keys().isDemo()) {
-            LOG.warn("Whereabouts emitter '{}' pseudonymises with the public demo key {}: fine for the embedded demo,"
-                    + " never for real data", config.sourceSystem(), pseudonymiser.currentKeyId());
+            LOG.warn(
+                    "Whereabouts emitter '{}' pseudonymises with the public demo key {}: fine for the embedded demo,"
+                            + " never for real data",
+                    config.sourceSystem(),
+                    pseudonymiser.currentKeyId());
         }
     }
 
@@ -130,8 +138,15 @@ final class KafkaEmitter implements WhereaboutsEmitter {
 
     @Override
     public EmitterMetrics metrics() {
-        return new EmitterMetrics(accepted.sum(), sent.sum(), acked.sum(), failed.sum(), rejectedBufferFull.sum(),
-                rejectedClosed.sum(), invalid.sum(), pending.get());
+        return new EmitterMetrics(
+                accepted.sum(),
+                sent.sum(),
+                acked.sum(),
+                failed.sum(),
+                rejectedBufferFull.sum(),
+                rejectedClosed.sum(),
+                invalid.sum(),
+                pending.get());
     }
 
     @Override
@@ -163,7 +178,10 @@ final class KafkaEmitter implements WhereaboutsEmitter {
             try {
                 producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             } catch (RuntimeException e) {
-                LOG.warn("Closing the Kafka producer of Whereabouts emitter '{}' failed: {}", config.sourceSystem(), e.toString());
+                LOG.warn(
+                        "Closing the Kafka producer of Whereabouts emitter '{}' failed: {}",
+                        config.sourceSystem(),
+                        e.toString());
             }
             if (sender.isAlive()) {
                 sender.interrupt();
@@ -172,12 +190,17 @@ final class KafkaEmitter implements WhereaboutsEmitter {
                 try {
                     ownedRegistry.close();
                 } catch (Exception e) {
-                    LOG.warn("Closing the schema registry client of Whereabouts emitter '{}' failed: {}",
-                            config.sourceSystem(), e.toString());
+                    LOG.warn(
+                            "Closing the schema registry client of Whereabouts emitter '{}' failed: {}",
+                            config.sourceSystem(),
+                            e.toString());
                 }
             }
-            LOG.info("Whereabouts emitter '{}' closed in {} ms: {}", config.sourceSystem(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), metrics());
+            LOG.info(
+                    "Whereabouts emitter '{}' closed in {} ms: {}",
+                    config.sourceSystem(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                    metrics());
         }
     }
 
@@ -193,8 +216,12 @@ final class KafkaEmitter implements WhereaboutsEmitter {
             List<String> problems = draft.problems(config);
             if (!problems.isEmpty()) {
                 invalid.increment();
-                return rejected(eventId, Reason.INVALID, "event " + eventId + " is invalid: " + String.join("; ", problems),
-                        problems, null);
+                return rejected(
+                        eventId,
+                        Reason.INVALID,
+                        "event " + eventId + " is invalid: " + String.join("; ", problems),
+                        problems,
+                        null);
             }
             event = draft.toEvent(config, clock.instant());
         } catch (RuntimeException e) {
@@ -204,20 +231,29 @@ final class KafkaEmitter implements WhereaboutsEmitter {
         }
         if (closing) {
             rejectedClosed.increment();
-            return rejected(eventId, Reason.REJECTED_CLOSED, "event " + eventId + " for holder " + event.getHolder()
-                    + " was not accepted: " + closedBecause, List.of(), event);
+            return rejected(
+                    eventId,
+                    Reason.REJECTED_CLOSED,
+                    "event " + eventId + " for holder " + event.getHolder() + " was not accepted: " + closedBecause,
+                    List.of(),
+                    event);
         }
         if (!tryReserve()) {
             rejectedBufferFull.increment();
-            return rejected(eventId, Reason.REJECTED_BUFFER_FULL, "event " + eventId + " for holder " + event.getHolder()
-                    + " was not accepted: " + maxPending + " events (" + EmitterConfig.MAX_PENDING_EVENTS
-                    + ") are already waiting for the broker", List.of(), event);
+            return rejected(
+                    eventId,
+                    Reason.REJECTED_BUFFER_FULL,
+                    "event " + eventId + " for holder " + event.getHolder()
+                            + " was not accepted: " + maxPending + " events (" + EmitterConfig.MAX_PENDING_EVENTS
+                            + ") are already waiting for the broker",
+                    List.of(),
+                    event);
         }
         // The primary pseudonym (identifiers are ordered EMAIL, PHONE, ACCOUNT_ID, ...) keys the
         // record, so one person's events land in one partition and stay in order.
         String key = event.getIdentifiers().get(0).getPseudonym();
-        PendingEvent pendingEvent = new PendingEvent(this, eventId, new ProducerRecord<>(TOPIC, key, event),
-                System.nanoTime() + deliveryTimeoutNanos);
+        PendingEvent pendingEvent = new PendingEvent(
+                this, eventId, new ProducerRecord<>(TOPIC, key, event), System.nanoTime() + deliveryTimeoutNanos);
         unfinished.add(pendingEvent);
         accepted.increment();
         if (!queue.offer(pendingEvent)) {
@@ -242,12 +278,19 @@ final class KafkaEmitter implements WhereaboutsEmitter {
             return;
         }
         if (exception instanceof org.apache.kafka.common.errors.TimeoutException) {
-            fail(event, Reason.TIMED_OUT, "event " + event.eventId + " for holder " + event.holder()
-                    + " was not acknowledged within " + EmitterConfig.DELIVERY_TIMEOUT_MS + "="
-                    + config.deliveryTimeout().toMillis() + " ms: " + exception, exception);
+            fail(
+                    event,
+                    Reason.TIMED_OUT,
+                    "event " + event.eventId + " for holder " + event.holder()
+                            + " was not acknowledged within " + EmitterConfig.DELIVERY_TIMEOUT_MS + "="
+                            + config.deliveryTimeout().toMillis() + " ms: " + exception,
+                    exception);
         } else {
-            fail(event, Reason.SEND_FAILED, "event " + event.eventId + " for holder " + event.holder()
-                    + " was refused by Kafka: " + exception, exception);
+            fail(
+                    event,
+                    Reason.SEND_FAILED,
+                    "event " + event.eventId + " for holder " + event.holder() + " was refused by Kafka: " + exception,
+                    exception);
         }
     }
 
@@ -294,8 +337,12 @@ final class KafkaEmitter implements WhereaboutsEmitter {
                     backoff = FIRST_BACKOFF_NANOS;
                 } else {
                     if (blockedBy == null) {
-                        LOG.warn("Whereabouts emitter '{}' cannot send yet, holding {} event(s) for up to {} ms: {}",
-                                config.sourceSystem(), backlog.size(), config.deliveryTimeout().toMillis(), blocker.toString());
+                        LOG.warn(
+                                "Whereabouts emitter '{}' cannot send yet, holding {} event(s) for up to {} ms: {}",
+                                config.sourceSystem(),
+                                backlog.size(),
+                                config.deliveryTimeout().toMillis(),
+                                blocker.toString());
                     }
                     blockedBy = blocker;
                     nextAttempt = System.nanoTime() + backoff;
@@ -306,8 +353,11 @@ final class KafkaEmitter implements WhereaboutsEmitter {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             // Unreachable in practice; if it happens, stop accepting and end everything loudly.
-            LOG.error("The sender thread of Whereabouts emitter '{}' stopped unexpectedly; every pending event is"
-                    + " reported failed and new events are rejected", config.sourceSystem(), t);
+            LOG.error(
+                    "The sender thread of Whereabouts emitter '{}' stopped unexpectedly; every pending event is"
+                            + " reported failed and new events are rejected",
+                    config.sourceSystem(),
+                    t);
             closedBecause = "the emitter's sender thread stopped unexpectedly (" + t + ")";
             closing = true;
             terminated = true;
@@ -359,8 +409,12 @@ final class KafkaEmitter implements WhereaboutsEmitter {
                     return e;
                 }
                 backlog.pollFirst();
-                fail(event, Reason.SEND_FAILED, "event " + event.eventId + " for holder " + event.holder()
-                        + " could not be serialized or sent: " + e, e);
+                fail(
+                        event,
+                        Reason.SEND_FAILED,
+                        "event " + event.eventId + " for holder " + event.holder()
+                                + " could not be serialized or sent: " + e,
+                        e);
             }
         }
         return null;
@@ -368,7 +422,8 @@ final class KafkaEmitter implements WhereaboutsEmitter {
 
     private void expireOverdue(ArrayDeque<PendingEvent> backlog) {
         long now = System.nanoTime();
-        while (!backlog.isEmpty() && (backlog.peekFirst().hasEnded() || backlog.peekFirst().isOverdue(now))) {
+        while (!backlog.isEmpty()
+                && (backlog.peekFirst().hasEnded() || backlog.peekFirst().isOverdue(now))) {
             PendingEvent event = backlog.pollFirst();
             if (!event.hasEnded()) {
                 expire(event);
@@ -379,9 +434,13 @@ final class KafkaEmitter implements WhereaboutsEmitter {
     private void expire(PendingEvent event) {
         RuntimeException why = blockedBy;
         String because = why == null ? "the sender could not keep up" : describeBlocker(why);
-        fail(event, Reason.TIMED_OUT, "event " + event.eventId + " for holder " + event.holder()
-                + " could not be handed to Kafka within " + EmitterConfig.DELIVERY_TIMEOUT_MS + "="
-                + config.deliveryTimeout().toMillis() + " ms: " + because, why);
+        fail(
+                event,
+                Reason.TIMED_OUT,
+                "event " + event.eventId + " for holder " + event.holder()
+                        + " could not be handed to Kafka within " + EmitterConfig.DELIVERY_TIMEOUT_MS + "="
+                        + config.deliveryTimeout().toMillis() + " ms: " + because,
+                why);
     }
 
     private static String describeBlocker(RuntimeException blocker) {
@@ -432,7 +491,8 @@ final class KafkaEmitter implements WhereaboutsEmitter {
         event.future.completeExceptionally(new EmitFailedException(failure));
     }
 
-    private EmitResult rejected(EventId eventId, Reason reason, String message, List<String> problems, SharingEvent event) {
+    private EmitResult rejected(
+            EventId eventId, Reason reason, String message, List<String> problems, SharingEvent event) {
         FailedEvent failure = new FailedEvent(eventId, reason, message, problems, event, null);
         report(failure);
         return new EmitResult(eventId, CompletableFuture.failedFuture(new EmitFailedException(failure)));
@@ -440,9 +500,13 @@ final class KafkaEmitter implements WhereaboutsEmitter {
 
     private void failUnfinished(Reason reason) {
         for (PendingEvent event : unfinished) {
-            fail(event, reason, "event " + event.eventId + " for holder " + event.holder()
-                    + " was not acknowledged before the emitter closed; it may still have reached the broker,"
-                    + " and re-emitting it with the same event id is harmless", null);
+            fail(
+                    event,
+                    reason,
+                    "event " + event.eventId + " for holder " + event.holder()
+                            + " was not acknowledged before the emitter closed; it may still have reached the broker,"
+                            + " and re-emitting it with the same event id is harmless",
+                    null);
         }
     }
 
@@ -474,8 +538,11 @@ final class KafkaEmitter implements WhereaboutsEmitter {
         try {
             onFailure.accept(failure);
         } catch (RuntimeException e) {
-            LOG.warn("The onFailure callback of Whereabouts emitter '{}' threw {} for event {}; ignored",
-                    config.sourceSystem(), e.getClass().getName(), failure.eventId());
+            LOG.warn(
+                    "The onFailure callback of Whereabouts emitter '{}' threw {} for event {}; ignored",
+                    config.sourceSystem(),
+                    e.getClass().getName(),
+                    failure.eventId());
         }
     }
 
@@ -486,9 +553,13 @@ final class KafkaEmitter implements WhereaboutsEmitter {
         long last = lastFailureLogNanos.get();
         if (now - last >= FAILURE_LOG_INTERVAL_NANOS && lastFailureLogNanos.compareAndSet(last, now)) {
             long count = unloggedFailures.getAndSet(0);
-            LOG.warn("Whereabouts emitter '{}': {} event(s) failed in the last {} s (set onFailure to handle them);"
-                    + " latest: {}", config.sourceSystem(), count,
-                    TimeUnit.NANOSECONDS.toSeconds(FAILURE_LOG_INTERVAL_NANOS), failure);
+            LOG.warn(
+                    "Whereabouts emitter '{}': {} event(s) failed in the last {} s (set onFailure to handle them);"
+                            + " latest: {}",
+                    config.sourceSystem(),
+                    count,
+                    TimeUnit.NANOSECONDS.toSeconds(FAILURE_LOG_INTERVAL_NANOS),
+                    failure);
         }
     }
 

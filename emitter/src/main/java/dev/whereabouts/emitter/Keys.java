@@ -10,8 +10,7 @@ final class Keys {
     /** Longest catalog id (holder, purpose, source system) accepted. */
     static final int MAX_ID_LENGTH = 128;
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /**
      * A catalog id: 1 to 128 of lower-case letters, digits, {@code .}, {@code _} or {@code -},

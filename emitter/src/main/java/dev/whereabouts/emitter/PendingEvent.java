@@ -24,7 +24,8 @@ final class PendingEvent implements Callback {
     final CompletableFuture<EventId> future = new CompletableFuture<>();
     private volatile int ended;
 
-    PendingEvent(KafkaEmitter emitter, EventId eventId, ProducerRecord<String, SharingEvent> record, long deadlineNanos) {
+    PendingEvent(
+            KafkaEmitter emitter, EventId eventId, ProducerRecord<String, SharingEvent> record, long deadlineNanos) {
         this.emitter = emitter;
         this.eventId = eventId;
         this.record = record;

@@ -74,8 +74,7 @@ public sealed interface Subject permits Subject.Builder {
         private String[] values = new String[3];
         private int size;
 
-        Builder() {
-        }
+        Builder() {}
 
         /** Adds an email address. */
         public Builder email(String email) {

@@ -29,8 +29,12 @@ class DeliveryFailureTest {
     }
 
     private static EmitResult mail(WhereaboutsEmitter emitter, String account) {
-        return emitter.shared(Subject.accountId(account)).categories("user.contact.email").to("postmark")
-                .purpose("transactional-mail").legalBasis(LegalBasis.CONTRACT).emit();
+        return emitter.shared(Subject.accountId(account))
+                .categories("user.contact.email")
+                .to("postmark")
+                .purpose("transactional-mail")
+                .legalBasis(LegalBasis.CONTRACT)
+                .emit();
     }
 
     @Test
@@ -47,7 +51,8 @@ class DeliveryFailureTest {
             // Then it is rejected at once, without blocking or throwing, and reported with its pseudonymised event
             FailedEvent rejection = third.failure().orElseThrow();
             assertThat(rejection.reason()).isEqualTo(Reason.REJECTED_BUFFER_FULL);
-            assertThat(rejection.message()).contains("2 events (max.pending.events) are already waiting for the broker");
+            assertThat(rejection.message())
+                    .contains("2 events (max.pending.events) are already waiting for the broker");
             assertThat(rejection.event()).map(SharingEvent::getHolder).contains("postmark");
             assertThat(kafka.failures).containsExactly(rejection);
             assertThat(emitter.metrics().rejectedBufferFull()).isEqualTo(1);
@@ -93,10 +98,12 @@ class DeliveryFailureTest {
             EmitResult result = mail(emitter, "a-1");
             kafka.awaitSent(1);
 
-            kafka.producer.errorNext(new TimeoutException("Expiring 1 record(s) for " + TOPIC + "-0: 120001 ms has passed"));
+            kafka.producer.errorNext(
+                    new TimeoutException("Expiring 1 record(s) for " + TOPIC + "-0: 120001 ms has passed"));
 
             assertThat(result.failure().orElseThrow().reason()).isEqualTo(Reason.TIMED_OUT);
-            assertThat(result.failure().orElseThrow().message()).contains("was not acknowledged within delivery.timeout.ms=120000 ms");
+            assertThat(result.failure().orElseThrow().message())
+                    .contains("was not acknowledged within delivery.timeout.ms=120000 ms");
         }
     }
 
@@ -124,8 +131,10 @@ class DeliveryFailureTest {
             for (EmitResult result : results) {
                 result.acknowledged().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
-            assertThat(kafka.sentEvents()).extracting(SharingEvent::getEventId)
-                    .containsExactlyElementsOf(results.stream().map(r -> r.eventId().value()).toList());
+            assertThat(kafka.sentEvents())
+                    .extracting(SharingEvent::getEventId)
+                    .containsExactlyElementsOf(
+                            results.stream().map(r -> r.eventId().value()).toList());
         }
     }
 
@@ -135,7 +144,9 @@ class DeliveryFailureTest {
         MockKafka kafka = new MockKafka(true);
         kafka.producer.partitionsForException = noMetadata();
         try (WhereaboutsEmitter emitter = kafka.emitter()
-                .deliveryTimeout(Duration.ofMillis(400)).set(EmitterConfig.REQUEST_TIMEOUT_MS, 300).build()) {
+                .deliveryTimeout(Duration.ofMillis(400))
+                .set(EmitterConfig.REQUEST_TIMEOUT_MS, 300)
+                .build()) {
 
             // When an event is emitted
             EmitResult result = mail(emitter, "a-1");
@@ -144,7 +155,8 @@ class DeliveryFailureTest {
             eventually("the held event timed out", result::isDone);
             FailedEvent failure = result.failure().orElseThrow();
             assertThat(failure.reason()).isEqualTo(Reason.TIMED_OUT);
-            assertThat(failure.message()).contains("could not be handed to Kafka within delivery.timeout.ms=400 ms")
+            assertThat(failure.message())
+                    .contains("could not be handed to Kafka within delivery.timeout.ms=400 ms")
                     .contains("no metadata for topic " + TOPIC);
             assertThat(kafka.failures).containsExactly(failure);
             assertThat(kafka.producer.history()).isEmpty();
@@ -166,7 +178,8 @@ class DeliveryFailureTest {
 
             // Then it is delivered as soon as the registry answers
             kafka.registry.down(false);
-            assertThat(result.acknowledged().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(result.eventId());
+            assertThat(result.acknowledged().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(result.eventId());
             assertThat(kafka.failures).isEmpty();
         }
     }
@@ -176,7 +189,9 @@ class DeliveryFailureTest {
         MockKafka kafka = new MockKafka(true);
         kafka.registry.down(true);
         try (WhereaboutsEmitter emitter = kafka.emitter()
-                .deliveryTimeout(Duration.ofMillis(400)).set(EmitterConfig.REQUEST_TIMEOUT_MS, 300).build()) {
+                .deliveryTimeout(Duration.ofMillis(400))
+                .set(EmitterConfig.REQUEST_TIMEOUT_MS, 300)
+                .build()) {
 
             EmitResult result = assertReturnsWithoutThrowing(() -> mail(emitter, "a-1"));
 
@@ -213,8 +228,10 @@ class DeliveryFailureTest {
     void shouldFailAtOnceWhenTheRegistryRefusesTheSchema() {
         // Given a registry that answers but refuses the schema as incompatible
         MockKafka kafka = new MockKafka(true);
-        kafka.registry.refuseWith(new SchemaRegistryException("Schema being registered is incompatible with an earlier schema",
-                409, SchemaRegistryException.INCOMPATIBLE_SCHEMA));
+        kafka.registry.refuseWith(new SchemaRegistryException(
+                "Schema being registered is incompatible with an earlier schema",
+                409,
+                SchemaRegistryException.INCOMPATIBLE_SCHEMA));
         try (WhereaboutsEmitter emitter = kafka.emitter().build()) {
 
             EmitResult result = mail(emitter, "a-1");
@@ -223,7 +240,9 @@ class DeliveryFailureTest {
             eventually("the event failed", result::isDone);
             FailedEvent failure = result.failure().orElseThrow();
             assertThat(failure.reason()).isEqualTo(Reason.SEND_FAILED);
-            assertThat(failure.message()).contains("could not be serialized or sent").contains("incompatible");
+            assertThat(failure.message())
+                    .contains("could not be serialized or sent")
+                    .contains("incompatible");
             assertThat(emitter.metrics().sent()).isZero();
         }
     }
@@ -235,7 +254,8 @@ class DeliveryFailureTest {
             EmitResult result = mail(emitter, "a-1");
             kafka.awaitSent(1);
 
-            assertThatCode(() -> kafka.producer.errorNext(new NetworkException("Connection to node 1 was disconnected")))
+            assertThatCode(() ->
+                            kafka.producer.errorNext(new NetworkException("Connection to node 1 was disconnected")))
                     .doesNotThrowAnyException();
 
             assertThat(result.failure().orElseThrow().reason()).isEqualTo(Reason.SEND_FAILED);

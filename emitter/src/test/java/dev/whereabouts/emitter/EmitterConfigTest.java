@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EmitterConfigTest {
 
-    private static final Map<String, Object> MINIMAL = Map.of(EmitterConfig.SOURCE_SYSTEM, "checkout",
-            EmitterConfig.BOOTSTRAP_SERVERS, "kafka-1:9092,kafka-2:9092");
+    private static final Map<String, Object> MINIMAL = Map.of(
+            EmitterConfig.SOURCE_SYSTEM, "checkout", EmitterConfig.BOOTSTRAP_SERVERS, "kafka-1:9092,kafka-2:9092");
 
     @Test
     void shouldGiveTheProducerSafeDefaults() {
@@ -28,18 +28,19 @@ class EmitterConfigTest {
         EmitterConfig config = EmitterConfig.fromMap(MINIMAL);
 
         // Then the producer is durable, idempotent, compact on the wire, and never blocks for long
-        assertThat(config.producerProperties()).contains(
-                entry("bootstrap.servers", "kafka-1:9092,kafka-2:9092"),
-                entry("client.id", "whereabouts-emitter-checkout"),
-                entry("acks", "all"),
-                entry("enable.idempotence", true),
-                entry("compression.type", "lz4"),
-                entry("linger.ms", 10),
-                entry("batch.size", 65536),
-                entry("max.in.flight.requests.per.connection", 5),
-                entry("delivery.timeout.ms", 120_000),
-                entry("request.timeout.ms", 30_000),
-                entry("max.block.ms", 50L));
+        assertThat(config.producerProperties())
+                .contains(
+                        entry("bootstrap.servers", "kafka-1:9092,kafka-2:9092"),
+                        entry("client.id", "whereabouts-emitter-checkout"),
+                        entry("acks", "all"),
+                        entry("enable.idempotence", true),
+                        entry("compression.type", "lz4"),
+                        entry("linger.ms", 10),
+                        entry("batch.size", 65536),
+                        entry("max.in.flight.requests.per.connection", 5),
+                        entry("delivery.timeout.ms", 120_000),
+                        entry("request.timeout.ms", 30_000),
+                        entry("max.block.ms", 50L));
         assertThat(config.maxPendingEvents()).isEqualTo(10_000);
         assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -51,10 +52,25 @@ class EmitterConfigTest {
     void shouldDefineEveryKeyWithADocAndADefaultOrRequirement() {
         ConfigDef def = EmitterConfig.configDef();
 
-        for (String key : new String[] {"bootstrap.servers", "schema.registry.url", "source.system", "default.purpose",
-                "default.legal.basis", "max.pending.events", "close.timeout.ms", "client.id", "acks", "enable.idempotence",
-                "compression.type", "linger.ms", "batch.size", "max.in.flight.requests.per.connection",
-                "delivery.timeout.ms", "request.timeout.ms", "max.block.ms"}) {
+        for (String key : new String[] {
+            "bootstrap.servers",
+            "schema.registry.url",
+            "source.system",
+            "default.purpose",
+            "default.legal.basis",
+            "max.pending.events",
+            "close.timeout.ms",
+            "client.id",
+            "acks",
+            "enable.idempotence",
+            "compression.type",
+            "linger.ms",
+            "batch.size",
+            "max.in.flight.requests.per.connection",
+            "delivery.timeout.ms",
+            "request.timeout.ms",
+            "max.block.ms"
+        }) {
             assertThat(def.configKeys()).containsKey(key);
             assertThat(def.configKeys().get(key).documentation).as(key).isNotBlank();
         }
@@ -83,13 +99,16 @@ class EmitterConfigTest {
         assertThat(config.defaultPurpose()).contains("invoicing");
         assertThat(config.defaultLegalBasis()).contains(LegalBasis.LEGAL_OBLIGATION);
         assertThat(config.maxPendingEvents()).isEqualTo(500);
-        assertThat(config.serdeConfig().schemaRegistryUrls()).containsExactly(URI.create("https://registry.internal:8081"));
-        assertThat(config.producerProperties()).contains(
-                entry("bootstrap.servers", "kafka:9093"),
-                entry("linger.ms", 5),
-                entry("security.protocol", "SASL_SSL"),
-                entry("sasl.mechanism", "SCRAM-SHA-512"));
-        assertThat(EmitterConfig.environmentVariable(EmitterConfig.MAX_BLOCK_MS)).isEqualTo("WHEREABOUTS_EMITTER_MAX_BLOCK_MS");
+        assertThat(config.serdeConfig().schemaRegistryUrls())
+                .containsExactly(URI.create("https://registry.internal:8081"));
+        assertThat(config.producerProperties())
+                .contains(
+                        entry("bootstrap.servers", "kafka:9093"),
+                        entry("linger.ms", 5),
+                        entry("security.protocol", "SASL_SSL"),
+                        entry("sasl.mechanism", "SCRAM-SHA-512"));
+        assertThat(EmitterConfig.environmentVariable(EmitterConfig.MAX_BLOCK_MS))
+                .isEqualTo("WHEREABOUTS_EMITTER_MAX_BLOCK_MS");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -130,7 +149,8 @@ class EmitterConfigTest {
         assertThatThrownBy(() -> EmitterConfig.fromMap(settings))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("delivery.timeout.ms")
-                .hasMessageContaining("must be at least linger.ms + request.timeout.ms = 30010; lower request.timeout.ms too");
+                .hasMessageContaining(
+                        "must be at least linger.ms + request.timeout.ms = 30010; lower request.timeout.ms too");
     }
 
     @Test
@@ -146,22 +166,30 @@ class EmitterConfigTest {
     @Test
     void shouldHideSecretsWhenPrinted() {
         Map<String, Object> settings = new HashMap<>(MINIMAL);
-        settings.put("producer.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                + " username=\"svc\" password=\"hunter2\";");
+        settings.put(
+                "producer.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"svc\" password=\"hunter2\";");
         settings.put("producer.ssl.key.password", "hunter3");
         settings.put("basic.auth.credentials.source", "USER_INFO");
         settings.put("basic.auth.user.info", "svc:hunter4");
 
         String printed = EmitterConfig.fromMap(settings).toString();
 
-        assertThat(printed).doesNotContain("hunter2").doesNotContain("hunter3").doesNotContain("hunter4")
+        assertThat(printed)
+                .doesNotContain("hunter2")
+                .doesNotContain("hunter3")
+                .doesNotContain("hunter4")
                 .contains("producer.sasl.jaas.config=[hidden]");
     }
 
     @Test
     void shouldRefuseToBuildWithoutAPseudonymiser() {
-        assertThatThrownBy(() -> WhereaboutsEmitter.builder().sourceSystem("checkout").bootstrapServers("kafka:9092")
-                .schemaRegistryUrl("http://registry:8081").build())
+        assertThatThrownBy(() -> WhereaboutsEmitter.builder()
+                        .sourceSystem("checkout")
+                        .bootstrapServers("kafka:9092")
+                        .schemaRegistryUrl("http://registry:8081")
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a Pseudonymiser is required")
                 .hasMessageContaining("WHEREABOUTS_PSEUDONYM_KEYS");
@@ -169,13 +197,21 @@ class EmitterConfigTest {
 
     @Test
     void shouldRefuseToBuildWithoutBrokersOrRegistry() {
-        EmitterBuilder noBrokers = WhereaboutsEmitter.builder().sourceSystem("checkout")
-                .pseudonymiser(MockKafka.PSEUDONYMISER).schemaRegistryUrl("http://registry:8081");
-        EmitterBuilder noRegistry = WhereaboutsEmitter.builder().sourceSystem("checkout")
-                .pseudonymiser(MockKafka.PSEUDONYMISER).bootstrapServers("kafka:9092");
+        EmitterBuilder noBrokers = WhereaboutsEmitter.builder()
+                .sourceSystem("checkout")
+                .pseudonymiser(MockKafka.PSEUDONYMISER)
+                .schemaRegistryUrl("http://registry:8081");
+        EmitterBuilder noRegistry = WhereaboutsEmitter.builder()
+                .sourceSystem("checkout")
+                .pseudonymiser(MockKafka.PSEUDONYMISER)
+                .bootstrapServers("kafka:9092");
 
-        assertThatThrownBy(noBrokers::build).isInstanceOf(ConfigException.class).hasMessageContaining("bootstrap.servers");
-        assertThatThrownBy(noRegistry::build).isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.url");
+        assertThatThrownBy(noBrokers::build)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bootstrap.servers");
+        assertThatThrownBy(noRegistry::build)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.url");
     }
 
     @Test
@@ -183,13 +219,18 @@ class EmitterConfigTest {
         // Given a service configured only through its environment, brokers and registry not running
         String secret = Base64.getEncoder().encodeToString(new byte[32]);
         Map<String, String> env = Map.of(
-                "WHEREABOUTS_EMITTER_BOOTSTRAP_SERVERS", "127.0.0.1:1",
-                "WHEREABOUTS_EMITTER_SCHEMA_REGISTRY_URL", "http://127.0.0.1:1",
-                "WHEREABOUTS_EMITTER_SOURCE_SYSTEM", "checkout",
-                PseudonymisationKeys.ENVIRONMENT_VARIABLE, "k-env:" + secret);
+                "WHEREABOUTS_EMITTER_BOOTSTRAP_SERVERS",
+                "127.0.0.1:1",
+                "WHEREABOUTS_EMITTER_SCHEMA_REGISTRY_URL",
+                "http://127.0.0.1:1",
+                "WHEREABOUTS_EMITTER_SOURCE_SYSTEM",
+                "checkout",
+                PseudonymisationKeys.ENVIRONMENT_VARIABLE,
+                "k-env:" + secret);
 
         // When it builds the emitter / Then it gets one, and closing it is quick
-        WhereaboutsEmitter emitter = WhereaboutsEmitter.builder().fromEnvironment(env).build();
+        WhereaboutsEmitter emitter =
+                WhereaboutsEmitter.builder().fromEnvironment(env).build();
         assertThat(emitter.metrics().pending()).isZero();
         emitter.close(Duration.ofSeconds(5));
     }

@@ -43,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedStackExtension.class)
 class EmitterIT {
 
-    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser(PseudonymisationKeys.of(
-            new PseudonymisationKey("it-key", "emitter-it-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
+    private static final Pseudonymiser PSEUDONYMISER =
+            new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey(
+                    "it-key", "emitter-it-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
     private static final Instant MAILED_AT = Instant.parse("2026-11-25T10:15:30.123Z");
 
     @Test
@@ -62,17 +63,35 @@ class EmitterIT {
                 .build()) {
 
             // When the app mails Alice through Postmark, updates her at Zendesk, Zendesk deletes her, and Bob signs up
-            alice.add(emitter.shared(Subject.email("Alice@Example.com ").phone("+31 (0)24 2022680").accountId("ACC-778899"))
-                    .categories("user.contact.email", "user.device.ip_address").to("postmark")
-                    .purpose("transactional-mail").legalBasis(LegalBasis.CONTRACT).retention(Period.ofDays(45))
-                    .at(MAILED_AT).emit());
+            alice.add(emitter.shared(Subject.email("Alice@Example.com ")
+                            .phone("+31 (0)24 2022680")
+                            .accountId("ACC-778899"))
+                    .categories("user.contact.email", "user.device.ip_address")
+                    .to("postmark")
+                    .purpose("transactional-mail")
+                    .legalBasis(LegalBasis.CONTRACT)
+                    .retention(Period.ofDays(45))
+                    .at(MAILED_AT)
+                    .emit());
             alice.add(emitter.updated(Subject.email("alice@example.com"))
-                    .categories("user.contact.email").to("zendesk").purpose("helpdesk").legalBasis(LegalBasis.CONTRACT).emit());
-            alice.add(emitter.deletedBy("zendesk").subject(Subject.email("ALICE@EXAMPLE.COM"))
-                    .categories("user.contact.email").purpose("helpdesk").legalBasis(LegalBasis.CONTRACT).emit());
+                    .categories("user.contact.email")
+                    .to("zendesk")
+                    .purpose("helpdesk")
+                    .legalBasis(LegalBasis.CONTRACT)
+                    .emit());
+            alice.add(emitter.deletedBy("zendesk")
+                    .subject(Subject.email("ALICE@EXAMPLE.COM"))
+                    .categories("user.contact.email")
+                    .purpose("helpdesk")
+                    .legalBasis(LegalBasis.CONTRACT)
+                    .emit());
             bob = emitter.shared(Subject.email("bob@example.org"))
-                    .categories("user.behavior").to("google-analytics").purpose("analytics").legalBasis(LegalBasis.CONSENT)
-                    .retention(Period.ofMonths(14)).emit();
+                    .categories("user.behavior")
+                    .to("google-analytics")
+                    .purpose("analytics")
+                    .legalBasis(LegalBasis.CONSENT)
+                    .retention(Period.ofMonths(14))
+                    .emit();
 
             // Then every event is acknowledged by the broker
             assertThat(emitter.flush(Duration.ofSeconds(30))).isTrue();
@@ -87,34 +106,49 @@ class EmitterIT {
         // And a consumer with the topic's serdes reads exactly the expected events, pseudonymised
         List<ConsumerRecord<String, SharingEvent>> records = consume(stack, 4);
         SubjectIdentifier aliceEmail = PSEUDONYMISER.pseudonymise(IdentifierType.EMAIL, "alice@example.com");
-        assertThat(records).extracting(ConsumerRecord::value).contains(SharingEvent.newBuilder()
-                .setEventId(alice.get(0).eventId().value())
-                .setOccurredAt(MAILED_AT)
-                .setSourceSystem("smarttrackers-app")
-                .setIdentifiers(List.of(aliceEmail,
-                        PSEUDONYMISER.pseudonymise(IdentifierType.PHONE, "+31242022680"),
-                        PSEUDONYMISER.pseudonymise(IdentifierType.ACCOUNT_ID, "ACC-778899")))
-                .setHolder("postmark")
-                .setCategories(List.of("user.contact.email", "user.device.ip_address"))
-                .setPurpose("transactional-mail")
-                .setLegalBasis(LegalBasis.CONTRACT)
-                .setRetention("P45D")
-                .setAction(SharingAction.SHARED)
-                .build());
+        assertThat(records)
+                .extracting(ConsumerRecord::value)
+                .contains(SharingEvent.newBuilder()
+                        .setEventId(alice.get(0).eventId().value())
+                        .setOccurredAt(MAILED_AT)
+                        .setSourceSystem("smarttrackers-app")
+                        .setIdentifiers(List.of(
+                                aliceEmail,
+                                PSEUDONYMISER.pseudonymise(IdentifierType.PHONE, "+31242022680"),
+                                PSEUDONYMISER.pseudonymise(IdentifierType.ACCOUNT_ID, "ACC-778899")))
+                        .setHolder("postmark")
+                        .setCategories(List.of("user.contact.email", "user.device.ip_address"))
+                        .setPurpose("transactional-mail")
+                        .setLegalBasis(LegalBasis.CONTRACT)
+                        .setRetention("P45D")
+                        .setAction(SharingAction.SHARED)
+                        .build());
 
         // And Alice's events share her email pseudonym as key, one partition, in the order they were emitted
         List<ConsumerRecord<String, SharingEvent>> alices = records.stream()
-                .filter(r -> r.key().equals(aliceEmail.getPseudonym())).toList();
-        assertThat(alices).extracting(r -> r.value().getEventId())
-                .containsExactlyElementsOf(alice.stream().map(r -> r.eventId().value()).toList());
-        assertThat(alices).extracting(r -> r.value().getAction())
+                .filter(r -> r.key().equals(aliceEmail.getPseudonym()))
+                .toList();
+        assertThat(alices)
+                .extracting(r -> r.value().getEventId())
+                .containsExactlyElementsOf(
+                        alice.stream().map(r -> r.eventId().value()).toList());
+        assertThat(alices)
+                .extracting(r -> r.value().getAction())
                 .containsExactly(SharingAction.SHARED, SharingAction.UPDATED, SharingAction.DELETED_BY_HOLDER);
-        assertThat(alices).extracting(ConsumerRecord::partition).containsOnly(alices.get(0).partition());
+        assertThat(alices)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(alices.get(0).partition());
 
         // And no record's key or value bytes contain any raw identifier
         for (ConsumerRecord<byte[], byte[]> raw : consumeRaw(stack, 4)) {
-            MockKafka.assertNoneContains(List.of(raw.key(), raw.value()),
-                    "alice", "bob@", "example.com", "example.org", "2022680", "ACC-778899");
+            MockKafka.assertNoneContains(
+                    List.of(raw.key(), raw.value()),
+                    "alice",
+                    "bob@",
+                    "example.com",
+                    "example.org",
+                    "2022680",
+                    "ACC-778899");
         }
     }
 
@@ -135,8 +169,12 @@ class EmitterIT {
             // When an event is emitted
             EmitResult[] result = new EmitResult[1];
             assertThatCode(() -> result[0] = emitter.shared(Subject.email("alice@example.com"))
-                    .categories("user.contact.email").to("postmark").purpose("transactional-mail")
-                    .legalBasis(LegalBasis.CONTRACT).emit()).doesNotThrowAnyException();
+                            .categories("user.contact.email")
+                            .to("postmark")
+                            .purpose("transactional-mail")
+                            .legalBasis(LegalBasis.CONTRACT)
+                            .emit())
+                    .doesNotThrowAnyException();
 
             // Then emit returned before the outcome was known
             assertThat(result[0].isDone()).isFalse();
@@ -172,8 +210,11 @@ class EmitterIT {
 
             // When an event is emitted
             EmitResult result = emitter.shared(Subject.email("alice@example.com"))
-                    .categories("user.contact.email").to("postmark").purpose("transactional-mail")
-                    .legalBasis(LegalBasis.CONTRACT).emit();
+                    .categories("user.contact.email")
+                    .to("postmark")
+                    .purpose("transactional-mail")
+                    .legalBasis(LegalBasis.CONTRACT)
+                    .emit();
 
             // Then it is reported once its delivery timeout has passed, naming the registry
             FailedEvent failure = reported.get(60, TimeUnit.SECONDS);
@@ -185,10 +226,16 @@ class EmitterIT {
     }
 
     private static List<ConsumerRecord<String, SharingEvent>> consume(StackFixture stack, int expected) {
-        SerdeConfig config = SerdeConfig.builder().schemaRegistryUrl(stack.registryUrl().toString()).build();
-        try (SchemaRegistryClient registry = CachingSchemaRegistryClient.forConfig(new RestSchemaRegistryClient(config), config)) {
+        SerdeConfig config = SerdeConfig.builder()
+                .schemaRegistryUrl(stack.registryUrl().toString())
+                .build();
+        try (SchemaRegistryClient registry =
+                CachingSchemaRegistryClient.forConfig(new RestSchemaRegistryClient(config), config)) {
             TopicSerdes serdes = new TopicSerdes(registry, config);
-            return poll(stack, expected, serdes.keySerde(Topics.SHARING_EVENTS).deserializer(),
+            return poll(
+                    stack,
+                    expected,
+                    serdes.keySerde(Topics.SHARING_EVENTS).deserializer(),
                     serdes.valueSerde(Topics.SHARING_EVENTS).deserializer());
         }
     }
@@ -197,16 +244,20 @@ class EmitterIT {
         return poll(stack, expected, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static <K, V> List<ConsumerRecord<K, V>> poll(StackFixture stack, int expected, Deserializer<K> keys,
-                                                          Deserializer<V> values) {
+    private static <K, V> List<ConsumerRecord<K, V>> poll(
+            StackFixture stack, int expected, Deserializer<K> keys, Deserializer<V> values) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("emitter-it"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), keys, values)) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("emitter-it"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                keys,
+                values)) {
             consumer.subscribe(List.of(Topics.SHARING_EVENTS.name()));
             // With nothing expected, poll a little while to see that nothing arrives.
-            long deadline = System.nanoTime() + (expected == 0 ? Duration.ofSeconds(3) : Duration.ofSeconds(30)).toNanos();
+            long deadline =
+                    System.nanoTime() + (expected == 0 ? Duration.ofSeconds(3) : Duration.ofSeconds(30)).toNanos();
             while ((expected == 0 || records.size() < expected) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class FlushAndCloseTest {
 
     private static EmitResult mail(WhereaboutsEmitter emitter, String account) {
-        return emitter.shared(Subject.accountId(account)).categories("user.contact.email").to("postmark")
-                .purpose("transactional-mail").legalBasis(LegalBasis.CONTRACT).emit();
+        return emitter.shared(Subject.accountId(account))
+                .categories("user.contact.email")
+                .to("postmark")
+                .purpose("transactional-mail")
+                .legalBasis(LegalBasis.CONTRACT)
+                .emit();
     }
 
     @Test
@@ -28,11 +32,13 @@ class FlushAndCloseTest {
             kafka.awaitSent(2);
 
             // When one thread flushes while the broker answers the first and refuses the second
-            CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> emitter.flush(Duration.ofSeconds(10)));
+            CompletableFuture<Boolean> flushed =
+                    CompletableFuture.supplyAsync(() -> emitter.flush(Duration.ofSeconds(10)));
             Thread.sleep(50);
             assertThat(flushed).isNotDone();
             kafka.producer.completeNext();
-            kafka.producer.errorNext(new org.apache.kafka.common.errors.NotEnoughReplicasException("not enough replicas"));
+            kafka.producer.errorNext(
+                    new org.apache.kafka.common.errors.NotEnoughReplicasException("not enough replicas"));
 
             // Then flush returns true once both have ended, whichever way
             assertThat(flushed.get(10, TimeUnit.SECONDS)).isTrue();
@@ -94,7 +100,8 @@ class FlushAndCloseTest {
         // Then the event is reported CLOSED, with advice that re-emitting is harmless
         FailedEvent failure = result.failure().orElseThrow();
         assertThat(failure.reason()).isEqualTo(Reason.CLOSED);
-        assertThat(failure.message()).contains("was not acknowledged before the emitter closed")
+        assertThat(failure.message())
+                .contains("was not acknowledged before the emitter closed")
                 .contains("re-emitting it with the same event id is harmless");
         assertThat(kafka.failures).containsExactly(failure);
         assertThat(emitter.metrics()).isEqualTo(new EmitterMetrics(1, 1, 0, 1, 0, 0, 0, 0));

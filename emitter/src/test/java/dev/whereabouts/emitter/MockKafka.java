@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.Serializer;
 final class MockKafka {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123Z");
-    static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser(PseudonymisationKeys.of(
-            new PseudonymisationKey("test-key-1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
+    static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey(
+            "test-key-1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
 
     final SwitchableRegistry registry = new SwitchableRegistry();
     final TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
@@ -61,7 +61,8 @@ final class MockKafka {
                 return serialize(topic, data);
             }
         };
-        this.producer = new MockProducer<>(autoComplete, null, serdes.keySerde(Topics.SHARING_EVENTS).serializer(), capturing);
+        this.producer = new MockProducer<>(
+                autoComplete, null, serdes.keySerde(Topics.SHARING_EVENTS).serializer(), capturing);
     }
 
     /** An emitter on the mock producer with defaults a test can override. */
@@ -103,7 +104,9 @@ final class MockKafka {
     }
 
     void awaitSent(int count) {
-        eventually(count + " record(s) handed to the producer", () -> producer.history().size() >= count);
+        eventually(
+                count + " record(s) handed to the producer",
+                () -> producer.history().size() >= count);
     }
 
     static void assertNoneContains(List<byte[]> payloads, String... fragments) {
@@ -111,7 +114,9 @@ final class MockKafka {
             String asText = new String(payload, StandardCharsets.ISO_8859_1);
             for (String fragment : fragments) {
                 assertThat(asText).as("payload bytes").doesNotContainIgnoringCase(fragment);
-                assertThat(indexOf(payload, fragment.getBytes(StandardCharsets.UTF_8))).as("raw bytes of " + fragment).isEqualTo(-1);
+                assertThat(indexOf(payload, fragment.getBytes(StandardCharsets.UTF_8)))
+                        .as("raw bytes of " + fragment)
+                        .isEqualTo(-1);
             }
         }
     }
@@ -151,8 +156,10 @@ final class MockKafka {
         private void call(String method) {
             calls.add(method);
             if (down) {
-                throw new SchemaRegistryConnectionException("Cannot reach Schema Registry at http://127.0.0.1:1 for "
-                        + method + ": ConnectException (Connection refused)", List.of("http://127.0.0.1:1"),
+                throw new SchemaRegistryConnectionException(
+                        "Cannot reach Schema Registry at http://127.0.0.1:1 for " + method
+                                + ": ConnectException (Connection refused)",
+                        List.of("http://127.0.0.1:1"),
                         new java.net.ConnectException("Connection refused"));
             }
             if (refusal != null) {

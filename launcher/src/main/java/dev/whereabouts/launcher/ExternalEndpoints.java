@@ -17,11 +17,18 @@ record ExternalEndpoints(String bootstrapServers, URI registryUrl, URI boltUri, 
 
     /** Option names with their environment variables and docs. */
     static final Map<String, String[]> OPTIONS = Map.of(
-            "external-kafka", new String[] {"WHEREABOUTS_EXTERNAL_KAFKA", "Bootstrap servers of an external Kafka cluster."},
-            "external-registry", new String[] {"WHEREABOUTS_EXTERNAL_REGISTRY", "URL of an external Confluent-compatible schema registry."},
+            "external-kafka",
+                    new String[] {"WHEREABOUTS_EXTERNAL_KAFKA", "Bootstrap servers of an external Kafka cluster."},
+            "external-registry",
+                    new String[] {
+                        "WHEREABOUTS_EXTERNAL_REGISTRY", "URL of an external Confluent-compatible schema registry."
+                    },
             "external-neo4j", new String[] {"WHEREABOUTS_EXTERNAL_NEO4J", "Bolt URI of an external Neo4j."},
-            "external-replication-factor", new String[] {"WHEREABOUTS_EXTERNAL_REPLICATION_FACTOR",
-                    "Replicas per partition for topics created on the external cluster (default 3)."});
+            "external-replication-factor",
+                    new String[] {
+                        "WHEREABOUTS_EXTERNAL_REPLICATION_FACTOR",
+                        "Replicas per partition for topics created on the external cluster (default 3)."
+                    });
 
     /** The external endpoints when any is configured; an error naming what is missing when only some are. */
     static Optional<ExternalEndpoints> from(Map<String, String> environment, Properties systemProperties) {
@@ -32,9 +39,11 @@ record ExternalEndpoints(String bootstrapServers, URI registryUrl, URI boltUri, 
             return Optional.empty();
         }
         if (kafka == null || registry == null || neo4j == null) {
-            throw new IllegalArgumentException("external services need all three of --external-kafka, --external-registry and"
-                    + " --external-neo4j; missing: " + (kafka == null ? "--external-kafka " : "")
-                    + (registry == null ? "--external-registry " : "") + (neo4j == null ? "--external-neo4j" : ""));
+            throw new IllegalArgumentException(
+                    "external services need all three of --external-kafka, --external-registry and"
+                            + " --external-neo4j; missing: " + (kafka == null ? "--external-kafka " : "")
+                            + (registry == null ? "--external-registry " : "")
+                            + (neo4j == null ? "--external-neo4j" : ""));
         }
         String factor = value("external-replication-factor", environment, systemProperties);
         short replication;
@@ -47,9 +56,11 @@ record ExternalEndpoints(String bootstrapServers, URI registryUrl, URI boltUri, 
             throw new IllegalArgumentException("--external-registry must be an http(s) URL, got '" + registry + "'");
         }
         if (!neo4j.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")) {
-            throw new IllegalArgumentException("--external-neo4j must be a bolt:// or neo4j:// URI, got '" + neo4j + "'");
+            throw new IllegalArgumentException(
+                    "--external-neo4j must be a bolt:// or neo4j:// URI, got '" + neo4j + "'");
         }
-        return Optional.of(new ExternalEndpoints(kafka.trim(), URI.create(registry.trim()), URI.create(neo4j.trim()), replication));
+        return Optional.of(new ExternalEndpoints(
+                kafka.trim(), URI.create(registry.trim()), URI.create(neo4j.trim()), replication));
     }
 
     static String systemProperty(String option) {

@@ -73,7 +73,8 @@ interface Infrastructure extends AutoCloseable {
      * and {@code WHEREABOUTS_API_BOLT_PASSWORD}.
      */
     static Infrastructure external(ExternalEndpoints external) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, external.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, external.bootstrapServers()))) {
             new TopicProvisioner(admin, external.replicationFactor(), 60_000).ensureAll();
         }
         return new Infrastructure() {

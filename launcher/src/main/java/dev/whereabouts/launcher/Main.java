@@ -19,8 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && WhereaboutsCli.COMMANDS.contains(args[0])) {
@@ -49,8 +48,11 @@ public final class Main {
             config = StackConfig.fromEnvironment();
             out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
             Optional<ExternalEndpoints> external = ExternalEndpoints.from(System.getenv(), System.getProperties());
-            platform = Platform.start(config, PlatformOptions.from(System.getenv(), System.getProperties(), external.isEmpty()),
-                    external, out);
+            platform = Platform.start(
+                    config,
+                    PlatformOptions.from(System.getenv(), System.getProperties(), external.isEmpty()),
+                    external,
+                    out);
         } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
             System.exit(1);
@@ -58,12 +60,15 @@ public final class Main {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping Whereabouts ...");
-            platform.close();
-            out.println("Stopped; data kept in " + config.dataDirectory());
-            stopped.countDown();
-        }, "whereabouts-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping Whereabouts ...");
+                            platform.close();
+                            out.println("Stopped; data kept in " + config.dataDirectory());
+                            stopped.countDown();
+                        },
+                        "whereabouts-shutdown"));
 
         printSummary(out, platform);
         stopped.await();
@@ -89,7 +94,8 @@ public final class Main {
             return Optional.empty();
         }
         Optional<StackSetting> setting = Arrays.stream(StackSetting.values())
-                .filter(s -> optionName(s).equals(name)).findFirst();
+                .filter(s -> optionName(s).equals(name))
+                .findFirst();
         if (setting.isEmpty()) {
             return Optional.of("unknown option --" + name);
         }
@@ -98,7 +104,10 @@ public final class Main {
     }
 
     static String optionName(StackSetting setting) {
-        return setting.environmentVariable().substring("WHEREABOUTS_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+        return setting.environmentVariable()
+                .substring("WHEREABOUTS_".length())
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '-');
     }
 
     private static void printSummary(PrintStream out, Platform platform) {
@@ -117,7 +126,8 @@ public final class Main {
         out.println("Where does a demo person's data live (every holder, direct and onward, with retention)?");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
                 + "{\"subject\":{\"email\":\"" + DemoData.email(0) + "\"},\"reason\":\"demo\"}'");
-        out.println("Erase them (one task per holder, backups included; MoneyBird restricts under the 7-year tax rule):");
+        out.println(
+                "Erase them (one task per holder, backups included; MoneyBird restricts under the 7-year tax rule):");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/requests -H 'Content-Type: application/json' -d '"
                 + "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + DemoData.email(0) + "\"}}'");
         out.println("Record of processing activities:  curl -s '" + platform.dpoUrl() + "/v1/ropa?format=markdown'");
@@ -134,15 +144,17 @@ public final class Main {
         out.println("Neo4j with Bolt, the seed catalog and the HTTP ingest service, then runs until Ctrl-C.");
         out.println("Options (or environment variables):");
         for (StackSetting setting : StackSetting.values()) {
-            out.printf("  --%-24s %s%n      env %s, default %s%n", optionName(setting) + "=...", setting.doc(),
-                    setting.environmentVariable(), setting.defaultValue());
+            out.printf(
+                    "  --%-24s %s%n      env %s, default %s%n",
+                    optionName(setting) + "=...", setting.doc(), setting.environmentVariable(), setting.defaultValue());
         }
-        PlatformOptions.OPTIONS.forEach((name, spec) -> out.printf("  --%-24s %s%n      env %s, default %s%n",
-                name + "=...", spec[2], spec[0], spec[1]));
+        PlatformOptions.OPTIONS.forEach((name, spec) ->
+                out.printf("  --%-24s %s%n      env %s, default %s%n", name + "=...", spec[2], spec[0], spec[1]));
         out.println("  --no-demo                  Start without demo data.");
         out.println();
         out.println("Run the services against external Kafka, registry and Neo4j instead of the embedded stack:");
-        ExternalEndpoints.OPTIONS.forEach((name, spec) -> out.printf("  --%-30s %s (env %s)%n", name + "=...", spec[1], spec[0]));
+        ExternalEndpoints.OPTIONS.forEach(
+                (name, spec) -> out.printf("  --%-30s %s (env %s)%n", name + "=...", spec[1], spec[0]));
         out.println();
         WhereaboutsCli.run("--help");
     }

@@ -1,5 +1,6 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.graph.api.ApiConfig;
 import dev.whereabouts.graph.api.ApiSetting;
 import dev.whereabouts.graph.api.GraphApiApp;
@@ -9,25 +10,14 @@ import dev.whereabouts.ingest.catalog.PublishResult;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSetting;
+import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
 import dev.whereabouts.model.serde.SerdeConfig;
 import dev.whereabouts.model.topic.TopicSerdes;
-import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.model.topic.Topics;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import dev.whereabouts.stack.StackConfig;
 import dev.whereabouts.streams.app.StreamsApp;
 import dev.whereabouts.streams.app.StreamsSettings;
@@ -38,8 +28,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The whole platform on one machine: the embedded stack, the seed catalog published to its topics,
@@ -60,7 +60,8 @@ public final class Platform implements AutoCloseable {
     private final long startedNanos;
     private final long readyNanos;
 
-    private Platform(Infrastructure stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
+    private Platform(
+            Infrastructure stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
         this.stack = stack;
         this.lineage = lineage;
         this.ingest = ingest;
@@ -75,41 +76,50 @@ public final class Platform implements AutoCloseable {
     }
 
     /** With {@code external} present, the services run against those instead of an embedded stack. */
-    static Platform start(StackConfig config, PlatformOptions options, Optional<ExternalEndpoints> external, PrintStream progress) {
+    static Platform start(
+            StackConfig config, PlatformOptions options, Optional<ExternalEndpoints> external, PrintStream progress) {
         long started = System.nanoTime();
         Infrastructure stack = external.map(Infrastructure::external).orElseGet(() -> Infrastructure.embedded(config));
-        progress.println("  " + (external.isPresent() ? "external services" : "stack ready") + ": Kafka " + stack.bootstrapServers() + ", registry " + stack.registryUrl()
-                + ", Neo4j " + stack.boltUri());
+        progress.println("  " + (external.isPresent() ? "external services" : "stack ready") + ": Kafka "
+                + stack.bootstrapServers() + ", registry " + stack.registryUrl() + ", Neo4j " + stack.boltUri());
         try {
             Map<String, String> settings = new HashMap<>(System.getenv());
             settings.put(IngestApp.DEMO_ENV, Boolean.toString(options.demoAccess()));
             settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-            settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+            settings.put(
+                    IngestSetting.REGISTRY_URL.environmentVariable(),
+                    stack.registryUrl().toString());
             settings.put(IngestSetting.PORT.environmentVariable(), Integer.toString(options.ingestPort()));
             // The graph side (schema, writer, DPO API) needs nothing the Kafka side starts, so it
             // starts alongside it: on a slow machine that is seconds off the time to a serving API.
-            CompletableFuture<GraphApiApp> graphSide = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return startDpoApi(stack, options);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not start the DPO API: " + e.getMessage(), e);
-                }
-            }, task -> {
-                Thread thread = new Thread(task, "start-dpo-api");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            CompletableFuture<GraphApiApp> graphSide = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return startDpoApi(stack, options);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("could not start the DPO API: " + e.getMessage(), e);
+                        }
+                    },
+                    task -> {
+                        Thread thread = new Thread(task, "start-dpo-api");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             StreamsApp lineage = null;
             IngestServer ingest;
             try {
                 publishSeedCatalog(stack, progress);
                 lineage = startLineage(stack, config);
                 progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
-                ingest = IngestServer.start(settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings),
+                ingest = IngestServer.start(
+                        settings,
+                        IngestApp.authenticator(settings),
+                        IngestApp.pseudonymiser(settings),
                         IdentifierNormaliser.fromEnvironment(settings));
                 if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
                     ingest.close();
-                    throw new IllegalStateException("the ingest service did not load the catalog from Kafka within 30 s");
+                    throw new IllegalStateException(
+                            "the ingest service did not load the catalog from Kafka within 30 s");
                 }
             } catch (IOException | RuntimeException e) {
                 closeOnceStarted(graphSide);
@@ -151,12 +161,14 @@ public final class Platform implements AutoCloseable {
 
     /** Waits for the graph side's start to end, and closes it if it started. */
     private static void closeOnceStarted(CompletableFuture<GraphApiApp> graphSide) {
-        graphSide.handle((app, error) -> {
-            if (app != null) {
-                app.close();
-            }
-            return null;
-        }).join();
+        graphSide
+                .handle((app, error) -> {
+                    if (app != null) {
+                        app.close();
+                    }
+                    return null;
+                })
+                .join();
     }
 
     /** Streams keeps its state under the data directory, so a restart resumes where it stopped. */
@@ -165,7 +177,9 @@ public final class Platform implements AutoCloseable {
         values.put(StreamsSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
         values.put(StreamsSettings.SCHEMA_REGISTRY_URL, stack.registryUrl().toString());
         values.put(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
-        values.put(StreamsSettings.STATE_DIR, config.dataDirectory().resolve("streams").toString());
+        values.put(
+                StreamsSettings.STATE_DIR,
+                config.dataDirectory().resolve("streams").toString());
         values.put(StreamsSettings.REPLICATION_FACTOR, Short.toString(stack.replicationFactor()));
         Map<String, String> environment = new HashMap<>(System.getenv());
         values.forEach((key, value) -> environment.putIfAbsent(StreamsSettings.environmentVariable(key), value));
@@ -175,21 +189,28 @@ public final class Platform implements AutoCloseable {
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
     private static GraphApiApp startDpoApi(Infrastructure stack, PlatformOptions options) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(ApiSetting.DEMO.environmentVariable(),
-                Boolean.toString(options.demoAccess() && environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
-        environment.put(ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
+        environment.put(
+                ApiSetting.DEMO.environmentVariable(),
+                Boolean.toString(
+                        options.demoAccess() && environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
+        environment.put(
+                ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
         environment.put(ApiSetting.PORT.environmentVariable(), Integer.toString(options.apiPort()));
         environment.put(ApiSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        environment.put(ApiSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
+        environment.put(
+                ApiSetting.REGISTRY_URL.environmentVariable(),
+                stack.registryUrl().toString());
         return GraphApiApp.start(ApiConfig.resolve(environment, System.getProperties()), environment);
     }
 
     private static void publishSeedCatalog(Infrastructure stack, PrintStream progress) {
-        SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
-        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
-             CatalogPublisher publisher = new CatalogPublisher(
-                     Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                     new TopicSerdes(registry, serdeConfig))) {
+        SerdeConfig serdeConfig = SerdeConfig.fromMap(
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
+        try (SchemaRegistryClient registry =
+                        new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
+                CatalogPublisher publisher = new CatalogPublisher(
+                        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                        new TopicSerdes(registry, serdeConfig))) {
             PublishResult result = publisher.publish(CatalogLoader.seed());
             progress.println("  seed catalog (SmartTrackers B.V.): " + result);
         }
@@ -207,11 +228,17 @@ public final class Platform implements AutoCloseable {
             progress.println("  demo data already loaded (the data directory is reused)");
             return;
         }
-        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(stack.registryUrl().toString()));
-             WhereaboutsEmitter emitter = WhereaboutsEmitter.builder().bootstrapServers(stack.bootstrapServers())
-                     .schemaRegistry(registry).sourceSystem("smarttrackers-app")
-                     .pseudonymiser(IngestApp.pseudonymiser(settings)).maxPendingEvents(100_000).build()) {
-            int events = new DemoData(CatalogLoader.seed(), 2022_01_17L).publish(emitter, people, java.time.Instant.now(), progress);
+        try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(
+                        new RestSchemaRegistryClient(stack.registryUrl().toString()));
+                WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
+                        .bootstrapServers(stack.bootstrapServers())
+                        .schemaRegistry(registry)
+                        .sourceSystem("smarttrackers-app")
+                        .pseudonymiser(IngestApp.pseudonymiser(settings))
+                        .maxPendingEvents(100_000)
+                        .build()) {
+            int events = new DemoData(CatalogLoader.seed(), 2022_01_17L)
+                    .publish(emitter, people, java.time.Instant.now(), progress);
             demoPeople = people;
             progress.println("  demo data: " + events + " sharing events of " + people + " people published");
         }
@@ -219,12 +246,19 @@ public final class Platform implements AutoCloseable {
 
     private long sharingEventsPublished() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(Topics.SHARING_EVENTS.name())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(Topics.SHARING_EVENTS.name()).partitions().stream()
+            var partitions = admin
+                    .describeTopics(List.of(Topics.SHARING_EVENTS.name()))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(Topics.SHARING_EVENTS.name())
+                    .partitions()
+                    .stream()
                     .collect(java.util.stream.Collectors.toMap(
-                            p -> new TopicPartition(Topics.SHARING_EVENTS.name(), p.partition()), p -> OffsetSpec.latest()));
+                            p -> new TopicPartition(Topics.SHARING_EVENTS.name(), p.partition()),
+                            p -> OffsetSpec.latest()));
             return admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
         } catch (Exception e) {
             throw new IllegalStateException("could not read the sharing-events offsets: " + e.getMessage(), e);
         }

@@ -20,8 +20,12 @@ public record PlatformOptions(int ingestPort, int apiPort, int demoPeople, boole
     static final Map<String, String[]> OPTIONS = Map.of(
             "ingest-port", new String[] {"WHEREABOUTS_INGEST_PORT", "8090", "HTTP port of the ingest service."},
             "api-port", new String[] {"WHEREABOUTS_API_PORT", "8080", "HTTP port of the DPO API."},
-            "demo-people", new String[] {"WHEREABOUTS_DEMO_PEOPLE", "1000",
-                    "Synthetic people loaded on the first start (0 or --no-demo for none)."});
+            "demo-people",
+                    new String[] {
+                        "WHEREABOUTS_DEMO_PEOPLE",
+                        "1000",
+                        "Synthetic people loaded on the first start (0 or --no-demo for none)."
+                    });
 
     public PlatformOptions {
         if (ingestPort < 0 || ingestPort > 65535 || apiPort < 0 || apiPort > 65535) {
@@ -38,8 +42,10 @@ public record PlatformOptions(int ingestPort, int apiPort, int demoPeople, boole
      */
     static PlatformOptions from(Map<String, String> environment, Properties systemProperties, boolean embedded) {
         String demo = environment.get("WHEREABOUTS_DEMO");
-        return new PlatformOptions(value("ingest-port", environment, systemProperties),
-                value("api-port", environment, systemProperties), value("demo-people", environment, systemProperties),
+        return new PlatformOptions(
+                value("ingest-port", environment, systemProperties),
+                value("api-port", environment, systemProperties),
+                value("demo-people", environment, systemProperties),
                 demo == null ? embedded : Boolean.parseBoolean(demo));
     }
 
@@ -53,7 +59,8 @@ public record PlatformOptions(int ingestPort, int apiPort, int demoPeople, boole
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + option + " (" + spec[0] + ") must be a number, got '" + raw + "'");
+            throw new IllegalArgumentException(
+                    "--" + option + " (" + spec[0] + ") must be a number, got '" + raw + "'");
         }
     }
 }

@@ -21,15 +21,19 @@ class ExternalPlatformIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void shouldRunEveryServiceAgainstExternalKafkaRegistryAndNeo4jAndLeaveThemRunning(@TempDir Path elsewhere,
-                                                                                     @TempDir Path own) throws Exception {
-        try (EmbeddedStack external = EmbeddedStack.start(StackConfig.fromEnvironment().withDataDirectory(elsewhere)
-                .withEphemeralPorts())) {
-            ExternalEndpoints endpoints = new ExternalEndpoints(external.bootstrapServers(), external.registryUrl(),
-                    external.boltUri(), (short) 1);
-            StackConfig config = StackConfig.fromEnvironment().withDataDirectory(own).withEphemeralPorts();
+    void shouldRunEveryServiceAgainstExternalKafkaRegistryAndNeo4jAndLeaveThemRunning(
+            @TempDir Path elsewhere, @TempDir Path own) throws Exception {
+        try (EmbeddedStack external = EmbeddedStack.start(
+                StackConfig.fromEnvironment().withDataDirectory(elsewhere).withEphemeralPorts())) {
+            ExternalEndpoints endpoints = new ExternalEndpoints(
+                    external.bootstrapServers(), external.registryUrl(), external.boltUri(), (short) 1);
+            StackConfig config =
+                    StackConfig.fromEnvironment().withDataDirectory(own).withEphemeralPorts();
 
-            try (Platform platform = Platform.start(config, new PlatformOptions(0, 0, 0, true), Optional.of(endpoints),
+            try (Platform platform = Platform.start(
+                    config,
+                    new PlatformOptions(0, 0, 0, true),
+                    Optional.of(endpoints),
                     new PrintStream(new ByteArrayOutputStream()))) {
                 HttpResponse<String> accepted = post(platform.ingestUrl(), "/v1/events", """
                         {"sourceSystem":"smarttrackers-app","subject":{"email":"dave@example.com"},"holder":"postmark",
@@ -40,7 +44,8 @@ class ExternalPlatformIT {
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 HttpResponse<String> lookup = post(platform.dpoUrl(), "/v1/lookup", body);
                 // Identity links and lineage reach the graph separately: wait for the holder, not just the person.
-                while (!(lookup.statusCode() == 200 && lookup.body().contains("postmark")) && System.nanoTime() < deadline) {
+                while (!(lookup.statusCode() == 200 && lookup.body().contains("postmark"))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(250);
                     lookup = post(platform.dpoUrl(), "/v1/lookup", body);
                 }
@@ -49,12 +54,18 @@ class ExternalPlatformIT {
                 assertThat(platform.endpoints()).containsKey("Kafka (external)");
             }
 
-            assertThat(external.isHealthy()).as("the platform does not stop what it did not start").isTrue();
+            assertThat(external.isHealthy())
+                    .as("the platform does not stop what it did not start")
+                    .isTrue();
         }
     }
 
     private HttpResponse<String> post(URI base, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -44,18 +44,21 @@ class PlatformIT {
 
     @Test
     void shouldStopWhatItStartedWhenTheDpoApiCannotStartAndStartCleanlyAfterwards() throws Exception {
-        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
+        StackConfig config =
+                StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
 
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // The DPO API starts alongside Streams and ingest; its port is taken
-            assertThatThrownBy(() -> Platform.start(config, new PlatformOptions(0, taken.getLocalPort(), 0, true), progress))
+            assertThatThrownBy(() ->
+                            Platform.start(config, new PlatformOptions(0, taken.getLocalPort(), 0, true), progress))
                     .hasMessageContaining("DPO API");
         }
 
         // Everything it had started is gone: the same data directory and ports start again
         try (Platform platform = Platform.start(config, new PlatformOptions(0, 0, 0, true), progress)) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(platform.dpoUrl().resolve("/health")).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(platform.dpoUrl().resolve("/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         }
@@ -63,7 +66,8 @@ class PlatformIT {
 
     @Test
     void shouldTraceAPersonEraseThemAndKeepEverythingAcrossARestart() throws Exception {
-        StackConfig config = StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
+        StackConfig config =
+                StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
         PlatformOptions options = new PlatformOptions(0, 0, 5, true);
         String requestId;
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
@@ -71,8 +75,10 @@ class PlatformIT {
         try (Platform platform = Platform.start(config, options, progress)) {
             // Given the demo people are loaded: the printed example person is found
             assertThat(platform.demoPeopleLoaded()).isEqualTo(5);
-            JsonNode demo = awaitLookup(platform, DemoData.email(0), l -> holders(l).contains("moneybird"));
-            assertThat(holders(demo)).contains("postmark", "heroku", "amazon-s3-database-backups", "transip-vps-backups");
+            JsonNode demo =
+                    awaitLookup(platform, DemoData.email(0), l -> holders(l).contains("moneybird"));
+            assertThat(holders(demo))
+                    .contains("postmark", "heroku", "amazon-s3-database-backups", "transip-vps-backups");
 
             // When carol's sign-up and a mail are published over HTTP
             HttpResponse<String> accepted = post(platform.ingestUrl(), "/v1/events/batch", """
@@ -86,9 +92,13 @@ class PlatformIT {
             assertThat(accepted.statusCode()).isEqualTo(202);
 
             // Then a lookup by her phone finds her data at every holder, direct and onward, within seconds
-            JsonNode carol = awaitLookup(platform, "+31655550101", "phone", l -> holders(l).contains("moneybird")
-                    && holders(l).contains("transip-vps-backups"));
-            assertThat(holders(carol)).contains("smarttrackers-app", "heroku", "memcached-cloud", "amazon-s3-database-backups");
+            JsonNode carol = awaitLookup(
+                    platform,
+                    "+31655550101",
+                    "phone",
+                    l -> holders(l).contains("moneybird") && holders(l).contains("transip-vps-backups"));
+            assertThat(holders(carol))
+                    .contains("smarttrackers-app", "heroku", "memcached-cloud", "amazon-s3-database-backups");
 
             // And bad input at each entry point gets a precise answer
             HttpResponse<String> badEvent = post(platform.ingestUrl(), "/v1/events", """
@@ -101,11 +111,14 @@ class PlatformIT {
             assertThat(badLookup.headers().firstValue("Content-Type")).contains("application/problem+json");
 
             // When the DPO files her erasure
-            HttpResponse<String> filed = post(platform.dpoUrl(), "/v1/requests",
+            HttpResponse<String> filed = post(
+                    platform.dpoUrl(),
+                    "/v1/requests",
                     "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + CAROL + "\"},\"note\":\"platform test\"}");
             assertThat(filed.statusCode()).isEqualTo(202);
             requestId = json.readTree(filed.body()).get("requestId").asText();
-            JsonNode request = await(() -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
+            JsonNode request = await(
+                    () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
                     r -> r.path("tasks").size() >= 5);
 
             // Then every holder got a task: MoneyBird restricts under the tax rule, the others erase
@@ -120,12 +133,19 @@ class PlatformIT {
 
             // When every holder reports (manual holders through the DPO, Kafka holders on Kafka)
             for (JsonNode task : request.get("tasks")) {
-                report(platform, requestId, task.get("holder").asText(), task.get("type").asText().equals("RESTRICT") ? "RESTRICTED" : "ERASED");
+                report(
+                        platform,
+                        requestId,
+                        task.get("holder").asText(),
+                        task.get("type").asText().equals("RESTRICT") ? "RESTRICTED" : "ERASED");
             }
 
             // Then the request completes and the lookup shows her data erased (restricted at MoneyBird)
-            await(() -> get(platform.dpoUrl(), "/v1/requests/" + requestId), r -> r.path("state").asText().equals("COMPLETED"));
-            JsonNode erased = awaitLookup(platform, CAROL, l -> statuses(l).stream().noneMatch("HELD"::equals));
+            await(
+                    () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
+                    r -> r.path("state").asText().equals("COMPLETED"));
+            JsonNode erased =
+                    awaitLookup(platform, CAROL, l -> statuses(l).stream().noneMatch("HELD"::equals));
             assertThat(statuses(erased)).contains("ERASED", "RESTRICTED");
         }
 
@@ -141,13 +161,26 @@ class PlatformIT {
     }
 
     private void report(Platform platform, String requestId, String holder, String outcome) throws Exception {
-        HttpResponse<String> manual = post(platform.dpoUrl(), "/v1/requests/" + requestId + "/outcomes",
+        HttpResponse<String> manual = post(
+                platform.dpoUrl(),
+                "/v1/requests/" + requestId + "/outcomes",
                 "{\"holder\":\"" + holder + "\",\"outcome\":\"" + outcome + "\",\"evidence\":\"platform test\"}");
         if (manual.statusCode() == 409) {
             // A holder on the Kafka channel reports from its own system; the command line plays that part.
-            int exit = WhereaboutsCli.run("outcome", "--request", requestId, "--holder", holder, "--outcome", outcome,
-                    "--evidence", "platform test", "--bootstrap-servers", platform.infrastructure().bootstrapServers(),
-                    "--registry-url", platform.infrastructure().registryUrl().toString());
+            int exit = WhereaboutsCli.run(
+                    "outcome",
+                    "--request",
+                    requestId,
+                    "--holder",
+                    holder,
+                    "--outcome",
+                    outcome,
+                    "--evidence",
+                    "platform test",
+                    "--bootstrap-servers",
+                    platform.infrastructure().bootstrapServers(),
+                    "--registry-url",
+                    platform.infrastructure().registryUrl().toString());
             assertThat(exit).isZero();
         } else {
             assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);
@@ -158,12 +191,15 @@ class PlatformIT {
         return awaitLookup(platform, email, "email", until);
     }
 
-    private JsonNode awaitLookup(Platform platform, String value, String type, Predicate<JsonNode> until) throws Exception {
+    private JsonNode awaitLookup(Platform platform, String value, String type, Predicate<JsonNode> until)
+            throws Exception {
         String body = "{\"subject\":{\"" + type + "\":\"" + value + "\"},\"reason\":\"platform test\"}";
-        return await(() -> {
-            HttpResponse<String> response = post(platform.dpoUrl(), "/v1/lookup", body);
-            return response.statusCode() == 200 ? json.readTree(response.body()) : json.createObjectNode();
-        }, until);
+        return await(
+                () -> {
+                    HttpResponse<String> response = post(platform.dpoUrl(), "/v1/lookup", body);
+                    return response.statusCode() == 200 ? json.readTree(response.body()) : json.createObjectNode();
+                },
+                until);
     }
 
     private interface Probe {
@@ -185,23 +221,32 @@ class PlatformIT {
 
     private static Set<String> holders(JsonNode lookup) {
         Set<String> holders = new HashSet<>();
-        lookup.path("categories").forEach(c -> c.path("holders").forEach(h -> holders.add(h.path("holder").asText())));
+        lookup.path("categories")
+                .forEach(c -> c.path("holders")
+                        .forEach(h -> holders.add(h.path("holder").asText())));
         return holders;
     }
 
     private static List<String> statuses(JsonNode lookup) {
         List<String> statuses = new ArrayList<>();
-        lookup.path("categories").forEach(c -> c.path("holders").forEach(h -> statuses.add(h.path("status").asText())));
+        lookup.path("categories")
+                .forEach(c -> c.path("holders")
+                        .forEach(h -> statuses.add(h.path("status").asText())));
         return statuses;
     }
 
     private HttpResponse<String> post(URI base, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode get(URI base, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(
+                http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
     }
 }

@@ -11,9 +11,13 @@ class PlatformOptionsTest {
 
     @Test
     void shouldOpenDemoAccessOnlyForTheEmbeddedStackUnlessSaidOtherwise() {
-        assertThat(PlatformOptions.from(Map.of(), new Properties(), true).demoAccess()).isTrue();
-        assertThat(PlatformOptions.from(Map.of(), new Properties(), false).demoAccess()).isFalse();
-        assertThat(PlatformOptions.from(Map.of("WHEREABOUTS_DEMO", "false"), new Properties(), true).demoAccess()).isFalse();
+        assertThat(PlatformOptions.from(Map.of(), new Properties(), true).demoAccess())
+                .isTrue();
+        assertThat(PlatformOptions.from(Map.of(), new Properties(), false).demoAccess())
+                .isFalse();
+        assertThat(PlatformOptions.from(Map.of("WHEREABOUTS_DEMO", "false"), new Properties(), true)
+                        .demoAccess())
+                .isFalse();
     }
 
     @Test
@@ -24,7 +28,9 @@ class PlatformOptionsTest {
         PlatformOptions resolved = PlatformOptions.from(Map.of("WHEREABOUTS_API_PORT", "18080"), options, true);
 
         assertThat(resolved).isEqualTo(new PlatformOptions(8090, 18080, 0, true));
-        assertThatThrownBy(() -> PlatformOptions.from(Map.of("WHEREABOUTS_DEMO_PEOPLE", "many"), new Properties(), true))
-                .hasMessageContaining("--demo-people").hasMessageContaining("many");
+        assertThatThrownBy(
+                        () -> PlatformOptions.from(Map.of("WHEREABOUTS_DEMO_PEOPLE", "many"), new Properties(), true))
+                .hasMessageContaining("--demo-people")
+                .hasMessageContaining("many");
     }
 }

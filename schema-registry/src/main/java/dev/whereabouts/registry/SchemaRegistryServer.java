@@ -31,232 +31,236 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
-  /** Threads serving requests: enough for a few clients, small enough to embed anywhere. */
-  static final int HTTP_THREADS = 4;
-  /** Requests queued beyond busy threads before the accepting thread serves them itself. */
-  static final int HTTP_QUEUE = 256;
+    /** Threads serving requests: enough for a few clients, small enough to embed anywhere. */
+    static final int HTTP_THREADS = 4;
+    /** Requests queued beyond busy threads before the accepting thread serves them itself. */
+    static final int HTTP_QUEUE = 256;
 
-  static final String ENV_HOST = "WHEREABOUTS_REGISTRY_HOST";
-  static final String ENV_PORT = "WHEREABOUTS_REGISTRY_PORT";
-  static final String ENV_DATA_DIR = "WHEREABOUTS_REGISTRY_DATA_DIR";
-  static final String ENV_DEFAULT_COMPATIBILITY = "WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY";
+    static final String ENV_HOST = "WHEREABOUTS_REGISTRY_HOST";
+    static final String ENV_PORT = "WHEREABOUTS_REGISTRY_PORT";
+    static final String ENV_DATA_DIR = "WHEREABOUTS_REGISTRY_DATA_DIR";
+    static final String ENV_DEFAULT_COMPATIBILITY = "WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY";
 
-  /** Command-line options and the environment variables they override. */
-  private static final Map<String, String> OPTIONS = Map.of(
-      "--host", ENV_HOST,
-      "--port", ENV_PORT,
-      "--data-dir", ENV_DATA_DIR,
-      "--default-compatibility", ENV_DEFAULT_COMPATIBILITY);
+    /** Command-line options and the environment variables they override. */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "--host", ENV_HOST,
+            "--port", ENV_PORT,
+            "--data-dir", ENV_DATA_DIR,
+            "--default-compatibility", ENV_DEFAULT_COMPATIBILITY);
 
-  private static final String USAGE = "Usage: SchemaRegistryServer [--host HOST] [--port PORT]"
-      + " [--data-dir DIR] [--default-compatibility LEVEL]";
+    private static final String USAGE = "Usage: SchemaRegistryServer [--host HOST] [--port PORT]"
+            + " [--data-dir DIR] [--default-compatibility LEVEL]";
 
-  private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
-  private final HttpServer http;
-  private final ThreadPoolExecutor executor;
-  private final SchemaStore store;
-  private final URI url;
-  private final AtomicBoolean closed = new AtomicBoolean();
+    private final HttpServer http;
+    private final ThreadPoolExecutor executor;
+    private final SchemaStore store;
+    private final URI url;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SchemaRegistryServer(
-      HttpServer http, ThreadPoolExecutor executor, SchemaStore store, URI url) {
-    this.http = http;
-    this.executor = executor;
-    this.store = store;
-    this.url = url;
-  }
+    private SchemaRegistryServer(HttpServer http, ThreadPoolExecutor executor, SchemaStore store, URI url) {
+        this.http = http;
+        this.executor = executor;
+        this.store = store;
+        this.url = url;
+    }
 
-  /**
-   * Loads the durable state from {@code config.dataDirectory()}, binds and starts serving.
-   *
-   * @throws IOException if the port cannot be bound, or the data directory is unusable, in use
-   *                     by another registry, or corrupt
-   */
-  public static SchemaRegistryServer start(RegistryConfig config) throws IOException {
-    SchemaStore store = SchemaStore.open(config.dataDirectory(), config.defaultCompatibility());
-    HttpServer http = null;
-    ThreadPoolExecutor executor = null;
-    try {
-      http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-      URI url = urlFor(config.host(), http.getAddress().getPort());
-      executor = newExecutor();
-      http.setExecutor(executor);
-      http.createContext("/", RegistryHttpHandler.forStore(store));
-      http.start();
-      LOG.info("Schema registry serving {} from {}", url, config.dataDirectory());
-      return new SchemaRegistryServer(http, executor, store, url);
-    } catch (IOException | RuntimeException e) {
-      if (http != null) {
+    /**
+     * Loads the durable state from {@code config.dataDirectory()}, binds and starts serving.
+     *
+     * @throws IOException if the port cannot be bound, or the data directory is unusable, in use
+     *                     by another registry, or corrupt
+     */
+    public static SchemaRegistryServer start(RegistryConfig config) throws IOException {
+        SchemaStore store = SchemaStore.open(config.dataDirectory(), config.defaultCompatibility());
+        HttpServer http = null;
+        ThreadPoolExecutor executor = null;
+        try {
+            http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            URI url = urlFor(config.host(), http.getAddress().getPort());
+            executor = newExecutor();
+            http.setExecutor(executor);
+            http.createContext("/", RegistryHttpHandler.forStore(store));
+            http.start();
+            LOG.info("Schema registry serving {} from {}", url, config.dataDirectory());
+            return new SchemaRegistryServer(http, executor, store, url);
+        } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.stop(0);
+            }
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The port actually bound (the ephemeral one if the configured port was 0). */
+    public int port() {
+        return url.getPort();
+    }
+
+    /**
+     * Base URL for clients, e.g. {@code http://127.0.0.1:8081}. A wildcard bind address
+     * ({@code 0.0.0.0}) is reported as loopback, which is always reachable from this machine.
+     */
+    public URI url() {
+        return url;
+    }
+
+    /** Stops serving at once; idempotent. State needs no flushing: it is durable already. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         http.stop(0);
-      }
-      if (executor != null) {
-        executor.shutdownNow();
-      }
-      store.close();
-      throw e;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(300, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            store.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the registry's log cleanly", e);
+        }
+        LOG.info("Schema registry at {} stopped", url);
     }
-  }
 
-  /** The port actually bound (the ephemeral one if the configured port was 0). */
-  public int port() {
-    return url.getPort();
-  }
+    /**
+     * Runs a standalone registry until the process is terminated (SIGTERM closes it cleanly).
+     *
+     * <p>Options, each also settable through an environment variable:
+     * {@code --host} ({@code WHEREABOUTS_REGISTRY_HOST}, default 127.0.0.1),
+     * {@code --port} ({@code WHEREABOUTS_REGISTRY_PORT}, default 8081),
+     * {@code --data-dir} ({@code WHEREABOUTS_REGISTRY_DATA_DIR}, default ./data/registry),
+     * {@code --default-compatibility} ({@code WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY},
+     * default BACKWARD). Command-line options win over the environment.
+     */
+    public static void main(String[] args) {
+        RegistryConfig config;
+        try {
+            config = parseArguments(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        SchemaRegistryServer server;
+        try {
+            server = start(config);
+        } catch (IOException e) {
+            LOG.error("Cannot start the schema registry: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "schema-registry-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
 
-  /**
-   * Base URL for clients, e.g. {@code http://127.0.0.1:8081}. A wildcard bind address
-   * ({@code 0.0.0.0}) is reported as loopback, which is always reachable from this machine.
-   */
-  public URI url() {
-    return url;
-  }
+    /**
+     * Builds the configuration from the environment, then the arguments on top.
+     *
+     * @return the configuration, or null if help was asked for
+     * @throws IllegalArgumentException naming the offending option or value
+     */
+    static RegistryConfig parseArguments(String[] args, Map<String, String> env) {
+        RegistryConfig config = RegistryConfig.defaults();
+        for (String variable : OPTIONS.values()) {
+            String value = env.get(variable);
+            if (value != null) {
+                config = apply(config, variable, value, variable);
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return null;
+            }
+            String value;
+            int eq = option.indexOf('=');
+            if (eq > 0) {
+                value = option.substring(eq + 1);
+                option = option.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("Missing value for " + option);
+            }
+            String variable = OPTIONS.get(option);
+            if (variable == null) {
+                throw new IllegalArgumentException("Unknown option " + option);
+            }
+            config = apply(config, variable, value, option);
+        }
+        return config;
+    }
 
-  /** Stops serving at once; idempotent. State needs no flushing: it is durable already. */
-  @Override
-  public void close() {
-    if (closed.getAndSet(true)) {
-      return;
+    private static RegistryConfig apply(RegistryConfig config, String variable, String value, String source) {
+        try {
+            return switch (variable) {
+                case ENV_HOST -> config.withHost(value);
+                case ENV_PORT -> config.withPort(Integer.parseInt(value.strip()));
+                case ENV_DATA_DIR -> config.withDataDirectory(Path.of(value));
+                case ENV_DEFAULT_COMPATIBILITY ->
+                    config.withDefaultCompatibility(
+                            CompatibilityLevel.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+                default -> throw new IllegalStateException("Unknown setting " + variable);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for " + source, e);
+        }
     }
-    http.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(300, TimeUnit.MILLISECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    try {
-      store.close();
-    } catch (IOException e) {
-      LOG.warn("Could not close the registry's log cleanly", e);
-    }
-    LOG.info("Schema registry at {} stopped", url);
-  }
 
-  /**
-   * Runs a standalone registry until the process is terminated (SIGTERM closes it cleanly).
-   *
-   * <p>Options, each also settable through an environment variable:
-   * {@code --host} ({@code WHEREABOUTS_REGISTRY_HOST}, default 127.0.0.1),
-   * {@code --port} ({@code WHEREABOUTS_REGISTRY_PORT}, default 8081),
-   * {@code --data-dir} ({@code WHEREABOUTS_REGISTRY_DATA_DIR}, default ./data/registry),
-   * {@code --default-compatibility} ({@code WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY},
-   * default BACKWARD). Command-line options win over the environment.
-   */
-  public static void main(String[] args) {
-    RegistryConfig config;
-    try {
-      config = parseArguments(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
+    private static ThreadPoolExecutor newExecutor() {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                HTTP_THREADS,
+                HTTP_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(HTTP_QUEUE),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "schema-registry-http-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                // Back-pressure: the accepting thread serves the overflow itself instead of dropping it.
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
-    if (config == null) {
-      System.out.println(USAGE);
-      return;
-    }
-    SchemaRegistryServer server;
-    try {
-      server = start(config);
-    } catch (IOException e) {
-      LOG.error("Cannot start the schema registry: {}", e.getMessage(), e);
-      System.exit(1);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "schema-registry-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.close();
-    }
-  }
 
-  /**
-   * Builds the configuration from the environment, then the arguments on top.
-   *
-   * @return the configuration, or null if help was asked for
-   * @throws IllegalArgumentException naming the offending option or value
-   */
-  static RegistryConfig parseArguments(String[] args, Map<String, String> env) {
-    RegistryConfig config = RegistryConfig.defaults();
-    for (String variable : OPTIONS.values()) {
-      String value = env.get(variable);
-      if (value != null) {
-        config = apply(config, variable, value, variable);
-      }
+    private static URI urlFor(String host, int port) throws UnknownHostException {
+        InetAddress address = InetAddress.getByName(host);
+        String reachable = address.isAnyLocalAddress() ? "127.0.0.1" : host;
+        if (reachable.contains(":") && !reachable.startsWith("[")) {
+            reachable = "[" + reachable + "]"; // IPv6 literal
+        }
+        return URI.create("http://" + reachable + ":" + port);
     }
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--help") || option.equals("-h")) {
-        return null;
-      }
-      String value;
-      int eq = option.indexOf('=');
-      if (eq > 0) {
-        value = option.substring(eq + 1);
-        option = option.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("Missing value for " + option);
-      }
-      String variable = OPTIONS.get(option);
-      if (variable == null) {
-        throw new IllegalArgumentException("Unknown option " + option);
-      }
-      config = apply(config, variable, value, option);
-    }
-    return config;
-  }
-
-  private static RegistryConfig apply(
-      RegistryConfig config, String variable, String value, String source) {
-    try {
-      return switch (variable) {
-        case ENV_HOST -> config.withHost(value);
-        case ENV_PORT -> config.withPort(Integer.parseInt(value.strip()));
-        case ENV_DATA_DIR -> config.withDataDirectory(Path.of(value));
-        case ENV_DEFAULT_COMPATIBILITY -> config.withDefaultCompatibility(
-            CompatibilityLevel.valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        default -> throw new IllegalStateException("Unknown setting " + variable);
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Invalid value '" + value + "' for " + source, e);
-    }
-  }
-
-  private static ThreadPoolExecutor newExecutor() {
-    AtomicInteger threadNumber = new AtomicInteger();
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(
-        HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(HTTP_QUEUE),
-        runnable -> {
-          Thread thread = new Thread(runnable,
-              "schema-registry-http-" + threadNumber.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        },
-        // Back-pressure: the accepting thread serves the overflow itself instead of dropping it.
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
-  }
-
-  private static URI urlFor(String host, int port) throws UnknownHostException {
-    InetAddress address = InetAddress.getByName(host);
-    String reachable = address.isAnyLocalAddress() ? "127.0.0.1" : host;
-    if (reachable.contains(":") && !reachable.startsWith("[")) {
-      reachable = "[" + reachable + "]"; // IPv6 literal
-    }
-    return URI.create("http://" + reachable + ":" + port);
-  }
 }

@@ -17,59 +17,58 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningRegistry implements BeforeEachCallback, AfterEachCallback {
 
-  private Path dataDirectory;
-  private SchemaRegistryServer server;
-  private RegistryClient client;
+    private Path dataDirectory;
+    private SchemaRegistryServer server;
+    private RegistryClient client;
 
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    dataDirectory = Files.createTempDirectory("schema-registry-test");
-    start();
-  }
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dataDirectory = Files.createTempDirectory("schema-registry-test");
+        start();
+    }
 
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    stop();
-    try (Stream<Path> files = Files.walk(dataDirectory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
-      });
     }
-  }
 
-  /** Closes the running server and starts a new one on the same data directory. */
-  public void restart() throws IOException {
-    stop();
-    start();
-  }
-
-  public void stop() {
-    if (server != null) {
-      server.close();
-      server = null;
+    /** Closes the running server and starts a new one on the same data directory. */
+    public void restart() throws IOException {
+        stop();
+        start();
     }
-  }
 
-  public void start() throws IOException {
-    server = SchemaRegistryServer.start(RegistryConfig.defaults()
-        .withPort(0)
-        .withDataDirectory(dataDirectory));
-    client = new RegistryClient(server.url());
-  }
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
 
-  public RegistryClient client() {
-    return client;
-  }
+    public void start() throws IOException {
+        server =
+                SchemaRegistryServer.start(RegistryConfig.defaults().withPort(0).withDataDirectory(dataDirectory));
+        client = new RegistryClient(server.url());
+    }
 
-  public SchemaRegistryServer server() {
-    return server;
-  }
+    public RegistryClient client() {
+        return client;
+    }
 
-  public Path dataDirectory() {
-    return dataDirectory;
-  }
+    public SchemaRegistryServer server() {
+        return server;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
 }

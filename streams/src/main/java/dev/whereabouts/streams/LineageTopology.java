@@ -5,6 +5,8 @@ import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.lineage.LineageKey;
+import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.topic.LineagePartitions;
 import dev.whereabouts.model.topic.Topic;
@@ -22,8 +24,6 @@ import dev.whereabouts.streams.routing.RoutePartitioning;
 import dev.whereabouts.streams.routing.RoutingProcessor;
 import dev.whereabouts.streams.state.Route;
 import dev.whereabouts.streams.state.StateSerde;
-import dev.whereabouts.model.lineage.LineageKey;
-import dev.whereabouts.model.lineage.LineageRecord;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +62,12 @@ public final class LineageTopology {
 
     /** Processor and sink names, as they appear in the rendered topology description. */
     static final String ROUTE_SOURCE = "route";
+
     static final String STAGES = "routing-stages";
     static final String TO_ROUTE = "to-route";
     static final String DEDUPE_STORE = "sharing-event-ids";
 
-    private LineageTopology() {
-    }
+    private LineageTopology() {}
 
     public static Topology build(TopologyConfig config) {
         TopicSerdes serdes = config.serdes();
@@ -78,45 +78,104 @@ public final class LineageTopology {
         Serde<Route> routes = StateSerde.ROUTE;
 
         // ---- catalog: global, so every instance sees every holder and flow ----------------------
-        topology.addGlobalStore(globalStore(CatalogCache.HOLDERS_STORE, serdes.valueSerde(Topics.CATALOG_HOLDERS)),
-                "catalog-holders-source", new StringDeserializer(), serdes.valueSerde(Topics.CATALOG_HOLDERS).deserializer(),
-                Topics.CATALOG_HOLDERS.name(), "catalog-holders-updater",
+        topology.addGlobalStore(
+                globalStore(CatalogCache.HOLDERS_STORE, serdes.valueSerde(Topics.CATALOG_HOLDERS)),
+                "catalog-holders-source",
+                new StringDeserializer(),
+                serdes.valueSerde(Topics.CATALOG_HOLDERS).deserializer(),
+                Topics.CATALOG_HOLDERS.name(),
+                "catalog-holders-updater",
                 () -> new CatalogStoreUpdater<Holder>(CatalogCache.HOLDERS_STORE, catalog));
-        topology.addGlobalStore(globalStore(CatalogCache.FLOWS_STORE, serdes.valueSerde(Topics.CATALOG_FLOWS)),
-                "catalog-flows-source", new StringDeserializer(), serdes.valueSerde(Topics.CATALOG_FLOWS).deserializer(),
-                Topics.CATALOG_FLOWS.name(), "catalog-flows-updater",
+        topology.addGlobalStore(
+                globalStore(CatalogCache.FLOWS_STORE, serdes.valueSerde(Topics.CATALOG_FLOWS)),
+                "catalog-flows-source",
+                new StringDeserializer(),
+                serdes.valueSerde(Topics.CATALOG_FLOWS).deserializer(),
+                Topics.CATALOG_FLOWS.name(),
+                "catalog-flows-updater",
                 () -> new CatalogStoreUpdater<DeclaredFlow>(CatalogCache.FLOWS_STORE, catalog));
 
         // ---- intake: decode, validate, dedupe; then straight into the routing stages ----------------
-        intake(topology, Topics.SHARING_EVENTS, () -> new IntakeProcessor<SharingEvent>(
-                serdes.valueSerde(Topics.SHARING_EVENTS).deserializer(), IntakeSpecs.sharingEvents(catalog),
-                STAGES, "sharing-events-dead-letters", DEDUPE_STORE, config.dedupeWindow(),
-                config.applicationId()), "sharing-events", serdes);
-        topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUPE_STORE, config.dedupeWindow().multipliedBy(2), config.dedupeWindow(), false),
-                Serdes.String(), Serdes.Long()), "sharing-events-intake");
-        intake(topology, Topics.DSR_REQUESTS, () -> new IntakeProcessor<DataSubjectRequest>(
-                serdes.valueSerde(Topics.DSR_REQUESTS).deserializer(), IntakeSpecs.requests(),
-                STAGES, "dsr-requests-dead-letters", null, Duration.ZERO, config.applicationId()),
-                "dsr-requests", serdes);
-        intake(topology, Topics.DSR_OUTCOMES, () -> new IntakeProcessor<HolderOutcome>(
-                serdes.valueSerde(Topics.DSR_OUTCOMES).deserializer(), IntakeSpecs.outcomes(),
-                STAGES, "dsr-outcomes-dead-letters", null, Duration.ZERO, config.applicationId()),
-                "dsr-outcomes", serdes);
+        intake(
+                topology,
+                Topics.SHARING_EVENTS,
+                () -> new IntakeProcessor<SharingEvent>(
+                        serdes.valueSerde(Topics.SHARING_EVENTS).deserializer(),
+                        IntakeSpecs.sharingEvents(catalog),
+                        STAGES,
+                        "sharing-events-dead-letters",
+                        DEDUPE_STORE,
+                        config.dedupeWindow(),
+                        config.applicationId()),
+                "sharing-events",
+                serdes);
+        topology.addStateStore(
+                Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                DEDUPE_STORE, config.dedupeWindow().multipliedBy(2), config.dedupeWindow(), false),
+                        Serdes.String(),
+                        Serdes.Long()),
+                "sharing-events-intake");
+        intake(
+                topology,
+                Topics.DSR_REQUESTS,
+                () -> new IntakeProcessor<DataSubjectRequest>(
+                        serdes.valueSerde(Topics.DSR_REQUESTS).deserializer(),
+                        IntakeSpecs.requests(),
+                        STAGES,
+                        "dsr-requests-dead-letters",
+                        null,
+                        Duration.ZERO,
+                        config.applicationId()),
+                "dsr-requests",
+                serdes);
+        intake(
+                topology,
+                Topics.DSR_OUTCOMES,
+                () -> new IntakeProcessor<HolderOutcome>(
+                        serdes.valueSerde(Topics.DSR_OUTCOMES).deserializer(),
+                        IntakeSpecs.outcomes(),
+                        STAGES,
+                        "dsr-outcomes-dead-letters",
+                        null,
+                        Duration.ZERO,
+                        config.applicationId()),
+                "dsr-outcomes",
+                serdes);
 
         // ---- routing stages: identity, subjects and requests in one processor per task ------------
         topology.addSource(ROUTE_SOURCE, new StringDeserializer(), routes.deserializer(), route);
-        SubjectProcessor.Sinks subjectSinks = new SubjectProcessor.Sinks("lineage", "subject-merges", "dsr-tasks",
-                "retention-findings");
-        topology.addProcessor(STAGES, () -> new RoutingProcessor(route, TO_ROUTE, config.routePartitions(),
+        SubjectProcessor.Sinks subjectSinks =
+                new SubjectProcessor.Sinks("lineage", "subject-merges", "dsr-tasks", "retention-findings");
+        topology.addProcessor(
+                STAGES,
+                () -> new RoutingProcessor(
+                        route,
+                        TO_ROUTE,
+                        config.routePartitions(),
                         router -> new IdentityProcessor(router, "subject-identities"),
-                        router -> new SubjectProcessor(router, subjectSinks, catalog, config.backupPromise(),
-                                config.retentionScanInterval(), config.scanSliceSize()),
-                        router -> new RequestProcessor(router, "dsr-status", "dsr-requests-rejected", "dsr-outcomes-rejected",
+                        router -> new SubjectProcessor(
+                                router,
+                                subjectSinks,
+                                catalog,
+                                config.backupPromise(),
+                                config.retentionScanInterval(),
+                                config.scanSliceSize()),
+                        router -> new RequestProcessor(
+                                router,
+                                "dsr-status",
+                                "dsr-requests-rejected",
+                                "dsr-outcomes-rejected",
                                 serdes.valueSerde(Topics.DSR_REQUESTS).serializer(),
-                                serdes.valueSerde(Topics.DSR_OUTCOMES).serializer(), config.deadlineScanInterval(),
-                                config.scanSliceSize(), config.maxExtension(), config.applicationId())),
-                "sharing-events-intake", "dsr-requests-intake", "dsr-outcomes-intake", ROUTE_SOURCE);
+                                serdes.valueSerde(Topics.DSR_OUTCOMES).serializer(),
+                                config.deadlineScanInterval(),
+                                config.scanSliceSize(),
+                                config.maxExtension(),
+                                config.applicationId())),
+                "sharing-events-intake",
+                "dsr-requests-intake",
+                "dsr-outcomes-intake",
+                ROUTE_SOURCE);
 
         topology.addStateStore(kv(IdentityProcessor.INDEX_STORE, StateSerde.IDENTITY), STAGES);
         topology.addStateStore(kv(SubjectProcessor.META_STORE, StateSerde.SUBJECT_META), STAGES);
@@ -128,21 +187,39 @@ public final class LineageTopology {
         topology.addSink(TO_ROUTE, route, strings, routes.serializer(), new RoutePartitioning(), STAGES);
         sink(topology, "subject-identities", Topics.SUBJECT_IDENTITIES, serdes, STAGES);
         // Partitioned by subject, so one person's records reach the graph writer together.
-        topology.addSink("lineage", Topics.LINEAGE.name(), serdes.keySerde(Topics.LINEAGE).serializer(),
-                serdes.valueSerde(Topics.LINEAGE).serializer(), (String topic, LineageKey key, LineageRecord value, int partitions) ->
-                        Optional.of(Set.of(LineagePartitions.of(key.getSubjectId(), partitions))), STAGES);
+        topology.addSink(
+                "lineage",
+                Topics.LINEAGE.name(),
+                serdes.keySerde(Topics.LINEAGE).serializer(),
+                serdes.valueSerde(Topics.LINEAGE).serializer(),
+                (String topic, LineageKey key, LineageRecord value, int partitions) ->
+                        Optional.of(Set.of(LineagePartitions.of(key.getSubjectId(), partitions))),
+                STAGES);
         sink(topology, "subject-merges", Topics.SUBJECT_MERGES, serdes, STAGES);
         sink(topology, "dsr-tasks", Topics.DSR_TASKS, serdes, STAGES);
         sink(topology, "retention-findings", Topics.RETENTION_FINDINGS, serdes, STAGES);
         sink(topology, "dsr-status", Topics.DSR_STATUS, serdes, STAGES);
-        sink(topology, "dsr-requests-rejected", Topics.DSR_REQUESTS.deadLetters().orElseThrow(), serdes, STAGES);
-        sink(topology, "dsr-outcomes-rejected", Topics.DSR_OUTCOMES.deadLetters().orElseThrow(), serdes, STAGES);
+        sink(
+                topology,
+                "dsr-requests-rejected",
+                Topics.DSR_REQUESTS.deadLetters().orElseThrow(),
+                serdes,
+                STAGES);
+        sink(
+                topology,
+                "dsr-outcomes-rejected",
+                Topics.DSR_OUTCOMES.deadLetters().orElseThrow(),
+                serdes,
+                STAGES);
         return topology;
     }
 
-    private static void intake(Topology topology, Topic<String, ?> topic,
-                               org.apache.kafka.streams.processor.api.ProcessorSupplier<byte[], byte[], Object, Object> supplier,
-                               String prefix, TopicSerdes serdes) {
+    private static void intake(
+            Topology topology,
+            Topic<String, ?> topic,
+            org.apache.kafka.streams.processor.api.ProcessorSupplier<byte[], byte[], Object, Object> supplier,
+            String prefix,
+            TopicSerdes serdes) {
         Topic<byte[], DeadLetter> deadLetters = topic.deadLetters().orElseThrow();
         String source = prefix + "-source";
         String processor = prefix + "-intake";
@@ -153,8 +230,14 @@ public final class LineageTopology {
         sink(topology, prefix + "-dead-letters", deadLetters, serdes, processor);
     }
 
-    private static <K, V> void sink(Topology topology, String name, Topic<K, V> topic, TopicSerdes serdes, String parent) {
-        topology.addSink(name, topic.name(), serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer(), parent);
+    private static <K, V> void sink(
+            Topology topology, String name, Topic<K, V> topic, TopicSerdes serdes, String parent) {
+        topology.addSink(
+                name,
+                topic.name(),
+                serdes.keySerde(topic).serializer(),
+                serdes.valueSerde(topic).serializer(),
+                parent);
     }
 
     /**

@@ -63,8 +63,15 @@ public record TopologyConfig(
 
     /** Defaults for everything but the application id and the serdes. */
     public static TopologyConfig defaults(String applicationId, TopicSerdes serdes) {
-        return new TopologyConfig(applicationId, serdes, DEFAULT_DEDUPE_WINDOW, DEFAULT_RETENTION_SCAN_INTERVAL,
-                DEFAULT_DEADLINE_SCAN_INTERVAL, DEFAULT_SCAN_SLICE_SIZE, DEFAULT_BACKUP_PROMISE, DEFAULT_MAX_EXTENSION,
+        return new TopologyConfig(
+                applicationId,
+                serdes,
+                DEFAULT_DEDUPE_WINDOW,
+                DEFAULT_RETENTION_SCAN_INTERVAL,
+                DEFAULT_DEADLINE_SCAN_INTERVAL,
+                DEFAULT_SCAN_SLICE_SIZE,
+                DEFAULT_BACKUP_PROMISE,
+                DEFAULT_MAX_EXTENSION,
                 DEFAULT_ROUTE_PARTITIONS);
     }
 
@@ -85,23 +92,55 @@ public record TopologyConfig(
     }
 
     public TopologyConfig withDedupeWindow(Duration window) {
-        return new TopologyConfig(applicationId, serdes, window, retentionScanInterval, deadlineScanInterval, scanSliceSize,
-                backupPromise, maxExtension, routePartitions);
+        return new TopologyConfig(
+                applicationId,
+                serdes,
+                window,
+                retentionScanInterval,
+                deadlineScanInterval,
+                scanSliceSize,
+                backupPromise,
+                maxExtension,
+                routePartitions);
     }
 
     public TopologyConfig withScanIntervals(Duration retention, Duration deadline) {
-        return new TopologyConfig(applicationId, serdes, dedupeWindow, retention, deadline, scanSliceSize, backupPromise,
-                maxExtension, routePartitions);
+        return new TopologyConfig(
+                applicationId,
+                serdes,
+                dedupeWindow,
+                retention,
+                deadline,
+                scanSliceSize,
+                backupPromise,
+                maxExtension,
+                routePartitions);
     }
 
     public TopologyConfig withScanSliceSize(int size) {
-        return new TopologyConfig(applicationId, serdes, dedupeWindow, retentionScanInterval, deadlineScanInterval, size,
-                backupPromise, maxExtension, routePartitions);
+        return new TopologyConfig(
+                applicationId,
+                serdes,
+                dedupeWindow,
+                retentionScanInterval,
+                deadlineScanInterval,
+                size,
+                backupPromise,
+                maxExtension,
+                routePartitions);
     }
 
     public TopologyConfig withRoutePartitions(int partitions) {
-        return new TopologyConfig(applicationId, serdes, dedupeWindow, retentionScanInterval, deadlineScanInterval, scanSliceSize,
-                backupPromise, maxExtension, partitions);
+        return new TopologyConfig(
+                applicationId,
+                serdes,
+                dedupeWindow,
+                retentionScanInterval,
+                deadlineScanInterval,
+                scanSliceSize,
+                backupPromise,
+                maxExtension,
+                partitions);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -43,12 +43,14 @@ public final class Authenticator {
             int eq = trimmed.indexOf('=');
             int colon = trimmed.lastIndexOf(':');
             if (eq < 1 || colon < eq + 2 || colon == trimmed.length() - 1) {
-                throw new IllegalArgumentException("token entry must look like <token>=<name>:<ROLE>[+<ROLE>], got an entry of "
-                        + trimmed.length() + " characters");
+                throw new IllegalArgumentException(
+                        "token entry must look like <token>=<name>:<ROLE>[+<ROLE>], got an entry of " + trimmed.length()
+                                + " characters");
             }
             String token = trimmed.substring(0, eq);
             if (token.length() < 16) {
-                throw new IllegalArgumentException("token for '" + trimmed.substring(eq + 1, colon) + "' is shorter than 16 characters");
+                throw new IllegalArgumentException(
+                        "token for '" + trimmed.substring(eq + 1, colon) + "' is shorter than 16 characters");
             }
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
             for (String role : trimmed.substring(colon + 1).split("\\+")) {

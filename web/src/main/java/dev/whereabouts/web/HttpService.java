@@ -43,11 +43,17 @@ public final class HttpService implements AutoCloseable {
     private final List<Route> routes;
     private final Authenticator authenticator;
     private final ObjectMapper json;
-    private final Map<Integer, LongAdder> responsesByStatusClass = Map.of(
-            2, new LongAdder(), 3, new LongAdder(), 4, new LongAdder(), 5, new LongAdder());
+    private final Map<Integer, LongAdder> responsesByStatusClass =
+            Map.of(2, new LongAdder(), 3, new LongAdder(), 4, new LongAdder(), 5, new LongAdder());
 
-    private HttpService(String name, InetSocketAddress address, int threads, List<Route> routes,
-                        Authenticator authenticator, ObjectMapper json) throws IOException {
+    private HttpService(
+            String name,
+            InetSocketAddress address,
+            int threads,
+            List<Route> routes,
+            Authenticator authenticator,
+            ObjectMapper json)
+            throws IOException {
         this.name = name;
         this.routes = List.copyOf(routes);
         this.authenticator = authenticator;
@@ -69,8 +75,15 @@ public final class HttpService implements AutoCloseable {
      *
      * @param threads request threads; handlers may block on Kafka acknowledgements, so more than cores
      */
-    public static HttpService start(String name, String host, int port, int threads, List<Route> routes,
-                                    Authenticator authenticator, ObjectMapper json) throws IOException {
+    public static HttpService start(
+            String name,
+            String host,
+            int port,
+            int threads,
+            List<Route> routes,
+            Authenticator authenticator,
+            ObjectMapper json)
+            throws IOException {
         return new HttpService(name, new InetSocketAddress(host, port), threads, routes, authenticator, json);
     }
 
@@ -85,8 +98,15 @@ public final class HttpService implements AutoCloseable {
 
     /** Responses sent so far by status class (2 = 2xx, ...), for metrics. */
     public Map<Integer, Long> responseCounts() {
-        return Map.of(2, responsesByStatusClass.get(2).sum(), 3, responsesByStatusClass.get(3).sum(),
-                4, responsesByStatusClass.get(4).sum(), 5, responsesByStatusClass.get(5).sum());
+        return Map.of(
+                2,
+                responsesByStatusClass.get(2).sum(),
+                3,
+                responsesByStatusClass.get(3).sum(),
+                4,
+                responsesByStatusClass.get(4).sum(),
+                5,
+                responsesByStatusClass.get(5).sum());
     }
 
     @Override
@@ -109,14 +129,21 @@ public final class HttpService implements AutoCloseable {
         } catch (ProblemException e) {
             response = problem(e.problem().withInstance(path));
             if (e.retryAfter().isPresent()) {
-                response = response.withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().get().toSeconds())));
+                response = response.withHeader(
+                        "Retry-After",
+                        Long.toString(Math.max(1, e.retryAfter().get().toSeconds())));
             }
         } catch (Exception e) {
             String errorId = UUID.randomUUID().toString();
             // The exception may quote request content; only its type and our id go to the client.
             LOG.error("{} {} {} failed, error id {}", name, exchange.getRequestMethod(), path, errorId, e);
-            response = problem(Problem.of("internal", "Internal error", 500,
-                    "the request failed on our side; quote error id " + errorId, null).withInstance(path));
+            response = problem(Problem.of(
+                            "internal",
+                            "Internal error",
+                            500,
+                            "the request failed on our side; quote error id " + errorId,
+                            null)
+                    .withInstance(path));
         }
         send(exchange, response);
     }
@@ -135,8 +162,10 @@ public final class HttpService implements AutoCloseable {
             Caller caller = route.requiredRole().isPresent()
                     ? authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
                     : null;
-            if (route.requiredRole().isPresent() && !caller.has(route.requiredRole().get())) {
-                throw ProblemException.forbidden("this endpoint needs the " + route.requiredRole().get() + " role");
+            if (route.requiredRole().isPresent()
+                    && !caller.has(route.requiredRole().get())) {
+                throw ProblemException.forbidden(
+                        "this endpoint needs the " + route.requiredRole().get() + " role");
             }
             return route.handler().handle(new Request(exchange, parameters.get(), caller, json));
         }

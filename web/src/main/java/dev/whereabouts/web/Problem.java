@@ -25,7 +25,8 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** A problem of kind {@code slug} (e.g. {@code validation}), documented at {@link #TYPE_BASE}{@code slug}. */
     public static Problem of(String slug, String title, int status, String detail, List<FieldError> errors) {
-        return new Problem(TYPE_BASE + slug, title, status, detail, null, errors == null || errors.isEmpty() ? null : errors);
+        return new Problem(
+                TYPE_BASE + slug, title, status, detail, null, errors == null || errors.isEmpty() ? null : errors);
     }
 
     public Problem withInstance(String instance) {

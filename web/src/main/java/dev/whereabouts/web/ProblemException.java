@@ -41,8 +41,12 @@ public class ProblemException extends RuntimeException {
 
     /** 400: a query parameter or header is invalid. */
     public static ProblemException badParameter(String parameter, String reason) {
-        return new ProblemException(Problem.of("bad-parameter", "Invalid parameter", 400,
-                "parameter '" + parameter + "': " + reason, List.of(new FieldError(parameter, reason))));
+        return new ProblemException(Problem.of(
+                "bad-parameter",
+                "Invalid parameter",
+                400,
+                "parameter '" + parameter + "': " + reason,
+                List.of(new FieldError(parameter, reason))));
     }
 
     /** 401: no or unknown token. */
@@ -62,8 +66,8 @@ public class ProblemException extends RuntimeException {
 
     /** 405: the path exists, the method does not. */
     public static ProblemException methodNotAllowed(String method, String path) {
-        return new ProblemException(Problem.of("method-not-allowed", "Method not allowed", 405,
-                method + " is not supported on " + path, null));
+        return new ProblemException(Problem.of(
+                "method-not-allowed", "Method not allowed", 405, method + " is not supported on " + path, null));
     }
 
     /** 413: the body or the batch is larger than allowed. */
@@ -73,8 +77,12 @@ public class ProblemException extends RuntimeException {
 
     /** 415: the body is not JSON. */
     public static ProblemException unsupportedMediaType(String contentType) {
-        return new ProblemException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                "expected application/json, got " + contentType, List.of(new FieldError("Content-Type", "must be application/json"))));
+        return new ProblemException(Problem.of(
+                "unsupported-media-type",
+                "Unsupported media type",
+                415,
+                "expected application/json, got " + contentType,
+                List.of(new FieldError("Content-Type", "must be application/json"))));
     }
 
     /** 422: well-formed, but semantically invalid; every bad field listed. */

@@ -87,8 +87,9 @@ public final class Request {
             try {
                 if (Long.parseLong(declared.trim()) > maxBytes) {
                     drainBody();
-                    throw ProblemException.tooLarge("body of " + declared.trim() + " bytes exceeds the limit of " + maxBytes
-                            + " bytes", List.of(new FieldError("Content-Length", "at most " + maxBytes + " bytes")));
+                    throw ProblemException.tooLarge(
+                            "body of " + declared.trim() + " bytes exceeds the limit of " + maxBytes + " bytes",
+                            List.of(new FieldError("Content-Length", "at most " + maxBytes + " bytes")));
                 }
             } catch (NumberFormatException e) {
                 throw ProblemException.badParameter("Content-Length", "must be a number");
@@ -98,7 +99,8 @@ public final class Request {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 drainBody();
-                throw ProblemException.tooLarge("body exceeds the limit of " + maxBytes + " bytes",
+                throw ProblemException.tooLarge(
+                        "body exceeds the limit of " + maxBytes + " bytes",
                         List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
             }
             return bytes;
@@ -128,18 +130,24 @@ public final class Request {
     /** The body parsed as JSON; 415 when not declared as JSON, 400 with line and column when malformed. */
     public JsonNode jsonBody(int maxBytes) {
         String contentType = header("Content-Type").orElse("");
-        if (!contentType.isEmpty() && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (!contentType.isEmpty()
+                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw ProblemException.unsupportedMediaType(contentType);
         }
         byte[] body = body(maxBytes);
         if (body.length == 0) {
-            throw ProblemException.malformed("the body is empty; expected a JSON document", List.of(new FieldError("body", "empty")));
+            throw ProblemException.malformed(
+                    "the body is empty; expected a JSON document", List.of(new FieldError("body", "empty")));
         }
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ProblemException.malformed("the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw ProblemException.malformed(
+                    "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
                     List.of(new FieldError("body", "not valid JSON" + where)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,7 +49,8 @@ public record Route(String method, String template, Optional<Role> requiredRole,
                 if (got.isEmpty()) {
                     return Optional.empty();
                 }
-                parameters.put(want.substring(1, want.length() - 1),
+                parameters.put(
+                        want.substring(1, want.length() - 1),
                         java.net.URLDecoder.decode(got, java.nio.charset.StandardCharsets.UTF_8));
             } else if (!want.equals(got)) {
                 return Optional.empty();

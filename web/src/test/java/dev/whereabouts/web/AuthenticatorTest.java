@@ -16,25 +16,31 @@ class AuthenticatorTest {
 
         assertThat(dpo.name()).isEqualTo("dpo@example.com");
         assertThat(dpo.roles()).containsExactlyInAnyOrder(Role.DPO, Role.ADMIN);
-        assertThat(authenticator.authenticate("bearer aaaaaaaaaaaaaaaaaaaa").has(Role.ENGINEER)).isTrue();
+        assertThat(authenticator.authenticate("bearer aaaaaaaaaaaaaaaaaaaa").has(Role.ENGINEER))
+                .isTrue();
     }
 
     @Test
     void shouldRefuseUnknownMissingAndNonBearerTokens() {
         Authenticator authenticator = Authenticator.fromSpec("aaaaaaaaaaaaaaaaaaaa=checkout:ENGINEER");
 
-        assertThatThrownBy(() -> authenticator.authenticate("Bearer nope")).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> authenticator.authenticate("Bearer nope"))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("unknown token");
         assertThatThrownBy(() -> authenticator.authenticate(null)).hasMessageContaining("Bearer");
-        assertThatThrownBy(() -> authenticator.authenticate("Basic dXNlcjpwYXNz")).hasMessageContaining("Bearer");
+        assertThatThrownBy(() -> authenticator.authenticate("Basic dXNlcjpwYXNz"))
+                .hasMessageContaining("Bearer");
     }
 
     @Test
     void shouldRejectWeakOrMalformedTokenSpecsWithoutEchoingTheToken() {
         assertThatThrownBy(() -> Authenticator.fromSpec("short=svc:ENGINEER"))
-                .hasMessageContaining("shorter than 16").hasMessageNotContaining("short=");
-        assertThatThrownBy(() -> Authenticator.fromSpec("aaaaaaaaaaaaaaaaaaaa=svc:ROOT")).hasMessageContaining("unknown role");
-        assertThatThrownBy(() -> Authenticator.fromSpec("aaaaaaaaaaaaaaaaaaaa")).hasMessageContaining("<token>=<name>:<ROLE>");
+                .hasMessageContaining("shorter than 16")
+                .hasMessageNotContaining("short=");
+        assertThatThrownBy(() -> Authenticator.fromSpec("aaaaaaaaaaaaaaaaaaaa=svc:ROOT"))
+                .hasMessageContaining("unknown role");
+        assertThatThrownBy(() -> Authenticator.fromSpec("aaaaaaaaaaaaaaaaaaaa"))
+                .hasMessageContaining("<token>=<name>:<ROLE>");
         assertThatThrownBy(() -> Authenticator.fromSpec(" , ")).hasMessageContaining("no tokens");
     }
 

@@ -27,16 +27,22 @@ class HttpServiceTest {
         List<Route> routes = List.of(
                 Route.open("GET", "/health", r -> Response.text(200, "text/plain", "ok")),
                 Route.forRole(Role.ENGINEER, "POST", "/v1/echo", r -> Response.json(200, r.jsonBody(64), json)),
-                Route.forRole(Role.DPO, "GET", "/v1/subjects/{id}", r -> Response.json(200,
-                        Map.of("id", r.pathParameter("id"), "limit", r.queryInt("limit", 50, 1, 500)), json)),
+                Route.forRole(
+                        Role.DPO,
+                        "GET",
+                        "/v1/subjects/{id}",
+                        r -> Response.json(
+                                200,
+                                Map.of("id", r.pathParameter("id"), "limit", r.queryInt("limit", 50, 1, 500)),
+                                json)),
                 Route.open("GET", "/boom", r -> {
                     throw new IllegalStateException("alice@example.com broke it");
                 }),
                 Route.open("GET", "/busy", r -> {
                     throw ProblemException.unavailable("Kafka is not reachable", Duration.ofSeconds(5));
                 }));
-        service = HttpService.start("test", "127.0.0.1", 0, 2, routes,
-                Authenticator.fromSpec(TOKEN + "=checkout-service:ENGINEER"), json);
+        service = HttpService.start(
+                "test", "127.0.0.1", 0, 2, routes, Authenticator.fromSpec(TOKEN + "=checkout-service:ENGINEER"), json);
     }
 
     @AfterEach
@@ -85,9 +91,13 @@ class HttpServiceTest {
 
     @Test
     void shouldAnswer415ForANonJsonBody() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/v1/echo"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hi")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(uri("/v1/echo"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("hi"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertProblem(response, 415, "unsupported-media-type");
     }
@@ -100,15 +110,30 @@ class HttpServiceTest {
 
     @Test
     void shouldNameTheBadQueryParameter() throws Exception {
-        HttpService dpo = HttpService.start("dpo", "127.0.0.1", 0, 1, List.of(
-                        Route.forRole(Role.DPO, "GET", "/v1/subjects/{id}", r -> Response.json(200,
-                                Map.of("id", r.pathParameter("id"), "limit", r.queryInt("limit", 50, 1, 500)), json))),
-                Authenticator.demo(), json);
+        HttpService dpo = HttpService.start(
+                "dpo",
+                "127.0.0.1",
+                0,
+                1,
+                List.of(Route.forRole(
+                        Role.DPO,
+                        "GET",
+                        "/v1/subjects/{id}",
+                        r -> Response.json(
+                                200,
+                                Map.of("id", r.pathParameter("id"), "limit", r.queryInt("limit", 50, 1, 500)),
+                                json))),
+                Authenticator.demo(),
+                json);
         try {
-            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(dpo.url().resolve("/v1/subjects/a%2Fb?limit=7"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> bad = client.send(HttpRequest.newBuilder(dpo.url().resolve("/v1/subjects/a?limit=9999"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ok = client.send(
+                    HttpRequest.newBuilder(dpo.url().resolve("/v1/subjects/a%2Fb?limit=7"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bad = client.send(
+                    HttpRequest.newBuilder(dpo.url().resolve("/v1/subjects/a?limit=9999"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(body(ok).get("id").asText()).isEqualTo("a/b");
             assertThat(body(ok).get("limit").asInt()).isEqualTo(7);
@@ -163,7 +188,8 @@ class HttpServiceTest {
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

@@ -17,8 +17,7 @@ import java.util.Properties;
  */
 public final class KafkaNode {
 
-    private KafkaNode() {
-    }
+    private KafkaNode() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -50,17 +49,19 @@ public final class KafkaNode {
     }
 
     private static void exitWhenSupervisorGoes() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the supervisor never writes; any byte is ignored
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the same as end of input
-            }
-            System.err.println("supervisor went away: stopping the Kafka node");
-            System.exit(0);
-        }, "supervisor-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the supervisor never writes; any byte is ignored
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the same as end of input
+                    }
+                    System.err.println("supervisor went away: stopping the Kafka node");
+                    System.exit(0);
+                },
+                "supervisor-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -26,8 +26,7 @@ import org.neo4j.io.ByteUnit;
  */
 public final class Neo4jNode {
 
-    private Neo4jNode() {
-    }
+    private Neo4jNode() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -57,10 +56,13 @@ public final class Neo4jNode {
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dbms.shutdown();
-            stopped.countDown();
-        }, "neo4j-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            dbms.shutdown();
+                            stopped.countDown();
+                        },
+                        "neo4j-shutdown"));
         exitWhenSupervisorGoes();
 
         System.out.println("READY bolt://" + host + ":" + boltPort);
@@ -69,17 +71,19 @@ public final class Neo4jNode {
     }
 
     private static void exitWhenSupervisorGoes() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the supervisor never writes; any byte is ignored
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the same as end of input
-            }
-            System.err.println("supervisor went away: stopping Neo4j");
-            System.exit(0);
-        }, "supervisor-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the supervisor never writes; any byte is ignored
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the same as end of input
+                    }
+                    System.err.println("supervisor went away: stopping Neo4j");
+                    System.exit(0);
+                },
+                "supervisor-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class EmbeddedStackExtension implements BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EmbeddedStackExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -46,18 +47,22 @@ public final class EmbeddedStackExtension implements BeforeEachCallback, Paramet
     }
 
     private static StackFixture fixture(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedStack.class, key -> SharedStack.start(), SharedStack.class)
                 .fixture();
     }
 
     /** One stack per test JVM, closed by JUnit when the root context closes. */
-    private record SharedStack(StackFixture fixture, Path directory) implements ExtensionContext.Store.CloseableResource {
+    private record SharedStack(StackFixture fixture, Path directory)
+            implements ExtensionContext.Store.CloseableResource {
 
         static SharedStack start() {
             try {
                 Path directory = Files.createTempDirectory("whereabouts-it-");
-                StackConfig config = StackConfig.fromEnvironment().withDataDirectory(directory).withEphemeralPorts();
+                StackConfig config = StackConfig.fromEnvironment()
+                        .withDataDirectory(directory)
+                        .withEphemeralPorts();
                 return new SharedStack(new StackFixture(EmbeddedStack.start(config)), directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

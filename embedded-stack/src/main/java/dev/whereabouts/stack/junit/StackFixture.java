@@ -41,7 +41,9 @@ public final class StackFixture implements AutoCloseable {
     StackFixture(EmbeddedStack stack) {
         this.stack = stack;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
-        this.driver = GraphDatabase.driver(stack.boltUri(), AuthTokens.none(),
+        this.driver = GraphDatabase.driver(
+                stack.boltUri(),
+                AuthTokens.none(),
                 Config.builder().withLogging(Logging.slf4j()).build());
     }
 
@@ -91,11 +93,14 @@ public final class StackFixture implements AutoCloseable {
     public void reset() {
         try {
             Set<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId).collect(Collectors.toSet());
+                    .map(ConsumerGroupListing::groupId)
+                    .collect(Collectors.toSet());
             if (!groups.isEmpty()) {
                 admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
             }
-            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get(30, TimeUnit.SECONDS);
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(false))
+                    .names()
+                    .get(30, TimeUnit.SECONDS);
             if (!topics.isEmpty()) {
                 admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
                 awaitGone(topics);
@@ -110,11 +115,13 @@ public final class StackFixture implements AutoCloseable {
         }
         // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
         try (Session session = driver.session()) {
-            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+                    .consume();
         }
     }
 
-    private void awaitGone(Set<String> deleted) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    private void awaitGone(Set<String> deleted)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         Instant deadline = Instant.now().plus(RESET_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             Set<String> remaining = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -130,7 +137,8 @@ public final class StackFixture implements AutoCloseable {
      * The controller acknowledges a creation before the broker's metadata shows it; a test must not
      * start in between, or its first client sees no topics.
      */
-    private void awaitVisible(Set<String> topics) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    private void awaitVisible(Set<String> topics)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         Instant deadline = Instant.now().plus(RESET_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(topics)) {
@@ -138,7 +146,8 @@ public final class StackFixture implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("catalogue topics not visible " + RESET_TIMEOUT.toSeconds() + " s after creation");
+        throw new IllegalStateException(
+                "catalogue topics not visible " + RESET_TIMEOUT.toSeconds() + " s after creation");
     }
 
     @Override

@@ -21,13 +21,14 @@ class ConfluentRegistryAndBrokerIT extends RegistryAndBrokerScenarios {
 
     @Container
     static final ConfluentKafkaContainer KAFKA = new ConfluentKafkaContainer(
-            DockerImageName.parse("confluentinc/cp-kafka:" + CONFLUENT_VERSION))
-            .withNetwork(NETWORK).withNetworkAliases("kafka")
+                    DockerImageName.parse("confluentinc/cp-kafka:" + CONFLUENT_VERSION))
+            .withNetwork(NETWORK)
+            .withNetworkAliases("kafka")
             .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true");
 
     @Container
     static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            DockerImageName.parse("confluentinc/cp-schema-registry:" + CONFLUENT_VERSION))
+                    DockerImageName.parse("confluentinc/cp-schema-registry:" + CONFLUENT_VERSION))
             .withNetwork(NETWORK)
             .dependsOn(KAFKA)
             .withExposedPorts(8081)

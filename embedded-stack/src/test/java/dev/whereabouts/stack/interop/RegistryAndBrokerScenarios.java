@@ -60,9 +60,10 @@ abstract class RegistryAndBrokerScenarios {
         TopicSerdes serdes = serdes();
         Serde<SharingEvent> valueSerde = serdes.valueSerde(Topics.SHARING_EVENTS);
 
-        try (KafkaProducer<String, SharingEvent> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
-                valueSerde.serializer())) {
-            producer.send(new ProducerRecord<>(Topics.SHARING_EVENTS.name(), "s-1", event)).get();
+        try (KafkaProducer<String, SharingEvent> producer =
+                new KafkaProducer<>(producerConfig(), new StringSerializer(), valueSerde.serializer())) {
+            producer.send(new ProducerRecord<>(Topics.SHARING_EVENTS.name(), "s-1", event))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -70,17 +71,28 @@ abstract class RegistryAndBrokerScenarios {
         ConsumerRecord<String, byte[]> raw = consumeOne();
         int id = ByteBuffer.wrap(raw.value(), 1, 4).getInt();
         assertThat(raw.value()[0]).isEqualTo(WireFormat.MAGIC_BYTE);
-        assertThat(id).isEqualTo(registry().latest(Topics.SHARING_EVENTS.name() + "-value").id());
-        assertThat(valueSerde.deserializer().deserialize(Topics.SHARING_EVENTS.name(), raw.value())).isEqualTo(event);
+        assertThat(id)
+                .isEqualTo(registry()
+                        .latest(Topics.SHARING_EVENTS.name() + "-value")
+                        .id());
+        assertThat(valueSerde.deserializer().deserialize(Topics.SHARING_EVENTS.name(), raw.value()))
+                .isEqualTo(event);
     }
 
     @Test
     void shouldRejectAnIncompatibleSchemaWithConfluentsErrorCode() {
         String subject = "interop-" + UUID.randomUUID() + "-value";
-        Schema v1 = SchemaBuilder.record("Person").namespace("dev.whereabouts.interop").fields()
-                .requiredString("id").endRecord();
-        Schema breaking = SchemaBuilder.record("Person").namespace("dev.whereabouts.interop").fields()
-                .requiredString("id").requiredString("email").endRecord();
+        Schema v1 = SchemaBuilder.record("Person")
+                .namespace("dev.whereabouts.interop")
+                .fields()
+                .requiredString("id")
+                .endRecord();
+        Schema breaking = SchemaBuilder.record("Person")
+                .namespace("dev.whereabouts.interop")
+                .fields()
+                .requiredString("id")
+                .requiredString("email")
+                .endRecord();
         SchemaRegistryClient registry = registry();
         int id = registry.register(subject, v1);
 
@@ -96,12 +108,25 @@ abstract class RegistryAndBrokerScenarios {
     @Test
     void shouldReadRecordsWrittenWithAnOlderSchemaVersion() {
         String topic = Topics.SHARING_EVENTS.name();
-        Schema v1 = SchemaBuilder.record("Visit").namespace("dev.whereabouts.interop").fields()
-                .requiredString("page").endRecord();
-        Schema v2 = SchemaBuilder.record("Visit").namespace("dev.whereabouts.interop").fields()
-                .requiredString("page").name("referrer").type().stringType().stringDefault("direct").endRecord();
-        SerdeConfig config = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl(),
-                SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "RECORD_NAME"));
+        Schema v1 = SchemaBuilder.record("Visit")
+                .namespace("dev.whereabouts.interop")
+                .fields()
+                .requiredString("page")
+                .endRecord();
+        Schema v2 = SchemaBuilder.record("Visit")
+                .namespace("dev.whereabouts.interop")
+                .fields()
+                .requiredString("page")
+                .name("referrer")
+                .type()
+                .stringType()
+                .stringDefault("direct")
+                .endRecord();
+        SerdeConfig config = SerdeConfig.fromMap(Map.of(
+                SerdeConfig.SCHEMA_REGISTRY_URL,
+                registryUrl(),
+                SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                "RECORD_NAME"));
         var writer = new dev.whereabouts.model.serde.AvroSerializer<GenericRecord>(registry(), config, false);
         GenericRecord old = new GenericData.Record(v1);
         old.put("page", "/pricing");
@@ -112,7 +137,9 @@ abstract class RegistryAndBrokerScenarios {
         GenericRecord read = reader.deserialize(topic, bytes);
 
         assertThat(read.get("page").toString()).isEqualTo("/pricing");
-        assertThat(read.getSchema()).as("generic readers see the writer's schema").isEqualTo(v1);
+        assertThat(read.getSchema())
+                .as("generic readers see the writer's schema")
+                .isEqualTo(v1);
     }
 
     private TopicSerdes serdes() {
@@ -130,10 +157,16 @@ abstract class RegistryAndBrokerScenarios {
     }
 
     private ConsumerRecord<String, byte[]> consumeOne() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "interop-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "interop-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.SHARING_EVENTS.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

@@ -41,8 +41,13 @@ public final class ApiConfig {
     public static String help() {
         StringBuilder help = new StringBuilder("Settings (environment variable, default):\n");
         for (ApiSetting setting : ApiSetting.values()) {
-            help.append("  ").append(setting.environmentVariable()).append(" (default '").append(setting.defaultValue())
-                    .append("')\n      ").append(setting.doc()).append('\n');
+            help.append("  ")
+                    .append(setting.environmentVariable())
+                    .append(" (default '")
+                    .append(setting.defaultValue())
+                    .append("')\n      ")
+                    .append(setting.doc())
+                    .append('\n');
         }
         return help.toString();
     }

@@ -19,15 +19,18 @@ final class Bodies {
 
     /** Fideslang keys: dot-separated lower-case segments. */
     static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+
     static final int MAX_REASON = 500;
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static void onlyKnownFields(JsonNode body, Set<String> known, List<FieldError> errors) {
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                errors.add(new FieldError("/" + name, "unknown field; known fields are " + known.stream().sorted().toList()));
+                errors.add(new FieldError(
+                        "/" + name,
+                        "unknown field; known fields are "
+                                + known.stream().sorted().toList()));
             }
         });
     }
@@ -88,7 +91,8 @@ final class Bodies {
         try {
             return Optional.of(java.time.OffsetDateTime.parse(node.textValue()).toInstant());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("/" + field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
+            errors.add(new FieldError(
+                    "/" + field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
             return Optional.empty();
         }
     }
@@ -106,7 +110,8 @@ final class Bodies {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isTextual() || !CATEGORY.matcher(item.textValue()).matches()) {
-                errors.add(new FieldError("/" + field + "/" + i, "must be a fideslang category key like user.contact.email"));
+                errors.add(new FieldError(
+                        "/" + field + "/" + i, "must be a fideslang category key like user.contact.email"));
             } else {
                 categories.add(item.textValue());
             }

@@ -11,7 +11,6 @@ import dev.whereabouts.graph.findings.FindingStore;
 import dev.whereabouts.graph.holder.FindingView;
 import dev.whereabouts.graph.holder.HolderStore;
 import dev.whereabouts.graph.holder.HolderSummary;
-
 import dev.whereabouts.graph.lookup.LookupService;
 import dev.whereabouts.graph.lookup.RawIdentifiers;
 import dev.whereabouts.graph.report.AccessReport;
@@ -61,7 +60,8 @@ public final class DpoApi {
 
     static final int MAX_BODY = 16 * 1024;
     private static final Set<String> LOOKUP_FIELDS = Set.of("subject", "reason");
-    private static final Set<String> FILE_FIELDS = Set.of("requestId", "type", "subject", "scope", "receivedAt", "note");
+    private static final Set<String> FILE_FIELDS =
+            Set.of("requestId", "type", "subject", "scope", "receivedAt", "note");
     private static final Set<String> EXTEND_FIELDS = Set.of("reason", "months");
     private static final Set<String> OUTCOME_FIELDS = Set.of("holder", "outcome", "evidence", "reportedAt");
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
@@ -83,7 +83,12 @@ public final class DpoApi {
     /**
      * @param controller the controller named in reports and the ROPA, e.g. {@code SmartTrackers B.V.}
      */
-    public DpoApi(GraphTransactions graph, RequestService requests, Pseudonymiser pseudonymiser, String controller, Clock clock) {
+    public DpoApi(
+            GraphTransactions graph,
+            RequestService requests,
+            Pseudonymiser pseudonymiser,
+            String controller,
+            Clock clock) {
         this.graph = graph;
         this.lookups = new LookupService(graph, clock);
         this.requests = requests;
@@ -96,7 +101,9 @@ public final class DpoApi {
 
     /** The JSON mapper of the API: ISO-8601 timestamps. */
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     /** Serves the API; the caller closes the returned service. */
@@ -114,8 +121,11 @@ public final class DpoApi {
                 Route.forRole(Role.DPO, "POST", "/v1/exports/portability", this::portability),
                 Route.forRole(Role.DPO, "POST", "/v1/requests", this::fileRequest),
                 Route.forRole(Role.DPO, "GET", "/v1/requests", this::listRequests),
-                Route.forRole(Role.DPO, "GET", "/v1/requests/{requestId}", r -> Response.json(200,
-                        requests.get(r.pathParameter("requestId")), json)),
+                Route.forRole(
+                        Role.DPO,
+                        "GET",
+                        "/v1/requests/{requestId}",
+                        r -> Response.json(200, requests.get(r.pathParameter("requestId")), json)),
                 Route.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/extension", this::extend),
                 Route.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/outcomes", this::recordOutcome),
                 Route.forRole(Role.DPO, "GET", "/v1/holders", this::listHolders),
@@ -128,14 +138,14 @@ public final class DpoApi {
 
     // ---- subjects ----
 
-    private record SubjectQuery(RawIdentifiers.Pseudonymised identifiers, String reason) {
-    }
+    private record SubjectQuery(RawIdentifiers.Pseudonymised identifiers, String reason) {}
 
     private SubjectQuery subjectQuery(Request request) {
         JsonNode body = object(request);
         List<FieldError> errors = new ArrayList<>();
         Bodies.onlyKnownFields(body, LOOKUP_FIELDS, errors);
-        RawIdentifiers.Pseudonymised identifiers = RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
+        RawIdentifiers.Pseudonymised identifiers =
+                RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
         String reason = Bodies.requiredText(body, "reason", Bodies.MAX_REASON, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the lookup is not valid", errors);
@@ -145,8 +155,11 @@ public final class DpoApi {
 
     private Response lookup(Request request) {
         SubjectQuery query = subjectQuery(request);
-        LookupService.Audited<Void> result = lookups.lookup(request.caller(), "subject.lookup",
-                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()), query.reason());
+        LookupService.Audited<Void> result = lookups.lookup(
+                request.caller(),
+                "subject.lookup",
+                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()),
+                query.reason());
         requireFound(result);
         List<Map<String, Object>> categories = new ArrayList<>();
         result.locations().byCategory().forEach((category, located) -> {
@@ -165,20 +178,29 @@ public final class DpoApi {
     private Response accessReport(Request request) {
         SubjectQuery query = subjectQuery(request);
         boolean html = wantsHtml(request);
-        LookupService.Audited<Void> result = lookups.lookup(request.caller(), "subject.access-report",
-                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()), query.reason());
+        LookupService.Audited<Void> result = lookups.lookup(
+                request.caller(),
+                "subject.access-report",
+                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()),
+                query.reason());
         return report(result, html);
     }
 
     private Response accessReportBySubject(Request request) {
-        String reason = request.query("reason").map(String::trim).filter(r -> !r.isEmpty())
-                .orElseThrow(() -> ProblemException.badParameter("reason", "required: why the report is looked at (audited)"));
+        String reason = request.query("reason")
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .orElseThrow(() ->
+                        ProblemException.badParameter("reason", "required: why the report is looked at (audited)"));
         if (reason.length() > Bodies.MAX_REASON) {
             throw ProblemException.badParameter("reason", "at most " + Bodies.MAX_REASON + " characters");
         }
         boolean html = wantsHtml(request);
-        LookupService.Audited<Void> result = lookups.lookup(request.caller(), "subject.access-report",
-                new LookupService.BySubjectId(request.pathParameter("subjectId")), reason);
+        LookupService.Audited<Void> result = lookups.lookup(
+                request.caller(),
+                "subject.access-report",
+                new LookupService.BySubjectId(request.pathParameter("subjectId")),
+                reason);
         return report(result, html);
     }
 
@@ -205,22 +227,35 @@ public final class DpoApi {
 
     private Response portability(Request request) {
         SubjectQuery query = subjectQuery(request);
-        LookupService.Audited<Map<String, Object>> result = lookups.read(request.caller(), "subject.portability-export",
-                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()), query.reason(), (tx, subjectIds) -> Map.of(
+        LookupService.Audited<Map<String, Object>> result = lookups.read(
+                request.caller(),
+                "subject.portability-export",
+                new LookupService.ByPseudonyms(query.identifiers().pseudonyms()),
+                query.reason(),
+                (tx, subjectIds) -> Map.of(
                         "identifiers", lookups.repository().identifiers(tx, subjectIds),
                         "requests", requests.store().forSubjects(tx, subjectIds)));
         requireFound(result);
         @SuppressWarnings("unchecked")
-        PortabilityExport export = new PortabilityExport(PortabilityExport.FORMAT, clock.instant(), controller, result.subjectIds(),
-                (List<Map<String, Object>>) result.extra().get("identifiers"), result.locations().locations(),
+        PortabilityExport export = new PortabilityExport(
+                PortabilityExport.FORMAT,
+                clock.instant(),
+                controller,
+                result.subjectIds(),
+                (List<Map<String, Object>>) result.extra().get("identifiers"),
+                result.locations().locations(),
                 (List<Map<String, Object>>) result.extra().get("requests"));
         return Response.json(200, export, json)
-                .withHeader("Content-Disposition", "attachment; filename=\"portability-" + result.subjectIds().get(0) + ".json\"");
+                .withHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"portability-"
+                                + result.subjectIds().get(0) + ".json\"");
     }
 
     private static void requireFound(LookupService.Audited<?> result) {
         if (!result.found()) {
-            throw ProblemException.notFound("no subject is known by these identifiers (the lookup was audited as " + result.auditId() + ")");
+            throw ProblemException.notFound(
+                    "no subject is known by these identifiers (the lookup was audited as " + result.auditId() + ")");
         }
     }
 
@@ -235,7 +270,8 @@ public final class DpoApi {
             errors.add(new FieldError("/requestId", "must be a UUID"));
         }
         RequestType type = Bodies.requiredEnum(body, "type", RequestType.class, errors);
-        RawIdentifiers.Pseudonymised identifiers = RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
+        RawIdentifiers.Pseudonymised identifiers =
+                RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
         List<String> scope = Bodies.categories(body, "scope", errors);
         Instant now = clock.instant();
         Instant receivedAt = Bodies.optionalInstant(body, "receivedAt", errors).orElse(now);
@@ -246,26 +282,36 @@ public final class DpoApi {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the request is not valid", errors);
         }
-        RequestService.Filed filed = requests.file(request.caller(), new RequestService.FileCommand(requestId, type, identifiers,
-                scope, receivedAt, note.orElse(null)));
+        RequestService.Filed filed = requests.file(
+                request.caller(),
+                new RequestService.FileCommand(requestId, type, identifiers, scope, receivedAt, note.orElse(null)));
         return Response.json(202, filed, json).withHeader("Location", "/v1/requests/" + filed.requestId());
     }
 
     private Response listRequests(Request request) {
         Pagination.PageRequest page = Pagination.from(request, 2);
         Optional<String> state = request.query("state").map(s -> {
-            if (!"RECEIVED".equalsIgnoreCase(s) && Bodies.parseEnum(s, RequestState.class).isEmpty()) {
+            if (!"RECEIVED".equalsIgnoreCase(s)
+                    && Bodies.parseEnum(s, RequestState.class).isEmpty()) {
                 throw ProblemException.badParameter("state", "must be one of " + List.of(RequestState.values()));
             }
             return s.toUpperCase(Locale.ROOT);
         });
-        Optional<String> type = request.query("type").map(t -> Bodies.parseEnum(t, RequestType.class)
-                .orElseThrow(() -> ProblemException.badParameter("type", "must be one of " + List.of(RequestType.values()))).name());
+        Optional<String> type = request.query("type")
+                .map(t -> Bodies.parseEnum(t, RequestType.class)
+                        .orElseThrow(() -> ProblemException.badParameter(
+                                "type", "must be one of " + List.of(RequestType.values())))
+                        .name());
         Optional<String> subjectId = request.query("subjectId");
-        List<RequestView> fetched = graph.read(tx -> requests.store().page(tx, state, type, subjectId, number(page, 0), page.key(1),
-                page.limit() + 1));
-        return Response.json(200, Pagination.page(fetched, page.limit(),
-                r -> List.of(Long.toString(r.receivedAt().toEpochMilli()), r.requestId())), json);
+        List<RequestView> fetched = graph.read(tx ->
+                requests.store().page(tx, state, type, subjectId, number(page, 0), page.key(1), page.limit() + 1));
+        return Response.json(
+                200,
+                Pagination.page(
+                        fetched,
+                        page.limit(),
+                        r -> List.of(Long.toString(r.receivedAt().toEpochMilli()), r.requestId())),
+                json);
     }
 
     private Response extend(Request request) {
@@ -285,7 +331,8 @@ public final class DpoApi {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the extension is not valid", errors);
         }
-        return Response.json(200, requests.extend(request.caller(), request.pathParameter("requestId"), months, reason), json);
+        return Response.json(
+                200, requests.extend(request.caller(), request.pathParameter("requestId"), months, reason), json);
     }
 
     private Response recordOutcome(Request request) {
@@ -303,8 +350,11 @@ public final class DpoApi {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the outcome is not valid", errors);
         }
-        return Response.json(202, requests.recordOutcome(request.caller(), request.pathParameter("requestId"), holder, outcome,
-                evidence, reportedAt), json);
+        return Response.json(
+                202,
+                requests.recordOutcome(
+                        request.caller(), request.pathParameter("requestId"), holder, outcome, evidence, reportedAt),
+                json);
     }
 
     // ---- holders, ROPA, findings, audit ----
@@ -317,8 +367,11 @@ public final class DpoApi {
 
     private Response holder(Request request) {
         String id = request.pathParameter("holderId");
-        return Response.json(200, graph.read(tx -> holders.find(tx, id))
-                .orElseThrow(() -> ProblemException.notFound("no holder with id " + id)), json);
+        return Response.json(
+                200,
+                graph.read(tx -> holders.find(tx, id))
+                        .orElseThrow(() -> ProblemException.notFound("no holder with id " + id)),
+                json);
     }
 
     private Response ropa(Request request) {
@@ -369,21 +422,27 @@ public final class DpoApi {
             case "false" -> false;
             default -> throw ProblemException.badParameter("resolved", "must be true or false");
         });
-        Optional<String> kind = request.query("kind").map(k -> Bodies.parseEnum(k, FindingKind.class)
-                .orElseThrow(() -> ProblemException.badParameter("kind", "must be one of " + List.of(FindingKind.values()))).name());
+        Optional<String> kind = request.query("kind")
+                .map(k -> Bodies.parseEnum(k, FindingKind.class)
+                        .orElseThrow(() -> ProblemException.badParameter(
+                                "kind", "must be one of " + List.of(FindingKind.values())))
+                        .name());
         Optional<String> holder = request.query("holder");
-        List<FindingView> fetched = graph.read(tx -> holders.findings(tx, holder, Optional.of(resolved.orElse(false)), kind,
-                page.key(0), page.limit() + 1));
+        List<FindingView> fetched = graph.read(tx ->
+                holders.findings(tx, holder, Optional.of(resolved.orElse(false)), kind, page.key(0), page.limit() + 1));
         return Response.json(200, Pagination.page(fetched, page.limit(), f -> List.of(f.findingId())), json);
     }
 
     private Response drift(Request request) {
         int limit = request.queryInt("limit", Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         int offset = Pagination.offset(request);
-        Optional<DriftFinding.Kind> kind = request.query("kind").map(k -> Bodies.parseEnum(k, DriftFinding.Kind.class)
-                .orElseThrow(() -> ProblemException.badParameter("kind", "must be one of " + List.of(DriftFinding.Kind.values()))));
+        Optional<DriftFinding.Kind> kind = request.query("kind")
+                .map(k -> Bodies.parseEnum(k, DriftFinding.Kind.class)
+                        .orElseThrow(() -> ProblemException.badParameter(
+                                "kind", "must be one of " + List.of(DriftFinding.Kind.values()))));
         List<DriftFinding> all = graph.read(findings::drift).stream()
-                .filter(f -> kind.isEmpty() || f.kind() == kind.get()).toList();
+                .filter(f -> kind.isEmpty() || f.kind() == kind.get())
+                .toList();
         Pagination.Page<DriftFinding> page = Pagination.offsetPage(all, offset, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
@@ -396,10 +455,18 @@ public final class DpoApi {
 
     private Response audit(Request request) {
         Pagination.PageRequest page = Pagination.from(request, 2);
-        List<AuditEntry> fetched = graph.read(tx -> audit.page(tx, request.query("actor"), request.query("subjectId"),
-                request.query("action"), number(page, 0), page.key(1), page.limit() + 1));
-        return Response.json(200, Pagination.page(fetched, page.limit(),
-                e -> List.of(Long.toString(e.at().toEpochMilli()), e.id())), json);
+        List<AuditEntry> fetched = graph.read(tx -> audit.page(
+                tx,
+                request.query("actor"),
+                request.query("subjectId"),
+                request.query("action"),
+                number(page, 0),
+                page.key(1),
+                page.limit() + 1));
+        return Response.json(
+                200,
+                Pagination.page(fetched, page.limit(), e -> List.of(Long.toString(e.at().toEpochMilli()), e.id())),
+                json);
     }
 
     // ---- helpers ----
@@ -408,14 +475,16 @@ public final class DpoApi {
         try {
             return page.number(part);
         } catch (NumberFormatException e) {
-            throw ProblemException.badParameter("cursor", "is not a cursor of this list; pass nextCursor of the previous page");
+            throw ProblemException.badParameter(
+                    "cursor", "is not a cursor of this list; pass nextCursor of the previous page");
         }
     }
 
     private static JsonNode object(Request request) {
         JsonNode body = request.jsonBody(MAX_BODY);
         if (!body.isObject()) {
-            throw ProblemException.malformed("the body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+            throw ProblemException.malformed(
+                    "the body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
         }
         return body;
     }
@@ -430,5 +499,4 @@ public final class DpoApi {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -65,10 +65,13 @@ public final class GraphApiApp implements AutoCloseable {
         ApiConfig config = ApiConfig.resolve(System.getenv(), System.getProperties());
         GraphApiApp app = start(config, System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "graph-api-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            stopped.countDown();
+                        },
+                        "graph-api-shutdown"));
         LOG.info("DPO API listening on {}", app.url());
         stopped.await();
     }
@@ -87,31 +90,45 @@ public final class GraphApiApp implements AutoCloseable {
             Driver driver = driver(config);
             resources.add(driver);
             GraphSchema.ensure(driver);
-            SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config.get(ApiSetting.REGISTRY_URL)));
+            SchemaRegistryClient registry =
+                    new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config.get(ApiSetting.REGISTRY_URL)));
             resources.add(registry);
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
             boolean demo = config.getBoolean(ApiSetting.DEMO);
             Pseudonymiser pseudonymiser = pseudonymiser(environment, demo);
-            KafkaRequestPublisher publisher = KafkaRequestPublisher.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes);
+            KafkaRequestPublisher publisher =
+                    KafkaRequestPublisher.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes);
             resources.add(publisher);
             GraphWriter writer = null;
             if (config.getBoolean(ApiSetting.WRITER_ENABLED)) {
                 GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSetting.WRITER_GROUP_ID))
                         .withMaxPollRecords(config.getInt(ApiSetting.WRITER_MAX_POLL_RECORDS));
-                writer = GraphWriter.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), driver, serdes,
-                        KafkaDeadLetterSink.create(Topics.GRAPH_WRITER_DEAD_LETTERS, config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes),
+                writer = GraphWriter.create(
+                        config.get(ApiSetting.BOOTSTRAP_SERVERS),
+                        driver,
+                        serdes,
+                        KafkaDeadLetterSink.create(
+                                Topics.GRAPH_WRITER_DEAD_LETTERS, config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes),
                         settings);
                 resources.add(writer);
                 writer.start();
             }
             GraphTransactions graph = new GraphTransactions(driver);
             Clock clock = Clock.systemUTC();
-            DpoApi api = new DpoApi(graph, new RequestService(graph, publisher, clock), pseudonymiser,
-                    config.get(ApiSetting.CONTROLLER), clock);
+            DpoApi api = new DpoApi(
+                    graph,
+                    new RequestService(graph, publisher, clock),
+                    pseudonymiser,
+                    config.get(ApiSetting.CONTROLLER),
+                    clock);
             Authenticator authenticator = config.get(ApiSetting.TOKENS).isEmpty()
-                    ? Authenticator.demo() : Authenticator.fromSpec(config.get(ApiSetting.TOKENS));
-            HttpService http = api.start(config.get(ApiSetting.HOST), config.getInt(ApiSetting.PORT),
-                    config.getInt(ApiSetting.HTTP_THREADS), authenticator);
+                    ? Authenticator.demo()
+                    : Authenticator.fromSpec(config.get(ApiSetting.TOKENS));
+            HttpService http = api.start(
+                    config.get(ApiSetting.HOST),
+                    config.getInt(ApiSetting.PORT),
+                    config.getInt(ApiSetting.HTTP_THREADS),
+                    authenticator);
             resources.add(http);
             return new GraphApiApp(resources, http, writer);
         } catch (RuntimeException | IOException e) {
@@ -137,8 +154,10 @@ public final class GraphApiApp implements AutoCloseable {
                 .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS)
                 .withMaxConnectionPoolSize(64)
                 .build();
-        return GraphDatabase.driver(URI.create(config.get(ApiSetting.BOLT_URI)),
-                user.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, config.get(ApiSetting.BOLT_PASSWORD)), driverConfig);
+        return GraphDatabase.driver(
+                URI.create(config.get(ApiSetting.BOLT_URI)),
+                user.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, config.get(ApiSetting.BOLT_PASSWORD)),
+                driverConfig);
     }
 
     public URI url() {

@@ -31,8 +31,7 @@ public final class Pagination {
      * @param nextCursor where the next page starts; null on the last page
      * @param limit      the page size asked for
      */
-    public record Page<T>(List<T> items, String nextCursor, int limit) {
-    }
+    public record Page<T>(List<T> items, String nextCursor, int limit) {}
 
     /**
      * What the client asked for.
@@ -53,8 +52,7 @@ public final class Pagination {
         }
     }
 
-    private Pagination() {
-    }
+    private Pagination() {}
 
     /** Reads {@code limit} and {@code cursor}; 400 naming the parameter when bad. */
     public static PageRequest from(Request request, int cursorParts) {
@@ -73,19 +71,24 @@ public final class Pagination {
 
     static List<String> decode(String cursor, int parts) {
         try {
-            List<String> decoded = JSON.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<String>>() { });
+            List<String> decoded =
+                    JSON.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<String>>() {});
             if (decoded.size() != parts || decoded.stream().anyMatch(p -> p == null)) {
-                throw ProblemException.badParameter("cursor", "is not a cursor of this list; pass nextCursor of the previous page");
+                throw ProblemException.badParameter(
+                        "cursor", "is not a cursor of this list; pass nextCursor of the previous page");
             }
             return decoded;
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw ProblemException.badParameter("cursor", "is not a cursor of this list; pass nextCursor of the previous page");
+            throw ProblemException.badParameter(
+                    "cursor", "is not a cursor of this list; pass nextCursor of the previous page");
         }
     }
 
     public static String encode(List<String> parts) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(JSON.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

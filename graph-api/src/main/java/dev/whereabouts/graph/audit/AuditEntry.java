@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param requestId  the data-subject request concerned, if any
  * @param outcome    what came of it, e.g. {@code found}, {@code not-found}, {@code accepted}
  */
-public record AuditEntry(String id, Instant at, String actor, String action, List<String> subjectIds, String reason,
-                         String requestId, String outcome) {
+public record AuditEntry(
+        String id,
+        Instant at,
+        String actor,
+        String action,
+        List<String> subjectIds,
+        String reason,
+        String requestId,
+        String outcome) {
 
     public AuditEntry {
         Objects.requireNonNull(id, "id");

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
@@ -51,8 +51,14 @@ public final class AuditRepository {
      *
      * @param limit at most this many
      */
-    public List<AuditEntry> page(SimpleQueryRunner tx, Optional<String> actor, Optional<String> subjectId, Optional<String> action,
-                                 Optional<Long> afterAt, Optional<String> afterId, int limit) {
+    public List<AuditEntry> page(
+            SimpleQueryRunner tx,
+            Optional<String> actor,
+            Optional<String> subjectId,
+            Optional<String> action,
+            Optional<Long> afterAt,
+            Optional<String> afterId,
+            int limit) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("actor", actor.orElse(null));
         parameters.put("subjectId", subjectId.orElse(null));
@@ -65,8 +71,14 @@ public final class AuditRepository {
 
     private static AuditEntry entry(Record record) {
         Value a = record.get("a");
-        return new AuditEntry(a.get("id").asString(), Instant.ofEpochMilli(a.get("at").asLong()), a.get("actor").asString(),
-                a.get("action").asString(), a.get("subjectIds").asList(Value::asString), a.get("reason").asString(null),
-                a.get("requestId").asString(null), a.get("outcome").asString(null));
+        return new AuditEntry(
+                a.get("id").asString(),
+                Instant.ofEpochMilli(a.get("at").asLong()),
+                a.get("actor").asString(),
+                a.get("action").asString(),
+                a.get("subjectIds").asList(Value::asString),
+                a.get("reason").asString(null),
+                a.get("requestId").asString(null),
+                a.get("outcome").asString(null));
     }
 }

@@ -8,6 +8,8 @@ import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.writer.GraphWriter;
 import dev.whereabouts.graph.writer.GraphWriterSettings;
+import dev.whereabouts.graph.writer.RecordDecoder;
+import dev.whereabouts.graph.writer.SubjectRepository;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;
@@ -22,8 +24,8 @@ import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SerdeConfig;
-import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.LineagePartitions;
+import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.HttpService;
@@ -41,8 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import dev.whereabouts.graph.writer.RecordDecoder;
-import dev.whereabouts.graph.writer.SubjectRepository;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,10 +74,29 @@ import org.neo4j.driver.Session;
  */
 public final class GraphBenchmark {
 
-    private static final String[] HOLDERS = {"smarttrackers-app", "heroku", "memcached-cloud", "postmark", "zendesk",
-            "campaign-monitor", "moneybird", "transip-vps-backups", "amazon-s3-database-backups", "google-analytics", "authy", "trello"};
-    private static final String[] CATEGORIES = {"user.contact.email", "user.name", "user.contact.phone_number",
-            "user.device.ip_address", "user.behavior", "user.content", "user.payment"};
+    private static final String[] HOLDERS = {
+        "smarttrackers-app",
+        "heroku",
+        "memcached-cloud",
+        "postmark",
+        "zendesk",
+        "campaign-monitor",
+        "moneybird",
+        "transip-vps-backups",
+        "amazon-s3-database-backups",
+        "google-analytics",
+        "authy",
+        "trello"
+    };
+    private static final String[] CATEGORIES = {
+        "user.contact.email",
+        "user.name",
+        "user.contact.phone_number",
+        "user.device.ip_address",
+        "user.behavior",
+        "user.content",
+        "user.payment"
+    };
 
     private static final String BASELINE = Cypher.of("""
             UNWIND $rows AS row
@@ -134,33 +153,53 @@ public final class GraphBenchmark {
         String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
         String registryUrl = options.getOrDefault("registry", "http://127.0.0.1:8081");
         String bolt = options.getOrDefault("bolt", "bolt://127.0.0.1:7687");
-        System.out.printf(Locale.ROOT, "graph benchmark: %,d subjects x %d edges, baseline %,d rows%n", subjects, edges, baselineRows);
+        System.out.printf(
+                Locale.ROOT,
+                "graph benchmark: %,d subjects x %d edges, baseline %,d rows%n",
+                subjects,
+                edges,
+                baselineRows);
 
-        try (Driver driver = GraphDatabase.driver(URI.create(bolt), AuthTokens.none(),
-                Config.builder().withMaxConnectionPoolSize(32).build());
-             CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(registryUrl))) {
+        try (Driver driver = GraphDatabase.driver(
+                        URI.create(bolt),
+                        AuthTokens.none(),
+                        Config.builder().withMaxConnectionPoolSize(32).build());
+                CachingSchemaRegistryClient registry =
+                        new CachingSchemaRegistryClient(new RestSchemaRegistryClient(registryUrl))) {
             GraphSchema.ensure(driver);
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
 
             if (!Boolean.parseBoolean(options.getOrDefault("skip-load", "false"))) {
                 load(bootstrap, driver, serdes, subjects, edges, baselineRows);
             } else {
-                writer = GraphWriter.create(bootstrap, driver, serdes, deadLetters -> { },
+                writer = GraphWriter.create(
+                        bootstrap,
+                        driver,
+                        serdes,
+                        deadLetters -> {},
                         GraphWriterSettings.defaults("graph-benchmark-" + System.currentTimeMillis()));
                 writer.catchUp(Duration.ofMinutes(30));
             }
 
             GraphTransactions graph = new GraphTransactions(driver);
-            DpoApi api = new DpoApi(graph, new RequestService(graph, new NoRequests(), Clock.systemUTC()), pseudonymiser,
-                    "benchmark", Clock.systemUTC());
+            DpoApi api = new DpoApi(
+                    graph,
+                    new RequestService(graph, new NoRequests(), Clock.systemUTC()),
+                    pseudonymiser,
+                    "benchmark",
+                    Clock.systemUTC());
             try (HttpService http = api.start("127.0.0.1", 0, 8, Authenticator.demo())) {
                 double[] bolts = boltLookups(driver, subjects, intOption("lookups", 10_000));
                 serviceLookups(graph, subjects, intOption("lookups", 10_000));
                 double[] https = httpLookups(http.url(), subjects, intOption("lookups", 10_000));
-                row("lookup over HTTP p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", https[0], https[1]),
+                row(
+                        "lookup over HTTP p50 / p99 (ms)",
+                        String.format(Locale.ROOT, "%.2f / %.2f", https[0], https[1]),
                         "p50 <= 5, p99 <= 25");
-                row("lookup over HTTP vs Bolt point lookup p50 / p99", String.format(Locale.ROOT, "%.1fx / %.1fx",
-                        https[0] / bolts[0], https[1] / bolts[1]), "");
+                row(
+                        "lookup over HTTP vs Bolt point lookup p50 / p99",
+                        String.format(Locale.ROOT, "%.1fx / %.1fx", https[0] / bolts[0], https[1] / bolts[1]),
+                        "");
                 freshness(bootstrap, driver, serdes, http.url(), subjects, intOption("freshness", 100));
             }
         }
@@ -187,7 +226,8 @@ public final class GraphBenchmark {
      * the subjects its identity phase created; each ceiling transaction's subjects are created,
      * untimed, just before it), every edge new. A ceiling block before the writer warms Neo4j up.
      */
-    private void load(String bootstrap, Driver driver, TopicSerdes serdes, int subjects, int edges, int baselineRows) throws Exception {
+    private void load(String bootstrap, Driver driver, TopicSerdes serdes, int subjects, int edges, int baselineRows)
+            throws Exception {
         Ceiling before = new Ceiling(driver, prefix + "-ceiling-a-");
         while (before.rows() < baselineRows / 4) {
             before.batch();
@@ -196,9 +236,15 @@ public final class GraphBenchmark {
         GraphWriterSettings settings = GraphWriterSettings.defaults("graph-benchmark-" + System.currentTimeMillis());
         startAtEnd(bootstrap, settings);
         produce(bootstrap, serdes, subjects, edges, true);
-        GraphWriter writer = GraphWriter.create(bootstrap, driver, serdes, deadLetters -> {
-            throw new IllegalStateException("benchmark records must not be dead-lettered: " + deadLetters.get(0).getReason());
-        }, settings);
+        GraphWriter writer = GraphWriter.create(
+                bootstrap,
+                driver,
+                serdes,
+                deadLetters -> {
+                    throw new IllegalStateException("benchmark records must not be dead-lettered: "
+                            + deadLetters.get(0).getReason());
+                },
+                settings);
         this.writer = writer;
         Ceiling duringIdentities = new Ceiling(driver, prefix + "-ceiling-b-");
         Phase identities = consume(writer, subjects, "identity links", duringIdentities);
@@ -210,14 +256,26 @@ public final class GraphBenchmark {
 
         double all = (before.rows() + duringIdentities.rows() + duringLineage.rows())
                 / (before.seconds() + duringIdentities.seconds() + duringLineage.seconds());
-        row("**graph writer, new lineage edges vs plain batched MERGE** (the ceiling interleaved with them)",
-                String.format(Locale.ROOT, "**%.2fx** (%.2fx vs every ceiling sample of the run)",
-                        lineage.rate() / duringLineage.rate(), lineage.rate() / all), ">= 0.8x");
+        row(
+                "**graph writer, new lineage edges vs plain batched MERGE** (the ceiling interleaved with them)",
+                String.format(
+                        Locale.ROOT,
+                        "**%.2fx** (%.2fx vs every ceiling sample of the run)",
+                        lineage.rate() / duringLineage.rate(),
+                        lineage.rate() / all),
+                ">= 0.8x");
         double combined = (identities.rows() + lineage.rows()) / (identities.seconds() + lineage.seconds());
-        double combinedCeiling = (duringIdentities.rows() + duringLineage.rows()) / (duringIdentities.seconds() + duringLineage.seconds());
-        row("graph writer, identity links and lineage together vs the ceiling interleaved with them",
-                String.format(Locale.ROOT, "%.2fx (%,.0f rows/s; identity links alone %.2fx)", combined / combinedCeiling, combined,
-                        identities.rate() / duringIdentities.rate()), "");
+        double combinedCeiling = (duringIdentities.rows() + duringLineage.rows())
+                / (duringIdentities.seconds() + duringLineage.seconds());
+        row(
+                "graph writer, identity links and lineage together vs the ceiling interleaved with them",
+                String.format(
+                        Locale.ROOT,
+                        "%.2fx (%,.0f rows/s; identity links alone %.2fx)",
+                        combined / combinedCeiling,
+                        combined,
+                        identities.rate() / duringIdentities.rate()),
+                "");
     }
 
     private static final int POLLS_PER_CEILING_BATCH = 5;
@@ -246,14 +304,24 @@ public final class GraphBenchmark {
                 if (i % 5 == 0) {
                     ids.add(prefix + (i / 5));
                 }
-                chunk.add(Map.of("s", prefix + (i / 5), "h", HOLDERS[(int) (i % HOLDERS.length)], "c", CATEGORIES[(int) (i % 5)], "t", i));
+                chunk.add(Map.of(
+                        "s",
+                        prefix + (i / 5),
+                        "h",
+                        HOLDERS[(int) (i % HOLDERS.length)],
+                        "c",
+                        CATEGORIES[(int) (i % 5)],
+                        "t",
+                        i));
             }
             try (Session session = driver.session()) {
-                session.executeWrite(tx -> tx.run(CEILING_SUBJECTS, Map.of("ids", ids)).consume());
+                session.executeWrite(
+                        tx -> tx.run(CEILING_SUBJECTS, Map.of("ids", ids)).consume());
                 long start = System.nanoTime();
                 session.executeWrite(tx -> {
                     for (int from = 0; from < chunk.size(); from += STATEMENT) {
-                        tx.run(BASELINE, Map.of("rows", chunk.subList(from, Math.min(chunk.size(), from + STATEMENT)))).consume();
+                        tx.run(BASELINE, Map.of("rows", chunk.subList(from, Math.min(chunk.size(), from + STATEMENT))))
+                                .consume();
                     }
                     return null;
                 });
@@ -275,8 +343,10 @@ public final class GraphBenchmark {
         }
 
         void report(String when) {
-            row("plain batched UNWIND MERGE over Bolt (ceiling, " + when + ")", String.format(Locale.ROOT,
-                    "%,.0f rows/s (%,d rows, %.1f s)", rate(), rows, seconds()), "reference 20k-24k rows/s");
+            row(
+                    "plain batched UNWIND MERGE over Bolt (ceiling, " + when + ")",
+                    String.format(Locale.ROOT, "%,.0f rows/s (%,d rows, %.1f s)", rate(), rows, seconds()),
+                    "reference 20k-24k rows/s");
         }
     }
 
@@ -285,14 +355,18 @@ public final class GraphBenchmark {
      * so that on a stack used before the writer sees only this run's records (new edges), not a replay.
      */
     private static void startAtEnd(String bootstrap, GraphWriterSettings settings) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(GraphWriter.consumerProperties(bootstrap, settings),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                GraphWriter.consumerProperties(bootstrap, settings),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (var topic : RecordDecoder.TOPICS) {
-                consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                consumer.partitionsFor(topic.name())
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end)));
+            consumer.endOffsets(partitions)
+                    .forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end)));
             consumer.commitSync(ends);
         }
     }
@@ -329,14 +403,24 @@ public final class GraphBenchmark {
         double seconds = nanos / 1e9;
         var m = writer.metrics();
         long rows = m.rowsWritten() - before.rowsWritten();
-        row("graph writer from Kafka, " + what, String.format(Locale.ROOT,
-                "%,.0f rows/s (%,d rows, %.1f s, %d tx; decode %.1f s, Neo4j %.1f s, offset commits %.1f s)", rows / seconds, rows,
-                seconds, m.transactions() - before.transactions(), (m.decodeMillis() - before.decodeMillis()) / 1e3,
-                (m.writeMillis() - before.writeMillis()) / 1e3, (m.commitMillis() - before.commitMillis()) / 1e3), "");
+        row(
+                "graph writer from Kafka, " + what,
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f rows/s (%,d rows, %.1f s, %d tx; decode %.1f s, Neo4j %.1f s, offset commits %.1f s)",
+                        rows / seconds,
+                        rows,
+                        seconds,
+                        m.transactions() - before.transactions(),
+                        (m.decodeMillis() - before.decodeMillis()) / 1e3,
+                        (m.writeMillis() - before.writeMillis()) / 1e3,
+                        (m.commitMillis() - before.commitMillis()) / 1e3),
+                "");
         return new Phase(rows, seconds);
     }
 
-    private void produce(String bootstrap, TopicSerdes serdes, int subjects, int edges, boolean identityLinks) throws Exception {
+    private void produce(String bootstrap, TopicSerdes serdes, int subjects, int edges, boolean identityLinks)
+            throws Exception {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -346,21 +430,27 @@ public final class GraphBenchmark {
         long start = System.nanoTime();
         long records = 0;
         if (identityLinks) {
-            try (KafkaProducer<String, IdentityLink> identities = new KafkaProducer<>(properties,
-                    serdes.keySerde(Topics.SUBJECT_IDENTITIES).serializer(), serdes.valueSerde(Topics.SUBJECT_IDENTITIES).serializer())) {
+            try (KafkaProducer<String, IdentityLink> identities = new KafkaProducer<>(
+                    properties,
+                    serdes.keySerde(Topics.SUBJECT_IDENTITIES).serializer(),
+                    serdes.valueSerde(Topics.SUBJECT_IDENTITIES).serializer())) {
                 for (int i = 0; i < subjects; i++) {
                     SubjectIdentifier email = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(i));
-                    identities.send(new ProducerRecord<>(Topics.SUBJECT_IDENTITIES.name(), email.getPseudonym(), link(email, prefix + "-" + i)));
+                    identities.send(new ProducerRecord<>(
+                            Topics.SUBJECT_IDENTITIES.name(), email.getPseudonym(), link(email, prefix + "-" + i)));
                     records++;
                 }
                 identities.flush();
             }
         } else {
-            try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(properties,
-                    serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer())) {
+            try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(
+                    properties,
+                    serdes.keySerde(Topics.LINEAGE).serializer(),
+                    serdes.valueSerde(Topics.LINEAGE).serializer())) {
                 int partitions = lineage.partitionsFor(Topics.LINEAGE.name()).size();
                 for (int i = 0; i < subjects; i++) {
-                    for (LineageRecord record : lineageOf(prefix + "-" + i, i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
+                    for (LineageRecord record :
+                            lineageOf(prefix + "-" + i, i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
                         lineage.send(lineageRecord(record, partitions));
                         records++;
                     }
@@ -369,7 +459,12 @@ public final class GraphBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "produced %,d %s records in %.1f s%n", records, identityLinks ? "identity" : "lineage", seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "produced %,d %s records in %.1f s%n",
+                records,
+                identityLinks ? "identity" : "lineage",
+                seconds);
     }
 
     private double[] boltLookups(Driver driver, int subjects, int lookups) {
@@ -377,7 +472,9 @@ public final class GraphBenchmark {
         double[] millis = new double[lookups];
         try (Session session = driver.session()) {
             for (int i = -1_000; i < lookups; i++) {
-                String pseudonym = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(random.nextInt(subjects))).getPseudonym();
+                String pseudonym = pseudonymiser
+                        .pseudonymise(IdentifierType.EMAIL, email(random.nextInt(subjects)))
+                        .getPseudonym();
                 long start = System.nanoTime();
                 session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list();
                 if (i >= 0) {
@@ -386,32 +483,48 @@ public final class GraphBenchmark {
             }
         }
         double[] p = percentiles(millis);
-        row("point lookup over Bolt p50 / p99 (ms, ceiling)", String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]),
+        row(
+                "point lookup over Bolt p50 / p99 (ms, ceiling)",
+                String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]),
                 "reference p50 0.6-1.4, p99 3-8");
         return p;
     }
 
     /** The lookup without HTTP: pseudonymise, resolve, read the edges and write the audit entry in one transaction. */
     private void serviceLookups(GraphTransactions graph, int subjects, int lookups) {
-        dev.whereabouts.graph.lookup.LookupService service = new dev.whereabouts.graph.lookup.LookupService(graph, Clock.systemUTC());
-        dev.whereabouts.web.Caller caller = new dev.whereabouts.web.Caller("benchmark", java.util.Set.of(dev.whereabouts.web.Role.DPO));
+        dev.whereabouts.graph.lookup.LookupService service =
+                new dev.whereabouts.graph.lookup.LookupService(graph, Clock.systemUTC());
+        dev.whereabouts.web.Caller caller =
+                new dev.whereabouts.web.Caller("benchmark", java.util.Set.of(dev.whereabouts.web.Role.DPO));
         SplittableRandom random = new SplittableRandom(17);
         double[] millis = new double[lookups];
         for (int i = -1_000; i < lookups; i++) {
             long start = System.nanoTime();
-            List<String> pseudonyms = pseudonymiser.pseudonymiseWithAllKeys(IdentifierType.EMAIL, email(random.nextInt(subjects)))
-                    .stream().map(SubjectIdentifier::getPseudonym).toList();
-            service.lookup(caller, "subject.lookup", new dev.whereabouts.graph.lookup.LookupService.ByPseudonyms(pseudonyms), "benchmark");
+            List<String> pseudonyms =
+                    pseudonymiser
+                            .pseudonymiseWithAllKeys(IdentifierType.EMAIL, email(random.nextInt(subjects)))
+                            .stream()
+                            .map(SubjectIdentifier::getPseudonym)
+                            .toList();
+            service.lookup(
+                    caller,
+                    "subject.lookup",
+                    new dev.whereabouts.graph.lookup.LookupService.ByPseudonyms(pseudonyms),
+                    "benchmark");
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
         }
         double[] p = percentiles(millis);
-        row("audited lookup in process, no HTTP, p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]), "");
+        row(
+                "audited lookup in process, no HTTP, p50 / p99 (ms)",
+                String.format(Locale.ROOT, "%.2f / %.2f", p[0], p[1]),
+                "");
     }
 
     private double[] httpLookups(URI api, int subjects, int lookups) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         SplittableRandom random = new SplittableRandom(11);
         double[] millis = new double[lookups];
         for (int i = -1_000; i < lookups; i++) {
@@ -428,17 +541,21 @@ public final class GraphBenchmark {
         return percentiles(millis);
     }
 
-    private void freshness(String bootstrap, Driver driver, TopicSerdes serdes, URI api, int subjects, int samples) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private void freshness(String bootstrap, Driver driver, TopicSerdes serdes, URI api, int subjects, int samples)
+            throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         double[] millis = new double[samples];
         // The writer that loaded the data keeps running in the background, as in production.
-        try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(properties,
-                serdes.keySerde(Topics.LINEAGE).serializer(), serdes.valueSerde(Topics.LINEAGE).serializer());
-             GraphWriter running = writer) {
+        try (KafkaProducer<LineageKey, LineageRecord> lineage = new KafkaProducer<>(
+                        properties,
+                        serdes.keySerde(Topics.LINEAGE).serializer(),
+                        serdes.valueSerde(Topics.LINEAGE).serializer());
+                GraphWriter running = writer) {
             running.start();
             int partitions = lineage.partitionsFor(Topics.LINEAGE.name()).size();
             SplittableRandom random = new SplittableRandom(13);
@@ -446,12 +563,14 @@ public final class GraphBenchmark {
                 int subject = random.nextInt(subjects);
                 String marker = "fresh-" + s;
                 Instant now = Instant.now();
-                LineageRecord record = lineageOf(prefix + "-" + subject, subject, 1, now).get(0);
+                LineageRecord record =
+                        lineageOf(prefix + "-" + subject, subject, 1, now).get(0);
                 record.setHolder(marker);
                 long start = System.nanoTime();
                 lineage.send(lineageRecord(record, partitions));
                 while (true) {
-                    HttpResponse<String> response = http.send(lookupRequest(api, subject), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response =
+                            http.send(lookupRequest(api, subject), HttpResponse.BodyHandlers.ofString());
                     if (response.body().contains(marker)) {
                         break;
                     }
@@ -464,14 +583,18 @@ public final class GraphBenchmark {
             }
         }
         double[] p = percentiles(millis);
-        row("freshness: produced -> visible in HTTP lookup p50 / p99 (ms)", String.format(Locale.ROOT, "%.0f / %.0f", p[0], p[1]),
+        row(
+                "freshness: produced -> visible in HTTP lookup p50 / p99 (ms)",
+                String.format(Locale.ROOT, "%.0f / %.0f", p[0], p[1]),
                 "p99 <= 2000");
     }
 
     private static HttpRequest lookupRequest(URI api, int subject) {
-        return HttpRequest.newBuilder(api.resolve("/v1/lookup")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": {\"email\": \"" + email(subject)
-                        + "\"}, \"reason\": \"benchmark\"}")).build();
+        return HttpRequest.newBuilder(api.resolve("/v1/lookup"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"subject\": {\"email\": \"" + email(subject) + "\"}, \"reason\": \"benchmark\"}"))
+                .build();
     }
 
     private static String email(int i) {
@@ -482,34 +605,56 @@ public final class GraphBenchmark {
         List<LineageRecord> records = new ArrayList<>(edges);
         for (int e = 0; e < edges; e++) {
             String holder = HOLDERS[(i + e * 5) % HOLDERS.length];
-            records.add(LineageRecord.newBuilder().setSubjectId(subject).setCategory(CATEGORIES[(i + e) % CATEGORIES.length])
-                    .setHolder(holder).setDirect(true).setPath(List.of()).setPurposes(List.of("benchmark"))
-                    .setLegalBases(List.of(LegalBasis.CONTRACT)).setSourceSystems(List.of("benchmark")).setFirstSharedAt(at)
-                    .setLastSharedAt(at).setRetentionUntil(at.plus(Duration.ofDays(45))).setStatus(LineageStatus.HELD)
-                    .setStatusReason(null).setUpdatedAt(at).setLastEventId(prefix + "-" + i + "-" + e).build());
+            records.add(LineageRecord.newBuilder()
+                    .setSubjectId(subject)
+                    .setCategory(CATEGORIES[(i + e) % CATEGORIES.length])
+                    .setHolder(holder)
+                    .setDirect(true)
+                    .setPath(List.of())
+                    .setPurposes(List.of("benchmark"))
+                    .setLegalBases(List.of(LegalBasis.CONTRACT))
+                    .setSourceSystems(List.of("benchmark"))
+                    .setFirstSharedAt(at)
+                    .setLastSharedAt(at)
+                    .setRetentionUntil(at.plus(Duration.ofDays(45)))
+                    .setStatus(LineageStatus.HELD)
+                    .setStatusReason(null)
+                    .setUpdatedAt(at)
+                    .setLastEventId(prefix + "-" + i + "-" + e)
+                    .build());
         }
         return records;
     }
 
     /** A lineage record placed as the Streams topology places it: by subject ({@link LineagePartitions}). */
     private static ProducerRecord<LineageKey, LineageRecord> lineageRecord(LineageRecord record, int partitions) {
-        return new ProducerRecord<>(Topics.LINEAGE.name(), LineagePartitions.of(record.getSubjectId(), partitions), key(record), record);
+        return new ProducerRecord<>(
+                Topics.LINEAGE.name(), LineagePartitions.of(record.getSubjectId(), partitions), key(record), record);
     }
 
     private static LineageKey key(LineageRecord record) {
-        return LineageKey.newBuilder().setSubjectId(record.getSubjectId()).setCategory(record.getCategory())
-                .setHolder(record.getHolder()).build();
+        return LineageKey.newBuilder()
+                .setSubjectId(record.getSubjectId())
+                .setCategory(record.getCategory())
+                .setHolder(record.getHolder())
+                .build();
     }
 
     private static IdentityLink link(SubjectIdentifier identifier, String subject) {
-        return IdentityLink.newBuilder().setIdentifier(identifier).setSubjectId(subject)
-                .setLinkedAt(Instant.parse("2026-11-01T00:00:00Z")).setCausedByEventId("bench").build();
+        return IdentityLink.newBuilder()
+                .setIdentifier(identifier)
+                .setSubjectId(subject)
+                .setLinkedAt(Instant.parse("2026-11-01T00:00:00Z"))
+                .setCausedByEventId("bench")
+                .build();
     }
 
     private static double[] percentiles(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return new double[] {sorted[(int) (sorted.length * 0.50)], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))]};
+        return new double[] {
+            sorted[(int) (sorted.length * 0.50)], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))]
+        };
     }
 
     /** The benchmark files no requests. */

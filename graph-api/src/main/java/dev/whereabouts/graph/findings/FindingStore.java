@@ -4,7 +4,6 @@ import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.schema.GraphValues;
 import java.util.HashSet;
 import java.util.List;
-
 import java.util.Set;
 import org.neo4j.driver.SimpleQueryRunner;
 
@@ -37,13 +36,20 @@ public final class FindingStore {
 
     /** Every drift finding, sorted by kind, holder and category. */
     public List<DriftFinding> drift(SimpleQueryRunner tx) {
-        List<DriftAnalysis.HolderFacts> holders = tx.run(HOLDERS).list(r -> new DriftAnalysis.HolderFacts(r.get("id").asString(),
-                r.get("inCatalog").asBoolean(), Set.copyOf(GraphValues.strings(r.get("declared"))),
-                Set.copyOf(GraphValues.strings(r.get("observed")))));
-        List<DriftAnalysis.FlowFacts> flows = tx.run(FLOWS).list(r -> new DriftAnalysis.FlowFacts(r.get("id").asString(),
-                r.get("from").asString(), r.get("to").asString(), GraphValues.strings(r.get("categories"))));
-        Set<List<String>> hops = new HashSet<>(tx.run(HOPS).list(r -> List.of(r.get("from").asString(), r.get("to").asString())));
+        List<DriftAnalysis.HolderFacts> holders = tx.run(HOLDERS)
+                .list(r -> new DriftAnalysis.HolderFacts(
+                        r.get("id").asString(),
+                        r.get("inCatalog").asBoolean(),
+                        Set.copyOf(GraphValues.strings(r.get("declared"))),
+                        Set.copyOf(GraphValues.strings(r.get("observed")))));
+        List<DriftAnalysis.FlowFacts> flows = tx.run(FLOWS)
+                .list(r -> new DriftAnalysis.FlowFacts(
+                        r.get("id").asString(),
+                        r.get("from").asString(),
+                        r.get("to").asString(),
+                        GraphValues.strings(r.get("categories"))));
+        Set<List<String>> hops = new HashSet<>(tx.run(HOPS)
+                .list(r -> List.of(r.get("from").asString(), r.get("to").asString())));
         return DriftAnalysis.analyse(holders, flows, hops);
     }
-
 }

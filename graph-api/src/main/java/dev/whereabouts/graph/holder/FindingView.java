@@ -16,6 +16,14 @@ import java.time.Instant;
  * @param resolved     true once deleted or erased
  * @param rule         the rule in words
  */
-public record FindingView(String findingId, String subjectId, String category, String holder, String kind, Instant lastSharedAt,
-                          Instant dueAt, Instant detectedAt, boolean resolved, String rule) {
-}
+public record FindingView(
+        String findingId,
+        String subjectId,
+        String category,
+        String holder,
+        String kind,
+        Instant lastSharedAt,
+        Instant dueAt,
+        Instant detectedAt,
+        boolean resolved,
+        String rule) {}

@@ -15,14 +15,19 @@ import java.util.List;
  * @param openFindings      retention findings not resolved
  * @param findings          the first open findings (follow {@code /v1/findings/retention?holder=} for all)
  */
-public record HolderDetail(HolderSummary holder, List<String> purposes, List<DeclaredRetention> retention, List<String> legalHolds,
-                           long people, List<CategoryCount> categories, long openFindings, List<FindingView> findings) {
+public record HolderDetail(
+        HolderSummary holder,
+        List<String> purposes,
+        List<DeclaredRetention> retention,
+        List<String> legalHolds,
+        long people,
+        List<CategoryCount> categories,
+        long openFindings,
+        List<FindingView> findings) {
 
     /** @param category category; @param retention ISO period or null; @param note retention as worded */
-    public record DeclaredRetention(String category, String retention, String note) {
-    }
+    public record DeclaredRetention(String category, String retention, String note) {}
 
     /** @param category category; @param status lineage status; @param people subjects */
-    public record CategoryCount(String category, String status, long people) {
-    }
+    public record CategoryCount(String category, String status, long people) {}
 }

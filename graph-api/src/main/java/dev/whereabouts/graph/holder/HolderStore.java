@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /** Reads of the holder aggregate, and of the retention findings about holders. */
@@ -68,20 +68,33 @@ public final class HolderStore {
         Value h = record.get("h");
         List<HolderDetail.DeclaredRetention> retention = record.get("retention").asList(v -> v).stream()
                 .filter(v -> !v.get("category").isNull())
-                .map(v -> new HolderDetail.DeclaredRetention(v.get("category").asString(), v.get("retention").asString(null),
+                .map(v -> new HolderDetail.DeclaredRetention(
+                        v.get("category").asString(),
+                        v.get("retention").asString(null),
                         v.get("note").asString(null)))
                 .sorted(java.util.Comparator.comparing(HolderDetail.DeclaredRetention::category))
                 .toList();
-        List<String> holds = GraphValues.strings(h.get("legalHolds")).stream().map(LegalHolds::decode)
+        List<String> holds = GraphValues.strings(h.get("legalHolds")).stream()
+                .map(LegalHolds::decode)
                 .map(hold -> hold.reason() + " (" + hold.period() + ", " + hold.legalReference() + "; "
                         + String.join(", ", hold.categories()) + ")")
                 .toList();
-        List<HolderDetail.CategoryCount> categories = tx.run(PEOPLE_PER_CATEGORY, Map.of("id", id)).list(r ->
-                new HolderDetail.CategoryCount(r.get("category").asString(), r.get("status").asString(null), r.get("people").asLong()));
+        List<HolderDetail.CategoryCount> categories = tx.run(PEOPLE_PER_CATEGORY, Map.of("id", id))
+                .list(r -> new HolderDetail.CategoryCount(
+                        r.get("category").asString(),
+                        r.get("status").asString(null),
+                        r.get("people").asLong()));
         long people = tx.run(PEOPLE, Map.of("id", id)).single().get("people").asLong();
         Record findings = tx.run(OPEN_FINDINGS, Map.of("id", id, "first", 20)).single();
-        return Optional.of(new HolderDetail(summary(record), GraphValues.sortedStrings(h.get("purposes")), retention, holds, people,
-                categories, findings.get("open").asLong(), findings.get("first").asList(HolderStore::finding)));
+        return Optional.of(new HolderDetail(
+                summary(record),
+                GraphValues.sortedStrings(h.get("purposes")),
+                retention,
+                holds,
+                people,
+                categories,
+                findings.get("open").asLong(),
+                findings.get("first").asList(HolderStore::finding)));
     }
 
     private static final String FINDINGS = Cypher.of("""
@@ -92,8 +105,13 @@ public final class HolderStore {
             """);
 
     /** Retention findings by id, filtered. */
-    public List<FindingView> findings(SimpleQueryRunner tx, Optional<String> holder, Optional<Boolean> resolved, Optional<String> kind,
-                                      Optional<String> after, int limit) {
+    public List<FindingView> findings(
+            SimpleQueryRunner tx,
+            Optional<String> holder,
+            Optional<Boolean> resolved,
+            Optional<String> kind,
+            Optional<String> after,
+            int limit) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("holder", holder.orElse(null));
         parameters.put("resolved", resolved.orElse(null));
@@ -104,17 +122,30 @@ public final class HolderStore {
     }
 
     static FindingView finding(Value f) {
-        return new FindingView(f.get("id").asString(), f.get("subjectId").asString(null), f.get("category").asString(null),
-                f.get("holder").asString(null), f.get("kind").asString(null), GraphValues.instant(f.get("lastSharedAt")),
-                GraphValues.instant(f.get("dueAt")), GraphValues.instant(f.get("detectedAt")), f.get("resolved").asBoolean(false),
+        return new FindingView(
+                f.get("id").asString(),
+                f.get("subjectId").asString(null),
+                f.get("category").asString(null),
+                f.get("holder").asString(null),
+                f.get("kind").asString(null),
+                GraphValues.instant(f.get("lastSharedAt")),
+                GraphValues.instant(f.get("dueAt")),
+                GraphValues.instant(f.get("detectedAt")),
+                f.get("resolved").asBoolean(false),
                 f.get("rule").asString(null));
     }
 
     private static HolderSummary summary(Record record) {
         Value h = record.get("h");
-        return new HolderSummary(h.get("id").asString(), h.get("declared").asBoolean(false), h.get("displayName").asString(null),
-                h.get("legalEntity").asString(null), h.get("country").asString(null), h.get("role").asString(null),
-                h.get("erasureChannel").asString(null), GraphValues.sortedStrings(record.get("declared")),
+        return new HolderSummary(
+                h.get("id").asString(),
+                h.get("declared").asBoolean(false),
+                h.get("displayName").asString(null),
+                h.get("legalEntity").asString(null),
+                h.get("country").asString(null),
+                h.get("role").asString(null),
+                h.get("erasureChannel").asString(null),
+                GraphValues.sortedStrings(record.get("declared")),
                 GraphValues.sortedStrings(record.get("observed")));
     }
 }

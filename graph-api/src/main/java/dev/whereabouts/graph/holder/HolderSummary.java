@@ -15,6 +15,13 @@ import java.util.List;
  * @param declaredCategories categories the catalog declares for it
  * @param observedCategories categories lineage has shown it holding
  */
-public record HolderSummary(String id, boolean declared, String displayName, String legalEntity, String country, String role,
-                            String erasureChannel, List<String> declaredCategories, List<String> observedCategories) {
-}
+public record HolderSummary(
+        String id,
+        boolean declared,
+        String displayName,
+        String legalEntity,
+        String country,
+        String role,
+        String erasureChannel,
+        List<String> declaredCategories,
+        List<String> observedCategories) {}

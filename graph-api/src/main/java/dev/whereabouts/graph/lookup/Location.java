@@ -25,8 +25,21 @@ import java.util.List;
  * @param status         HELD, DELETED_BY_HOLDER, ERASED or RESTRICTED
  * @param statusReason   why, when not HELD
  */
-public record Location(String subjectId, String category, String holder, String displayName, String legalEntity, String country,
-                       String role, boolean direct, List<String> path, List<String> purposes, List<String> legalBases,
-                       List<String> sourceSystems, Instant firstSharedAt, Instant lastSharedAt, Instant retentionUntil,
-                       String status, String statusReason) {
-}
+public record Location(
+        String subjectId,
+        String category,
+        String holder,
+        String displayName,
+        String legalEntity,
+        String country,
+        String role,
+        boolean direct,
+        List<String> path,
+        List<String> purposes,
+        List<String> legalBases,
+        List<String> sourceSystems,
+        Instant firstSharedAt,
+        Instant lastSharedAt,
+        Instant retentionUntil,
+        String status,
+        String statusReason) {}

@@ -5,8 +5,8 @@ import dev.whereabouts.graph.schema.EdgeDetail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
@@ -26,7 +26,8 @@ public final class LookupRepository {
 
     /** Surviving subject ids of these pseudonyms; empty when none is known. */
     public List<String> resolve(SimpleQueryRunner tx, List<String> pseudonyms) {
-        return tx.run(RESOLVE_IDENTIFIERS, Map.of("pseudonyms", pseudonyms)).list(r -> r.get("subjectId").asString());
+        return tx.run(RESOLVE_IDENTIFIERS, Map.of("pseudonyms", pseudonyms))
+                .list(r -> r.get("subjectId").asString());
     }
 
     private static final String RESOLVE_SUBJECT = Cypher.of("""
@@ -38,7 +39,8 @@ public final class LookupRepository {
 
     /** The surviving subject id of a (possibly merged) subject id; empty when unknown. */
     public List<String> resolveSubject(SimpleQueryRunner tx, String subjectId) {
-        return tx.run(RESOLVE_SUBJECT, Map.of("subjectId", subjectId)).list(r -> r.get("subjectId").asString());
+        return tx.run(RESOLVE_SUBJECT, Map.of("subjectId", subjectId))
+                .list(r -> r.get("subjectId").asString());
     }
 
     private static final String LOCATIONS = Cypher.of("""
@@ -70,12 +72,24 @@ public final class LookupRepository {
     private static Location location(Record record) {
         Value r = record.get("r");
         EdgeDetail.Detail detail = detail(r);
-        return new Location(record.get("subjectId").asString(), r.get("category").asString(), record.get("holder").asString(),
-                record.get("displayName").asString(null), record.get("legalEntity").asString(null),
-                record.get("country").asString(null), record.get("role").asString(null), r.get("direct").asBoolean(false),
-                detail.path(), detail.purposes(), detail.legalBases(), detail.sourceSystems(),
-                instant(detail.firstSharedAt()), instant(detail.lastSharedAt()), instant(r.get("retentionUntil")),
-                r.get("status").asString(null), detail.statusReason());
+        return new Location(
+                record.get("subjectId").asString(),
+                r.get("category").asString(),
+                record.get("holder").asString(),
+                record.get("displayName").asString(null),
+                record.get("legalEntity").asString(null),
+                record.get("country").asString(null),
+                record.get("role").asString(null),
+                r.get("direct").asBoolean(false),
+                detail.path(),
+                detail.purposes(),
+                detail.legalBases(),
+                detail.sourceSystems(),
+                instant(detail.firstSharedAt()),
+                instant(detail.lastSharedAt()),
+                instant(r.get("retentionUntil")),
+                r.get("status").asString(null),
+                detail.statusReason());
     }
 
     /** The edge's {@code detail}; an edge written before it existed has the same values as properties of their own. */
@@ -84,9 +98,14 @@ public final class LookupRepository {
         if (stored != null && !stored.isNull()) {
             return EdgeDetail.decode(stored.asString());
         }
-        return new EdgeDetail.Detail(strings(r.get("path")), strings(r.get("purposes")), strings(r.get("legalBases")),
-                strings(r.get("sourceSystems")), r.get("firstSharedAt").isNull() ? null : r.get("firstSharedAt").asLong(),
-                r.get("lastSharedAt").isNull() ? null : r.get("lastSharedAt").asLong(), r.get("statusReason").asString(null),
+        return new EdgeDetail.Detail(
+                strings(r.get("path")),
+                strings(r.get("purposes")),
+                strings(r.get("legalBases")),
+                strings(r.get("sourceSystems")),
+                r.get("firstSharedAt").isNull() ? null : r.get("firstSharedAt").asLong(),
+                r.get("lastSharedAt").isNull() ? null : r.get("lastSharedAt").asLong(),
+                r.get("statusReason").asString(null),
                 r.get("lastEventId").asString(null));
     }
 

@@ -17,14 +17,11 @@ import org.neo4j.driver.SimpleQueryRunner;
 public final class LookupService {
 
     /** Whom to look up: pseudonyms of raw identifiers, or a pseudonymous subject id. */
-    public sealed interface SubjectRef permits ByPseudonyms, BySubjectId {
-    }
+    public sealed interface SubjectRef permits ByPseudonyms, BySubjectId {}
 
-    public record ByPseudonyms(List<String> pseudonyms) implements SubjectRef {
-    }
+    public record ByPseudonyms(List<String> pseudonyms) implements SubjectRef {}
 
-    public record BySubjectId(String subjectId) implements SubjectRef {
-    }
+    public record BySubjectId(String subjectId) implements SubjectRef {}
 
     /**
      * An audited read.
@@ -59,18 +56,31 @@ public final class LookupService {
     /**
      * Locations of the subject plus {@code extra}, read in the same transaction as the audit entry.
      */
-    public <T> Audited<T> read(Caller caller, String action, SubjectRef subject, String reason,
-                               BiFunction<SimpleQueryRunner, List<String>, T> extra) {
+    public <T> Audited<T> read(
+            Caller caller,
+            String action,
+            SubjectRef subject,
+            String reason,
+            BiFunction<SimpleQueryRunner, List<String>, T> extra) {
         return graph.write(tx -> {
             List<String> subjectIds = subject instanceof ByPseudonyms p
                     ? lookups.resolve(tx, p.pseudonyms())
                     : lookups.resolveSubject(tx, ((BySubjectId) subject).subjectId());
-            SubjectLocations locations = new SubjectLocations(subjectIds,
-                    subjectIds.isEmpty() ? List.of() : lookups.locations(tx, subjectIds));
+            SubjectLocations locations = new SubjectLocations(
+                    subjectIds, subjectIds.isEmpty() ? List.of() : lookups.locations(tx, subjectIds));
             T more = subjectIds.isEmpty() ? null : extra.apply(tx, subjectIds);
             String auditId = UUID.randomUUID().toString();
-            audit.record(tx, new AuditEntry(auditId, clock.instant(), caller.name(), action, subjectIds, reason, null,
-                    subjectIds.isEmpty() ? "not-found" : "found"));
+            audit.record(
+                    tx,
+                    new AuditEntry(
+                            auditId,
+                            clock.instant(),
+                            caller.name(),
+                            action,
+                            subjectIds,
+                            reason,
+                            null,
+                            subjectIds.isEmpty() ? "not-found" : "found"));
             return new Audited<>(subjectIds, locations, more, auditId);
         });
     }

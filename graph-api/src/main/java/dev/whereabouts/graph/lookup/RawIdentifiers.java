@@ -43,19 +43,22 @@ public final class RawIdentifiers {
     public record Pseudonymised(List<SubjectIdentifier> current, List<SubjectIdentifier> allKeys) {
 
         public List<String> pseudonyms() {
-            return allKeys.stream().map(SubjectIdentifier::getPseudonym).distinct().toList();
+            return allKeys.stream()
+                    .map(SubjectIdentifier::getPseudonym)
+                    .distinct()
+                    .toList();
         }
     }
 
-    private RawIdentifiers() {
-    }
+    private RawIdentifiers() {}
 
     /**
      * Pseudonymises {@code subject}, adding one {@link FieldError} per bad field to {@code errors}.
      *
      * @param pointer JSON Pointer of the subject object, e.g. {@code /subject}
      */
-    public static Pseudonymised pseudonymise(JsonNode subject, String pointer, Pseudonymiser pseudonymiser, List<FieldError> errors) {
+    public static Pseudonymised pseudonymise(
+            JsonNode subject, String pointer, Pseudonymiser pseudonymiser, List<FieldError> errors) {
         List<SubjectIdentifier> current = new ArrayList<>();
         List<SubjectIdentifier> all = new ArrayList<>();
         if (subject == null || subject.isNull() || subject.isMissingNode()) {
@@ -81,7 +84,8 @@ public final class RawIdentifiers {
             }
             try {
                 current.add(pseudonymiser.pseudonymise(type, field.getValue().textValue()));
-                all.addAll(pseudonymiser.pseudonymiseWithAllKeys(type, field.getValue().textValue()));
+                all.addAll(pseudonymiser.pseudonymiseWithAllKeys(
+                        type, field.getValue().textValue()));
             } catch (InvalidIdentifierException e) {
                 errors.add(new FieldError(at, e.reason()));
             }

@@ -25,9 +25,16 @@ import java.util.TreeSet;
  * @param sources     systems the data came from
  * @param locations   every (category, holder) edge in detail
  */
-public record AccessReport(Instant generatedAt, String controller, List<String> subjectIds, List<String> categories,
-                           List<String> purposes, List<String> legalBases, List<Recipient> recipients, List<String> sources,
-                           List<Location> locations) {
+public record AccessReport(
+        Instant generatedAt,
+        String controller,
+        List<String> subjectIds,
+        List<String> categories,
+        List<String> purposes,
+        List<String> legalBases,
+        List<Recipient> recipients,
+        List<String> sources,
+        List<Location> locations) {
 
     /**
      * One recipient of the person's data.
@@ -42,9 +49,16 @@ public record AccessReport(Instant generatedAt, String controller, List<String> 
      * @param purposes       purposes it received them for
      * @param retentionUntil the latest retention expiry of its edges; null when none is declared
      */
-    public record Recipient(String holder, String displayName, String legalEntity, String country, String role, boolean onward,
-                            List<String> categories, List<String> purposes, Instant retentionUntil) {
-    }
+    public record Recipient(
+            String holder,
+            String displayName,
+            String legalEntity,
+            String country,
+            String role,
+            boolean onward,
+            List<String> categories,
+            List<String> purposes,
+            Instant retentionUntil) {}
 
     public static AccessReport of(SubjectLocations subject, String controller, Instant generatedAt) {
         TreeSet<String> categories = new TreeSet<>();
@@ -63,13 +77,35 @@ public record AccessReport(Instant generatedAt, String controller, List<String> 
         byHolder.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             List<Location> held = entry.getValue();
             Location first = held.get(0);
-            Instant until = held.stream().map(Location::retentionUntil).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-            recipients.add(new Recipient(entry.getKey(), first.displayName(), first.legalEntity(), first.country(), first.role(),
+            Instant until = held.stream()
+                    .map(Location::retentionUntil)
+                    .filter(Objects::nonNull)
+                    .max(Instant::compareTo)
+                    .orElse(null);
+            recipients.add(new Recipient(
+                    entry.getKey(),
+                    first.displayName(),
+                    first.legalEntity(),
+                    first.country(),
+                    first.role(),
                     held.stream().noneMatch(Location::direct),
                     held.stream().map(Location::category).distinct().sorted().toList(),
-                    held.stream().flatMap(l -> l.purposes().stream()).distinct().sorted().toList(), until));
+                    held.stream()
+                            .flatMap(l -> l.purposes().stream())
+                            .distinct()
+                            .sorted()
+                            .toList(),
+                    until));
         });
-        return new AccessReport(generatedAt, controller, subject.subjectIds(), List.copyOf(categories), List.copyOf(purposes),
-                List.copyOf(bases), recipients, List.copyOf(sources), subject.locations());
+        return new AccessReport(
+                generatedAt,
+                controller,
+                subject.subjectIds(),
+                List.copyOf(categories),
+                List.copyOf(purposes),
+                List.copyOf(bases),
+                recipients,
+                List.copyOf(sources),
+                subject.locations());
     }
 }

@@ -19,8 +19,14 @@ import java.util.Map;
  * @param locations    every (category, holder) edge with purposes, legal bases, sources and dates
  * @param requests     data-subject requests concerning the person
  */
-public record PortabilityExport(String format, Instant generatedAt, String controller, List<String> subjectIds,
-                                List<Map<String, Object>> identifiers, List<Location> locations, List<Map<String, Object>> requests) {
+public record PortabilityExport(
+        String format,
+        Instant generatedAt,
+        String controller,
+        List<String> subjectIds,
+        List<Map<String, Object>> identifiers,
+        List<Location> locations,
+        List<Map<String, Object>> requests) {
 
     /** Current value of {@link #format()}. */
     public static final String FORMAT = "whereabouts.portability.v1";

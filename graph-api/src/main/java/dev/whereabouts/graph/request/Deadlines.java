@@ -13,8 +13,7 @@ public final class Deadlines {
     /** The furthest an extension may push the deadline, in months beyond the original one. */
     public static final int MAX_EXTENSION_MONTHS = 2;
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     public static Instant initial(Instant receivedAt) {
         return receivedAt.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();

@@ -29,17 +29,20 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     private final Producer<String, DataSubjectRequest> requests;
     private final Producer<String, HolderOutcome> outcomes;
 
-    public KafkaRequestPublisher(Producer<String, DataSubjectRequest> requests, Producer<String, HolderOutcome> outcomes) {
+    public KafkaRequestPublisher(
+            Producer<String, DataSubjectRequest> requests, Producer<String, HolderOutcome> outcomes) {
         this.requests = requests;
         this.outcomes = outcomes;
     }
 
     public static KafkaRequestPublisher create(String bootstrapServers, TopicSerdes serdes) {
-        return new KafkaRequestPublisher(producer(bootstrapServers, serdes, Topics.DSR_REQUESTS),
+        return new KafkaRequestPublisher(
+                producer(bootstrapServers, serdes, Topics.DSR_REQUESTS),
                 producer(bootstrapServers, serdes, Topics.DSR_OUTCOMES));
     }
 
-    private static <V> Producer<String, V> producer(String bootstrapServers, TopicSerdes serdes, Topic<String, V> topic) {
+    private static <V> Producer<String, V> producer(
+            String bootstrapServers, TopicSerdes serdes, Topic<String, V> topic) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,12 +52,20 @@ public final class KafkaRequestPublisher implements RequestPublisher {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "dpo-api-" + topic.name());
-        return new KafkaProducer<>(properties, serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer());
+        return new KafkaProducer<>(
+                properties,
+                serdes.keySerde(topic).serializer(),
+                serdes.valueSerde(topic).serializer());
     }
 
     @Override
     public void file(DataSubjectRequest request) {
-        send(requests, new ProducerRecord<>(Topics.DSR_REQUESTS.name(), request.getIdentifiers().get(0).getPseudonym(), request));
+        send(
+                requests,
+                new ProducerRecord<>(
+                        Topics.DSR_REQUESTS.name(),
+                        request.getIdentifiers().get(0).getPseudonym(),
+                        request));
     }
 
     @Override
@@ -66,8 +77,10 @@ public final class KafkaRequestPublisher implements RequestPublisher {
         try {
             producer.send(record).get(ACK_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
-            throw ProblemException.unavailable("Kafka did not accept the record (" + e.getClass().getSimpleName()
-                    + "); nothing was accepted, send it again", Duration.ofSeconds(5));
+            throw ProblemException.unavailable(
+                    "Kafka did not accept the record (" + e.getClass().getSimpleName()
+                            + "); nothing was accepted, send it again",
+                    Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);

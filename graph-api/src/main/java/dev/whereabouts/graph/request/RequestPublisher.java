@@ -13,6 +13,5 @@ public interface RequestPublisher extends AutoCloseable {
     void recordOutcome(HolderOutcome outcome);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

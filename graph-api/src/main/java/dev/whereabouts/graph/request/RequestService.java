@@ -40,17 +40,20 @@ public final class RequestService {
      * @param receivedAt  when the controller received it
      * @param note        free text for the file; must not contain raw identifiers
      */
-    public record FileCommand(Optional<String> requestId, RequestType type, RawIdentifiers.Pseudonymised identifiers,
-                              List<String> scope, Instant receivedAt, String note) {
-    }
+    public record FileCommand(
+            Optional<String> requestId,
+            RequestType type,
+            RawIdentifiers.Pseudonymised identifiers,
+            List<String> scope,
+            Instant receivedAt,
+            String note) {}
 
     /** What filing answers: the id, the deadline and whether the subject is already known. */
-    public record Filed(String requestId, String type, Instant receivedAt, Instant deadline, String subjectId, String auditId) {
-    }
+    public record Filed(
+            String requestId, String type, Instant receivedAt, Instant deadline, String subjectId, String auditId) {}
 
     /** What recording an outcome answers. */
-    public record Recorded(String requestId, String taskId, String holder, String outcome, Instant reportedAt) {
-    }
+    public record Recorded(String requestId, String taskId, String holder, String outcome, Instant reportedAt) {}
 
     private final GraphTransactions graph;
     private final RequestPublisher publisher;
@@ -73,12 +76,14 @@ public final class RequestService {
     public Filed file(Caller caller, FileCommand command) {
         String requestId = command.requestId().orElseGet(() -> UUID.randomUUID().toString());
         Instant deadline = Deadlines.initial(command.receivedAt());
-        List<String> subjectIds = graph.read(tx -> lookups.resolve(tx, command.identifiers().pseudonyms()));
+        List<String> subjectIds =
+                graph.read(tx -> lookups.resolve(tx, command.identifiers().pseudonyms()));
         String subjectId = subjectIds.size() == 1 ? subjectIds.get(0) : null;
         DataSubjectRequest request = DataSubjectRequest.newBuilder()
                 .setRequestId(requestId)
                 .setType(command.type())
-                .setIdentifiers(command.identifiers().allKeys().stream().distinct().toList())
+                .setIdentifiers(
+                        command.identifiers().allKeys().stream().distinct().toList())
                 .setScope(command.scope())
                 .setReceivedAt(command.receivedAt())
                 .setDeadline(deadline)
@@ -88,10 +93,27 @@ public final class RequestService {
         publisher.file(request);
         String auditId = UUID.randomUUID().toString();
         graph.write(tx -> {
-            store.file(tx, requestId, command.type().name(), command.receivedAt(), deadline, subjectId, caller.name(),
-                    command.scope(), command.note());
-            audit.record(tx, new AuditEntry(auditId, clock.instant(), caller.name(), "request.file", subjectIds,
-                    "data-subject request " + command.type(), requestId, "accepted"));
+            store.file(
+                    tx,
+                    requestId,
+                    command.type().name(),
+                    command.receivedAt(),
+                    deadline,
+                    subjectId,
+                    caller.name(),
+                    command.scope(),
+                    command.note());
+            audit.record(
+                    tx,
+                    new AuditEntry(
+                            auditId,
+                            clock.instant(),
+                            caller.name(),
+                            "request.file",
+                            subjectIds,
+                            "data-subject request " + command.type(),
+                            requestId,
+                            "accepted"));
             return null;
         });
         return new Filed(requestId, command.type().name(), command.receivedAt(), deadline, subjectId, auditId);
@@ -106,38 +128,62 @@ public final class RequestService {
     public RequestView extend(Caller caller, String requestId, int months, String reason) {
         RequestView request = get(requestId);
         if (request.isFinished()) {
-            throw conflict("request " + requestId + " is " + request.state() + "; a finished request cannot be extended", "requestId");
+            throw conflict(
+                    "request " + requestId + " is " + request.state() + "; a finished request cannot be extended",
+                    "requestId");
         }
         Instant deadline = Deadlines.extended(request.originalDeadline(), months);
         boolean extended = graph.write(tx -> {
             boolean done = store.extend(tx, requestId, deadline, reason, caller.name());
             if (done) {
-                audit.record(tx, new AuditEntry(UUID.randomUUID().toString(), clock.instant(), caller.name(), "request.extend",
-                        request.subjectId() == null ? List.of() : List.of(request.subjectId()), reason, requestId, "extended"));
+                audit.record(
+                        tx,
+                        new AuditEntry(
+                                UUID.randomUUID().toString(),
+                                clock.instant(),
+                                caller.name(),
+                                "request.extend",
+                                request.subjectId() == null ? List.of() : List.of(request.subjectId()),
+                                reason,
+                                requestId,
+                                "extended"));
             }
             return done;
         });
         if (!extended) {
-            throw conflict("the deadline of request " + requestId + " was extended before; Art. 12(3) allows one extension",
+            throw conflict(
+                    "the deadline of request " + requestId + " was extended before; Art. 12(3) allows one extension",
                     "requestId");
         }
         return get(requestId);
     }
 
     /** Records the outcome of an EMAIL or MANUAL holder's task, as the DPO received it. */
-    public Recorded recordOutcome(Caller caller, String requestId, String holder, OutcomeType outcome, String evidence,
-                                  Instant reportedAt) {
+    public Recorded recordOutcome(
+            Caller caller, String requestId, String holder, OutcomeType outcome, String evidence, Instant reportedAt) {
         RequestView request = get(requestId);
         if (request.tasks().isEmpty()) {
-            throw conflict("request " + requestId + " has no tasks yet; outcomes can be recorded once tasks are issued", "requestId");
+            throw conflict(
+                    "request " + requestId + " has no tasks yet; outcomes can be recorded once tasks are issued",
+                    "requestId");
         }
-        RequestView.TaskView task = request.tasks().stream().filter(t -> holder.equals(t.holder())).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("request " + requestId + " has no task for this holder",
-                        List.of(new FieldError("/holder", "no task of request " + requestId + " is assigned to '" + holder
-                                + "'; holders with tasks: " + request.tasks().stream().map(RequestView.TaskView::holder).toList()))));
+        RequestView.TaskView task = request.tasks().stream()
+                .filter(t -> holder.equals(t.holder()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalid(
+                        "request " + requestId + " has no task for this holder",
+                        List.of(new FieldError(
+                                "/holder",
+                                "no task of request " + requestId + " is assigned to '" + holder
+                                        + "'; holders with tasks: "
+                                        + request.tasks().stream()
+                                                .map(RequestView.TaskView::holder)
+                                                .toList()))));
         if (task.erasureChannel() != null && SELF_REPORTING_CHANNELS.contains(task.erasureChannel())) {
-            throw conflict("holder '" + holder + "' reports its own outcomes over " + task.erasureChannel()
-                    + "; only EMAIL and MANUAL holders' outcomes are recorded by the DPO", "/holder");
+            throw conflict(
+                    "holder '" + holder + "' reports its own outcomes over " + task.erasureChannel()
+                            + "; only EMAIL and MANUAL holders' outcomes are recorded by the DPO",
+                    "/holder");
         }
         if (!task.isOpen()) {
             throw conflict("the task of '" + holder + "' is already " + task.state(), "/holder");
@@ -153,15 +199,24 @@ public final class RequestService {
                 .build();
         publisher.recordOutcome(record);
         graph.write(tx -> {
-            audit.record(tx, new AuditEntry(UUID.randomUUID().toString(), clock.instant(), caller.name(), "request.outcome",
-                    request.subjectId() == null ? List.of() : List.of(request.subjectId()),
-                    "outcome " + outcome + " of " + holder, requestId, "accepted"));
+            audit.record(
+                    tx,
+                    new AuditEntry(
+                            UUID.randomUUID().toString(),
+                            clock.instant(),
+                            caller.name(),
+                            "request.outcome",
+                            request.subjectId() == null ? List.of() : List.of(request.subjectId()),
+                            "outcome " + outcome + " of " + holder,
+                            requestId,
+                            "accepted"));
             return null;
         });
         return new Recorded(requestId, task.taskId(), holder, outcome.name(), reportedAt);
     }
 
     static ProblemException conflict(String detail, String field) {
-        return new ProblemException(Problem.of("conflict", "Conflict", 409, detail, List.of(new FieldError(field, detail))));
+        return new ProblemException(
+                Problem.of("conflict", "Conflict", 409, detail, List.of(new FieldError(field, detail))));
     }
 }

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
@@ -32,8 +32,16 @@ public final class RequestStore {
             """);
 
     /** Makes the request visible at once, before the topology reports its status. */
-    public void file(SimpleQueryRunner tx, String id, String type, Instant receivedAt, Instant deadline, String subjectId, String filedBy,
-                     List<String> scope, String note) {
+    public void file(
+            SimpleQueryRunner tx,
+            String id,
+            String type,
+            Instant receivedAt,
+            Instant deadline,
+            String subjectId,
+            String filedBy,
+            List<String> scope,
+            String note) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("type", type);
@@ -74,8 +82,14 @@ public final class RequestStore {
             """);
 
     /** Newest first, after ({@code afterAt}, {@code afterId}) of the previous page. */
-    public List<RequestView> page(SimpleQueryRunner tx, Optional<String> state, Optional<String> type, Optional<String> subjectId,
-                                  Optional<Long> afterAt, Optional<String> afterId, int limit) {
+    public List<RequestView> page(
+            SimpleQueryRunner tx,
+            Optional<String> state,
+            Optional<String> type,
+            Optional<String> subjectId,
+            Optional<Long> afterAt,
+            Optional<String> afterId,
+            int limit) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("state", state.orElse(null));
         parameters.put("type", type.orElse(null));
@@ -114,7 +128,11 @@ public final class RequestStore {
     public List<Map<String, Object>> forSubjects(SimpleQueryRunner tx, List<String> subjectIds) {
         return tx.run(FOR_SUBJECTS, Map.of("subjectIds", subjectIds)).list(r -> {
             Map<String, Object> row = new HashMap<>(r.asMap());
-            row.put("receivedAt", r.get("receivedAt").isNull() ? null : Instant.ofEpochMilli(r.get("receivedAt").asLong()).toString());
+            row.put(
+                    "receivedAt",
+                    r.get("receivedAt").isNull()
+                            ? null
+                            : Instant.ofEpochMilli(r.get("receivedAt").asLong()).toString());
             return row;
         });
     }
@@ -125,17 +143,38 @@ public final class RequestStore {
         Instant extended = instant(q.get("extendedDeadline"));
         Instant deadline = extended != null && (original == null || extended.isAfter(original)) ? extended : original;
         String state = q.get("state").asString("RECEIVED");
-        List<RequestView.TaskView> tasks = record.get("tasks").asList(t -> new RequestView.TaskView(t.get("id").asString(),
-                t.get("holder").asString(null), t.get("channel").asString(null), t.get("type").asString(null),
-                t.get("categories").isNull() ? List.of() : t.get("categories").asList(Value::asString), t.get("state").asString(null),
-                t.get("reason").asString(null), t.get("evidence").asString(null), instant(t.get("updatedAt"))));
+        List<RequestView.TaskView> tasks = record.get("tasks")
+                .asList(t -> new RequestView.TaskView(
+                        t.get("id").asString(),
+                        t.get("holder").asString(null),
+                        t.get("channel").asString(null),
+                        t.get("type").asString(null),
+                        t.get("categories").isNull()
+                                ? List.of()
+                                : t.get("categories").asList(Value::asString),
+                        t.get("state").asString(null),
+                        t.get("reason").asString(null),
+                        t.get("evidence").asString(null),
+                        instant(t.get("updatedAt"))));
         boolean finished = RequestView.FINISHED_STATES.contains(state);
-        boolean overdue = "OVERDUE".equals(state) || (!finished && deadline != null && clock.instant().isAfter(deadline));
-        String reason = q.get("extendedReason").asString(q.get("extensionReason").asString(null));
+        boolean overdue = "OVERDUE".equals(state)
+                || (!finished && deadline != null && clock.instant().isAfter(deadline));
+        String reason =
+                q.get("extendedReason").asString(q.get("extensionReason").asString(null));
         Instant originalDeadline = original == null ? null : original;
-        return new RequestView(q.get("id").asString(), q.get("type").asString(null), state, q.get("subjectId").asString(null),
-                instant(q.get("receivedAt")), deadline, originalDeadline, reason, overdue, instant(q.get("completedAt")),
-                q.get("filedBy").asString(null), tasks);
+        return new RequestView(
+                q.get("id").asString(),
+                q.get("type").asString(null),
+                state,
+                q.get("subjectId").asString(null),
+                instant(q.get("receivedAt")),
+                deadline,
+                originalDeadline,
+                reason,
+                overdue,
+                instant(q.get("completedAt")),
+                q.get("filedBy").asString(null),
+                tasks);
     }
 
     private static Instant instant(Value value) {

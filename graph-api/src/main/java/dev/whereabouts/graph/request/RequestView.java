@@ -19,9 +19,19 @@ import java.util.List;
  * @param filedBy          who filed it
  * @param tasks            one per holder
  */
-public record RequestView(String requestId, String type, String state, String subjectId, Instant receivedAt, Instant deadline,
-                          Instant originalDeadline, String extensionReason, boolean overdue, Instant completedAt, String filedBy,
-                          List<TaskView> tasks) {
+public record RequestView(
+        String requestId,
+        String type,
+        String state,
+        String subjectId,
+        Instant receivedAt,
+        Instant deadline,
+        Instant originalDeadline,
+        String extensionReason,
+        boolean overdue,
+        Instant completedAt,
+        String filedBy,
+        List<TaskView> tasks) {
 
     /**
      * One holder's task.
@@ -36,8 +46,16 @@ public record RequestView(String requestId, String type, String state, String su
      * @param evidence       the holder's evidence, once reported
      * @param updatedAt      last change
      */
-    public record TaskView(String taskId, String holder, String erasureChannel, String type, List<String> categories, String state,
-                           String reason, String evidence, Instant updatedAt) {
+    public record TaskView(
+            String taskId,
+            String holder,
+            String erasureChannel,
+            String type,
+            List<String> categories,
+            String state,
+            String reason,
+            String evidence,
+            Instant updatedAt) {
 
         public boolean isOpen() {
             return "PENDING".equals(state) || "OVERDUE".equals(state);

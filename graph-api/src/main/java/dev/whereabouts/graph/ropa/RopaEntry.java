@@ -21,13 +21,26 @@ import java.util.List;
  * @param onwardTo           declared onward flows out of this holder, "holder (categories, retention)"
  * @param erasureChannel     how the holder receives erasure tasks
  */
-public record RopaEntry(String holder, String displayName, String legalEntity, String country, boolean thirdCountry, String role,
-                        boolean declared, List<String> purposes, List<String> declaredCategories, List<String> observedCategories,
-                        List<String> retention, List<String> legalHolds, List<String> onwardTo, String erasureChannel) {
+public record RopaEntry(
+        String holder,
+        String displayName,
+        String legalEntity,
+        String country,
+        boolean thirdCountry,
+        String role,
+        boolean declared,
+        List<String> purposes,
+        List<String> declaredCategories,
+        List<String> observedCategories,
+        List<String> retention,
+        List<String> legalHolds,
+        List<String> onwardTo,
+        String erasureChannel) {
 
     /** EEA member states (EU 27 plus Iceland, Liechtenstein, Norway): transfers elsewhere need Chapter V safeguards. */
-    public static final java.util.Set<String> EEA = java.util.Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
-            "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+    public static final java.util.Set<String> EEA = java.util.Set.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
 
     public static boolean outsideEea(String country) {
         return country != null && !EEA.contains(country.toUpperCase(java.util.Locale.ROOT));

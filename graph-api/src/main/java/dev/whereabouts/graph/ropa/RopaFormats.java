@@ -9,24 +9,49 @@ import java.util.function.Function;
  */
 public final class RopaFormats {
 
-    private static final List<String> HEADER = List.of("holder", "name", "legal entity", "country", "third country", "role",
-            "in catalog", "purposes", "declared categories", "observed categories", "retention", "legal holds", "onward flows",
+    private static final List<String> HEADER = List.of(
+            "holder",
+            "name",
+            "legal entity",
+            "country",
+            "third country",
+            "role",
+            "in catalog",
+            "purposes",
+            "declared categories",
+            "observed categories",
+            "retention",
+            "legal holds",
+            "onward flows",
             "erasure channel");
 
     private static final List<Function<RopaEntry, String>> COLUMNS = List.of(
-            RopaEntry::holder, RopaEntry::displayName, RopaEntry::legalEntity, RopaEntry::country,
-            e -> e.thirdCountry() ? "yes" : "no", RopaEntry::role, e -> e.declared() ? "yes" : "no",
-            e -> join(e.purposes()), e -> join(e.declaredCategories()), e -> join(e.observedCategories()),
-            e -> join(e.retention()), e -> join(e.legalHolds()), e -> join(e.onwardTo()), RopaEntry::erasureChannel);
+            RopaEntry::holder,
+            RopaEntry::displayName,
+            RopaEntry::legalEntity,
+            RopaEntry::country,
+            e -> e.thirdCountry() ? "yes" : "no",
+            RopaEntry::role,
+            e -> e.declared() ? "yes" : "no",
+            e -> join(e.purposes()),
+            e -> join(e.declaredCategories()),
+            e -> join(e.observedCategories()),
+            e -> join(e.retention()),
+            e -> join(e.legalHolds()),
+            e -> join(e.onwardTo()),
+            RopaEntry::erasureChannel);
 
-    private RopaFormats() {
-    }
+    private RopaFormats() {}
 
     public static String csv(List<RopaEntry> entries) {
         StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", HEADER.stream().map(RopaFormats::csvField).toList())).append("\r\n");
+        csv.append(String.join(",", HEADER.stream().map(RopaFormats::csvField).toList()))
+                .append("\r\n");
         for (RopaEntry entry : entries) {
-            csv.append(String.join(",", COLUMNS.stream().map(c -> csvField(c.apply(entry))).toList())).append("\r\n");
+            csv.append(String.join(
+                            ",",
+                            COLUMNS.stream().map(c -> csvField(c.apply(entry))).toList()))
+                    .append("\r\n");
         }
         return csv.toString();
     }
@@ -34,12 +59,20 @@ public final class RopaFormats {
     public static String markdown(List<RopaEntry> entries, String controller) {
         StringBuilder md = new StringBuilder();
         md.append("# Record of processing activities (GDPR Art. 30)\n\n")
-                .append("Controller: ").append(markdownCell(controller)).append("\n\n")
+                .append("Controller: ")
+                .append(markdownCell(controller))
+                .append("\n\n")
                 .append("Generated from the catalog (declared) and the observed lineage.\n\n");
         md.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
         md.append("|").append("---|".repeat(HEADER.size())).append("\n");
         for (RopaEntry entry : entries) {
-            md.append("| ").append(String.join(" | ", COLUMNS.stream().map(c -> markdownCell(c.apply(entry))).toList())).append(" |\n");
+            md.append("| ")
+                    .append(String.join(
+                            " | ",
+                            COLUMNS.stream()
+                                    .map(c -> markdownCell(c.apply(entry)))
+                                    .toList()))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -60,7 +93,10 @@ public final class RopaFormats {
         if (value == null) {
             return "";
         }
-        return value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>");
+        return value.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("\r", " ")
+                .replace("\n", "<br>");
     }
 
     private static String join(List<String> values) {

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /** Reads the catalog and the observed-lineage summary into {@link RopaEntry} rows, one per holder. */
@@ -37,24 +37,45 @@ public final class RopaStore {
 
     private static RopaEntry entry(Record record) {
         Value h = record.get("h");
-        List<Value> declares = record.get("declares").asList(v -> v).stream().filter(v -> !v.get("category").isNull())
-                .sorted(Comparator.comparing(v -> v.get("category").asString())).toList();
-        List<String> retention = declares.stream().filter(v -> !v.get("retention").isNull() || !v.get("note").isNull())
-                .map(v -> v.get("category").asString() + ": " + (v.get("retention").isNull() ? "not fixed" : v.get("retention").asString())
+        List<Value> declares = record.get("declares").asList(v -> v).stream()
+                .filter(v -> !v.get("category").isNull())
+                .sorted(Comparator.comparing(v -> v.get("category").asString()))
+                .toList();
+        List<String> retention = declares.stream()
+                .filter(v -> !v.get("retention").isNull() || !v.get("note").isNull())
+                .map(v -> v.get("category").asString() + ": "
+                        + (v.get("retention").isNull()
+                                ? "not fixed"
+                                : v.get("retention").asString())
                         + (v.get("note").isNull() ? "" : " (" + v.get("note").asString() + ")"))
                 .toList();
-        List<String> holds = GraphValues.strings(h.get("legalHolds")).stream().map(LegalHolds::decode)
-                .map(hold -> String.join(", ", hold.categories()) + " kept " + hold.period() + ": " + hold.reason() + " ("
-                        + hold.legalReference() + ")")
+        List<String> holds = GraphValues.strings(h.get("legalHolds")).stream()
+                .map(LegalHolds::decode)
+                .map(hold -> String.join(", ", hold.categories()) + " kept " + hold.period() + ": " + hold.reason()
+                        + " (" + hold.legalReference() + ")")
                 .toList();
         List<String> onward = record.get("flows").asList(v -> v).stream()
                 .map(f -> f.get("to").asString() + " (" + String.join(", ", GraphValues.strings(f.get("categories")))
-                        + (f.get("retention").isNull() ? "" : ", kept " + f.get("retention").asString()) + ")")
-                .sorted().toList();
+                        + (f.get("retention").isNull()
+                                ? ""
+                                : ", kept " + f.get("retention").asString()) + ")")
+                .sorted()
+                .toList();
         String country = h.get("country").asString(null);
-        return new RopaEntry(h.get("id").asString(), h.get("displayName").asString(null), h.get("legalEntity").asString(null), country,
-                RopaEntry.outsideEea(country), h.get("role").asString(null), h.get("declared").asBoolean(false),
-                GraphValues.sortedStrings(h.get("purposes")), declares.stream().map(v -> v.get("category").asString()).toList(),
-                GraphValues.sortedStrings(record.get("observed")), retention, holds, onward, h.get("erasureChannel").asString(null));
+        return new RopaEntry(
+                h.get("id").asString(),
+                h.get("displayName").asString(null),
+                h.get("legalEntity").asString(null),
+                country,
+                RopaEntry.outsideEea(country),
+                h.get("role").asString(null),
+                h.get("declared").asBoolean(false),
+                GraphValues.sortedStrings(h.get("purposes")),
+                declares.stream().map(v -> v.get("category").asString()).toList(),
+                GraphValues.sortedStrings(record.get("observed")),
+                retention,
+                holds,
+                onward,
+                h.get("erasureChannel").asString(null));
     }
 }

@@ -13,8 +13,7 @@ public final class Cypher {
 
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_]+)}");
 
-    private Cypher() {
-    }
+    private Cypher() {}
 
     public static String of(String template) {
         Matcher matcher = TOKEN.matcher(template);

@@ -21,16 +21,23 @@ import java.util.List;
  */
 public final class EdgeDetail {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /**
      * The detail of one edge; empty lists and absent values are left out of the JSON. Timestamps are
      * epoch milliseconds, as everywhere in the graph.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Detail(List<String> path, List<String> purposes, List<String> legalBases, List<String> sourceSystems,
-                         Long firstSharedAt, Long lastSharedAt, String statusReason, String lastEventId) {
+    public record Detail(
+            List<String> path,
+            List<String> purposes,
+            List<String> legalBases,
+            List<String> sourceSystems,
+            Long firstSharedAt,
+            Long lastSharedAt,
+            String statusReason,
+            String lastEventId) {
 
         public Detail {
             path = path == null ? List.of() : List.copyOf(path);
@@ -40,8 +47,7 @@ public final class EdgeDetail {
         }
     }
 
-    private EdgeDetail() {
-    }
+    private EdgeDetail() {}
 
     public static String encode(Detail detail) {
         try {

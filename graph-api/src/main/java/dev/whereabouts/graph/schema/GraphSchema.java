@@ -16,8 +16,7 @@ public final class GraphSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
 
-    private GraphSchema() {
-    }
+    private GraphSchema() {}
 
     /** The schema statements, in the order they are applied. */
     public static List<String> statements() {
@@ -28,7 +27,8 @@ public final class GraphSchema {
         }
         // Range indexes for the API's filters and sort orders.
         statements.add("CREATE INDEX audit_at IF NOT EXISTS FOR (n:" + NodeLabel.AuditEntry + ") ON (n.at)");
-        statements.add("CREATE INDEX request_received IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.receivedAt)");
+        statements.add(
+                "CREATE INDEX request_received IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.receivedAt)");
         statements.add("CREATE INDEX finding_holder IF NOT EXISTS FOR (n:" + NodeLabel.Finding + ") ON (n.holder)");
         // No index on SHARED_WITH.category: every query reaches edges from a subject or a holder, and
         // maintaining one would cost every new edge an index write.
@@ -47,6 +47,7 @@ public final class GraphSchema {
     }
 
     static String constraintName(NodeLabel label) {
-        return label.name().toLowerCase(java.util.Locale.ROOT) + "_" + label.key().toLowerCase(java.util.Locale.ROOT) + "_unique";
+        return label.name().toLowerCase(java.util.Locale.ROOT) + "_"
+                + label.key().toLowerCase(java.util.Locale.ROOT) + "_unique";
     }
 }

@@ -14,16 +14,14 @@ public final class LegalHolds {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One legal hold as read back from the graph. */
-    public record Hold(List<String> categories, String period, String reason, String legalReference) {
-    }
+    public record Hold(List<String> categories, String period, String reason, String legalReference) {}
 
-    private LegalHolds() {
-    }
+    private LegalHolds() {}
 
     public static String encode(LegalHold hold) {
         try {
-            return JSON.writeValueAsString(new Hold(List.copyOf(hold.getCategories()), hold.getPeriod(), hold.getReason(),
-                    hold.getLegalReference()));
+            return JSON.writeValueAsString(new Hold(
+                    List.copyOf(hold.getCategories()), hold.getPeriod(), hold.getReason(), hold.getLegalReference()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,5 @@ public interface DeadLetterSink extends AutoCloseable {
     void send(List<DeadLetter> deadLetters);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -79,8 +79,13 @@ public final class GraphWriter implements AutoCloseable {
      * A writer over an existing consumer (tests pass their own); the consumer must read bytes and
      * must not auto-commit. The caller has run {@link GraphSchema#ensure}.
      */
-    public GraphWriter(Consumer<byte[], byte[]> consumer, Driver driver, TopicSerdes serdes, DeadLetterSink deadLetterSink,
-                       GraphWriterSettings settings, Clock clock) {
+    public GraphWriter(
+            Consumer<byte[], byte[]> consumer,
+            Driver driver,
+            TopicSerdes serdes,
+            DeadLetterSink deadLetterSink,
+            GraphWriterSettings settings,
+            Clock clock) {
         this.consumer = consumer;
         this.driver = driver;
         this.decoder = new RecordDecoder(serdes);
@@ -94,11 +99,23 @@ public final class GraphWriter implements AutoCloseable {
      * A writer with its own byte-array consumer in {@code settings.groupId()}, after making sure the
      * graph's constraints exist (every MERGE relies on them).
      */
-    public static GraphWriter create(String bootstrapServers, Driver driver, TopicSerdes serdes, DeadLetterSink deadLetterSink,
-                                     GraphWriterSettings settings) {
+    public static GraphWriter create(
+            String bootstrapServers,
+            Driver driver,
+            TopicSerdes serdes,
+            DeadLetterSink deadLetterSink,
+            GraphWriterSettings settings) {
         GraphSchema.ensure(driver);
-        return new GraphWriter(new KafkaConsumer<>(consumerProperties(bootstrapServers, settings),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()), driver, serdes, deadLetterSink, settings, Clock.systemUTC());
+        return new GraphWriter(
+                new KafkaConsumer<>(
+                        consumerProperties(bootstrapServers, settings),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()),
+                driver,
+                serdes,
+                deadLetterSink,
+                settings,
+                Clock.systemUTC());
     }
 
     /** The consumer settings the writer relies on: no auto-commit, earliest, read-committed. */
@@ -138,7 +155,10 @@ public final class GraphWriter implements AutoCloseable {
                     LOG.warn("graph writer woken up unexpectedly");
                 }
             } catch (RuntimeException e) {
-                LOG.error("graph writer poll failed; retrying in {} ms", settings.cooldown().toMillis(), e);
+                LOG.error(
+                        "graph writer poll failed; retrying in {} ms",
+                        settings.cooldown().toMillis(),
+                        e);
                 sleep(settings.cooldown());
             }
         }
@@ -161,7 +181,12 @@ public final class GraphWriter implements AutoCloseable {
             try {
                 batch.add(decoder.decode(record));
             } catch (RecordDecoder.UndecodableRecordException e) {
-                LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+                LOG.warn(
+                        "dead-lettering {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
                 dead.add(deadLetters.of(record, FailureStage.DESERIALIZATION, e));
             }
         }
@@ -177,8 +202,11 @@ public final class GraphWriter implements AutoCloseable {
                 deadLettered.addAndGet(dead.size());
             }
         } catch (RuntimeException e) {
-            LOG.error("could not write {} records to the graph even after retries; reading them again in {} ms",
-                    records.count(), settings.cooldown().toMillis(), e);
+            LOG.error(
+                    "could not write {} records to the graph even after retries; reading them again in {} ms",
+                    records.count(),
+                    settings.cooldown().toMillis(),
+                    e);
             failedPolls.incrementAndGet();
             rewind(records);
             sleep(settings.cooldown());
@@ -225,24 +253,38 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     public WriterMetrics metrics() {
-        return new WriterMetrics(recordsRead.get(), rowsWritten.get(), deadLettered.get(), retries.get(), failedPolls.get(),
-                transactions.get(), decodeNanos.get() / 1_000_000, writeNanos.get() / 1_000_000, commitNanos.get() / 1_000_000);
+        return new WriterMetrics(
+                recordsRead.get(),
+                rowsWritten.get(),
+                deadLettered.get(),
+                retries.get(),
+                failedPolls.get(),
+                transactions.get(),
+                decodeNanos.get() / 1_000_000,
+                writeNanos.get() / 1_000_000,
+                commitNanos.get() / 1_000_000);
     }
 
     private void write(WriteBatch batch, List<DeadLetter> dead) {
         try {
-            settings.retry().call("graph write of " + batch.rows() + " rows", () -> {
-                writeInTransaction(batch::writeTo);
-                return null;
-            }, retries::incrementAndGet);
+            settings.retry()
+                    .call(
+                            "graph write of " + batch.rows() + " rows",
+                            () -> {
+                                writeInTransaction(batch::writeTo);
+                                return null;
+                            },
+                            retries::incrementAndGet);
             batch.committed(repositories);
             rowsWritten.addAndGet(batch.rows());
         } catch (RuntimeException e) {
             if (e instanceof RetryableException) {
                 throw e;
             }
-            LOG.warn("a batch of {} rows was refused ({}); writing its changes one by one to find the bad ones",
-                    batch.rows(), e.getMessage());
+            LOG.warn(
+                    "a batch of {} rows was refused ({}); writing its changes one by one to find the bad ones",
+                    batch.rows(),
+                    e.getMessage());
             isolate(batch, dead);
         }
     }
@@ -252,10 +294,14 @@ public final class GraphWriter implements AutoCloseable {
             WriteBatch single = new WriteBatch();
             single.add(change);
             try {
-                settings.retry().call("graph write of one change", () -> {
-                    writeInTransaction(single::writeTo);
-                    return null;
-                }, retries::incrementAndGet);
+                settings.retry()
+                        .call(
+                                "graph write of one change",
+                                () -> {
+                                    writeInTransaction(single::writeTo);
+                                    return null;
+                                },
+                                retries::incrementAndGet);
                 single.committed(repositories);
                 rowsWritten.incrementAndGet();
             } catch (RuntimeException e) {
@@ -263,15 +309,21 @@ public final class GraphWriter implements AutoCloseable {
                     throw e;
                 }
                 ConsumerRecord<byte[], byte[]> source = change.source();
-                LOG.warn("dead-lettering {}-{}@{}: Neo4j refused it: {}", source.topic(), source.partition(), source.offset(),
+                LOG.warn(
+                        "dead-lettering {}-{}@{}: Neo4j refused it: {}",
+                        source.topic(),
+                        source.partition(),
+                        source.offset(),
                         e.getMessage());
                 dead.add(deadLetters.of(source, FailureStage.SINK, e));
             }
         }
     }
 
-    private void writeInTransaction(java.util.function.BiConsumer<org.neo4j.driver.SimpleQueryRunner, WriteBatch.Repositories> work) {
-        try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+    private void writeInTransaction(
+            java.util.function.BiConsumer<org.neo4j.driver.SimpleQueryRunner, WriteBatch.Repositories> work) {
+        try (Session session = driver.session();
+                Transaction tx = session.beginTransaction()) {
             work.accept(tx, repositories);
             tx.commit();
             transactions.incrementAndGet();
@@ -288,7 +340,10 @@ public final class GraphWriter implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            offsets.put(
+                    partition,
+                    new OffsetAndMetadata(
+                            inPartition.get(inPartition.size() - 1).offset() + 1));
         }
         return offsets;
     }

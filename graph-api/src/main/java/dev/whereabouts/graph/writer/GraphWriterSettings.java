@@ -14,7 +14,8 @@ import java.util.Objects;
  *                       read again afterwards (nothing is committed, nothing is dead-lettered: an
  *                       unavailable database is not the records' fault)
  */
-public record GraphWriterSettings(String groupId, int maxPollRecords, Duration pollTimeout, RetryPolicy retry, Duration cooldown) {
+public record GraphWriterSettings(
+        String groupId, int maxPollRecords, Duration pollTimeout, RetryPolicy retry, Duration cooldown) {
 
     /** Default consumer group of the graph writer. */
     public static final String DEFAULT_GROUP_ID = "whereabouts-graph-writer";
@@ -43,7 +44,8 @@ public record GraphWriterSettings(String groupId, int maxPollRecords, Duration p
     }
 
     public static GraphWriterSettings defaults(String groupId) {
-        return new GraphWriterSettings(groupId, DEFAULT_MAX_POLL_RECORDS, Duration.ofMillis(200), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
+        return new GraphWriterSettings(
+                groupId, DEFAULT_MAX_POLL_RECORDS, Duration.ofMillis(200), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
     }
 
     public GraphWriterSettings withRetry(RetryPolicy policy, Duration newCooldown) {

@@ -35,14 +35,19 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
     }
 
     /** A sink with its own idempotent, acks=all producer. */
-    public static KafkaDeadLetterSink create(Topic<byte[], DeadLetter> topic, String bootstrapServers, TopicSerdes serdes) {
+    public static KafkaDeadLetterSink create(
+            Topic<byte[], DeadLetter> topic, String bootstrapServers, TopicSerdes serdes) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "graph-writer-dead-letters");
-        return new KafkaDeadLetterSink(topic, new KafkaProducer<>(properties,
-                serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer()));
+        return new KafkaDeadLetterSink(
+                topic,
+                new KafkaProducer<>(
+                        properties,
+                        serdes.keySerde(topic).serializer(),
+                        serdes.valueSerde(topic).serializer()));
     }
 
     @Override
@@ -57,9 +62,13 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
                 ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not store dead letters on " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "could not store dead letters on " + topic.name() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("dead letters not acknowledged by " + topic.name() + " within " + ACK_TIMEOUT, e);
+            throw new IllegalStateException(
+                    "dead letters not acknowledged by " + topic.name() + " within " + ACK_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing dead letters", e);

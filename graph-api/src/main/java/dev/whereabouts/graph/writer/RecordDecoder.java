@@ -1,11 +1,11 @@
 package dev.whereabouts.graph.writer;
 
+import dev.whereabouts.graph.schema.EdgeDetail;
+import dev.whereabouts.graph.schema.LegalHolds;
 import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
-import dev.whereabouts.graph.schema.EdgeDetail;
-import dev.whereabouts.graph.schema.LegalHolds;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.TaskStatus;
 import dev.whereabouts.model.lineage.IdentityLink;
@@ -34,8 +34,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class RecordDecoder {
 
     /** The topics the writer consumes, catalog first. */
-    public static final List<Topic<?, ?>> TOPICS = List.of(Topics.CATALOG_HOLDERS, Topics.CATALOG_FLOWS,
-            Topics.SUBJECT_IDENTITIES, Topics.SUBJECT_MERGES, Topics.LINEAGE, Topics.DSR_STATUS, Topics.RETENTION_FINDINGS);
+    public static final List<Topic<?, ?>> TOPICS = List.of(
+            Topics.CATALOG_HOLDERS,
+            Topics.CATALOG_FLOWS,
+            Topics.SUBJECT_IDENTITIES,
+            Topics.SUBJECT_MERGES,
+            Topics.LINEAGE,
+            Topics.DSR_STATUS,
+            Topics.RETENTION_FINDINGS);
 
     /** Thrown for records that can never be written; the writer dead-letters them. */
     public static final class UndecodableRecordException extends RuntimeException {
@@ -46,17 +52,38 @@ public final class RecordDecoder {
         }
     }
 
-    private final Map<String, BiFunction<ConsumerRecord<byte[], byte[]>, Boolean, GraphChange>> decoders = new HashMap<>();
+    private final Map<String, BiFunction<ConsumerRecord<byte[], byte[]>, Boolean, GraphChange>> decoders =
+            new HashMap<>();
 
     public RecordDecoder(TopicSerdes serdes) {
         register(serdes, Topics.CATALOG_HOLDERS, RecordKind.HOLDER, (k, v) -> v.getId(), RecordDecoder::holderRow);
         register(serdes, Topics.CATALOG_FLOWS, RecordKind.FLOW, (k, v) -> v.getId(), RecordDecoder::flowRow);
-        register(serdes, Topics.SUBJECT_IDENTITIES, RecordKind.IDENTITY, (k, v) -> v.getIdentifier().getPseudonym(), RecordDecoder::identityRow);
-        register(serdes, Topics.SUBJECT_MERGES, RecordKind.MERGE, (k, v) -> v.getMergedSubjectId(), RecordDecoder::mergeRow);
-        register(serdes, Topics.LINEAGE, RecordKind.LINEAGE, (k, v) -> lineageKey(v.getSubjectId(), v.getCategory(), v.getHolder()),
-                RecordDecoder::lineageRow, k -> lineageKey(k.getSubjectId(), k.getCategory(), k.getHolder()));
+        register(
+                serdes,
+                Topics.SUBJECT_IDENTITIES,
+                RecordKind.IDENTITY,
+                (k, v) -> v.getIdentifier().getPseudonym(),
+                RecordDecoder::identityRow);
+        register(
+                serdes,
+                Topics.SUBJECT_MERGES,
+                RecordKind.MERGE,
+                (k, v) -> v.getMergedSubjectId(),
+                RecordDecoder::mergeRow);
+        register(
+                serdes,
+                Topics.LINEAGE,
+                RecordKind.LINEAGE,
+                (k, v) -> lineageKey(v.getSubjectId(), v.getCategory(), v.getHolder()),
+                RecordDecoder::lineageRow,
+                k -> lineageKey(k.getSubjectId(), k.getCategory(), k.getHolder()));
         register(serdes, Topics.DSR_STATUS, RecordKind.STATUS, (k, v) -> v.getRequestId(), RecordDecoder::statusRow);
-        register(serdes, Topics.RETENTION_FINDINGS, RecordKind.FINDING, (k, v) -> v.getFindingId(), RecordDecoder::findingRow);
+        register(
+                serdes,
+                Topics.RETENTION_FINDINGS,
+                RecordKind.FINDING,
+                (k, v) -> v.getFindingId(),
+                RecordDecoder::findingRow);
     }
 
     /** The topic names this decoder reads. */
@@ -81,34 +108,50 @@ public final class RecordDecoder {
         return subjectId + '\u0000' + category + '\u0000' + holder;
     }
 
-    private <K, V> void register(TopicSerdes serdes, Topic<K, V> topic, RecordKind kind,
-                                 BiFunction<K, V, String> keyOf, java.util.function.Function<V, Map<String, Object>> rowOf) {
+    private <K, V> void register(
+            TopicSerdes serdes,
+            Topic<K, V> topic,
+            RecordKind kind,
+            BiFunction<K, V, String> keyOf,
+            java.util.function.Function<V, Map<String, Object>> rowOf) {
         register(serdes, topic, kind, keyOf, rowOf, k -> String.valueOf(k));
     }
 
-    private <K, V> void register(TopicSerdes serdes, Topic<K, V> topic, RecordKind kind, BiFunction<K, V, String> keyOf,
-                                 java.util.function.Function<V, Map<String, Object>> rowOf,
-                                 java.util.function.Function<K, String> tombstoneKey) {
+    private <K, V> void register(
+            TopicSerdes serdes,
+            Topic<K, V> topic,
+            RecordKind kind,
+            BiFunction<K, V, String> keyOf,
+            java.util.function.Function<V, Map<String, Object>> rowOf,
+            java.util.function.Function<K, String> tombstoneKey) {
         Deserializer<K> keys = serdes.keySerde(topic).deserializer();
         Deserializer<V> values = serdes.valueSerde(topic).deserializer();
         decoders.put(topic.name(), (record, unused) -> {
-            K key = decodePart(record, "key", () -> record.key() == null ? null : keys.deserialize(record.topic(), record.headers(), record.key()));
+            K key = decodePart(
+                    record,
+                    "key",
+                    () -> record.key() == null
+                            ? null
+                            : keys.deserialize(record.topic(), record.headers(), record.key()));
             if (record.value() == null) {
                 if (key == null) {
                     throw new UndecodableRecordException("tombstone without a key on " + record.topic(), null);
                 }
                 return new GraphChange(kind, tombstoneKey.apply(key), null, record);
             }
-            V value = decodePart(record, "value", () -> values.deserialize(record.topic(), record.headers(), record.value()));
+            V value = decodePart(
+                    record, "value", () -> values.deserialize(record.topic(), record.headers(), record.value()));
             try {
                 return new GraphChange(kind, keyOf.apply(key, value), rowOf.apply(value), record);
             } catch (RuntimeException e) {
-                throw new UndecodableRecordException("record on " + record.topic() + " cannot become a graph change: " + e.getMessage(), e);
+                throw new UndecodableRecordException(
+                        "record on " + record.topic() + " cannot become a graph change: " + e.getMessage(), e);
             }
         });
     }
 
-    private static <T> T decodePart(ConsumerRecord<byte[], byte[]> record, String part, java.util.function.Supplier<T> decode) {
+    private static <T> T decodePart(
+            ConsumerRecord<byte[], byte[]> record, String part, java.util.function.Supplier<T> decode) {
         try {
             T decoded = decode.get();
             if (decoded == null && "value".equals(part)) {
@@ -118,9 +161,12 @@ public final class RecordDecoder {
         } catch (UndecodableRecordException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new UndecodableRecordException("the " + part + " of a record on " + record.topic() + " partition "
-                    + record.partition() + " offset " + record.offset() + " is not a valid " + record.topic() + " " + part
-                    + ": " + e.getMessage(), e);
+            throw new UndecodableRecordException(
+                    "the " + part + " of a record on " + record.topic() + " partition "
+                            + record.partition() + " offset " + record.offset() + " is not a valid " + record.topic()
+                            + " " + part
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -219,10 +265,17 @@ public final class RecordDecoder {
         props.put("status", record.getStatus().name());
         props.put("retentionUntil", millis(record.getRetentionUntil()));
         props.put("updatedAt", millis(record.getUpdatedAt()));
-        props.put("detail", EdgeDetail.encode(new EdgeDetail.Detail(strings(record.getPath()), strings(record.getPurposes()),
-                record.getLegalBases().stream().map(Enum::name).toList(), strings(record.getSourceSystems()),
-                millis(record.getFirstSharedAt()), millis(record.getLastSharedAt()), record.getStatusReason(),
-                record.getLastEventId())));
+        props.put(
+                "detail",
+                EdgeDetail.encode(new EdgeDetail.Detail(
+                        strings(record.getPath()),
+                        strings(record.getPurposes()),
+                        record.getLegalBases().stream().map(Enum::name).toList(),
+                        strings(record.getSourceSystems()),
+                        millis(record.getFirstSharedAt()),
+                        millis(record.getLastSharedAt()),
+                        record.getStatusReason(),
+                        record.getLastEventId())));
         Map<String, Object> row = new HashMap<>();
         row.put("subjectId", record.getSubjectId());
         row.put("category", record.getCategory());

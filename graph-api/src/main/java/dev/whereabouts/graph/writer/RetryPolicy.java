@@ -56,8 +56,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
                     throw e;
                 }
                 Duration backoff = backoffAfter(attempt);
-                LOG.warn("{} failed with a retriable error (attempt {}/{}), retrying in {} ms: {}", what, attempt, maxAttempts,
-                        backoff.toMillis(), e.getMessage());
+                LOG.warn(
+                        "{} failed with a retriable error (attempt {}/{}), retrying in {} ms: {}",
+                        what,
+                        attempt,
+                        maxAttempts,
+                        backoff.toMillis(),
+                        e.getMessage());
                 onRetry.run();
                 sleep(backoff);
             }

@@ -114,7 +114,8 @@ public final class WriteBatch {
 
     private List<Map<String, Object>> lineageDeletes() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (GraphChange change : latest.getOrDefault(RecordKind.LINEAGE, Map.of()).values()) {
+        for (GraphChange change :
+                latest.getOrDefault(RecordKind.LINEAGE, Map.of()).values()) {
             if (change.isDelete()) {
                 String[] parts = change.key().split("\u0000", -1);
                 rows.add(Map.of("subjectId", parts[0], "category", parts[1], "holder", parts[2]));
@@ -128,7 +129,9 @@ public final class WriteBatch {
         for (Map<String, Object> row : lineage) {
             pairs.add(List.of((String) row.get("holder"), (String) row.get("category")));
         }
-        return pairs.stream().<Map<String, Object>>map(p -> Map.of("holder", p.get(0), "category", p.get(1))).toList();
+        return pairs.stream()
+                .<Map<String, Object>>map(p -> Map.of("holder", p.get(0), "category", p.get(1)))
+                .toList();
     }
 
     /** The hop into each onward holder: the last holder of its path before itself. */
@@ -150,15 +153,25 @@ public final class WriteBatch {
                 hops.add(List.of(path.get(last), holder));
             }
         }
-        return hops.stream().<Map<String, Object>>map(h -> Map.of("from", h.get(0), "to", h.get(1))).toList();
+        return hops.stream()
+                .<Map<String, Object>>map(h -> Map.of("from", h.get(0), "to", h.get(1)))
+                .toList();
     }
 
     /** The write repositories, one per aggregate. */
-    public record Repositories(CatalogRepository catalog, SubjectRepository subjects, RequestRepository requests,
-                               FindingRepository findings, ObservedSummaries observed) {
+    public record Repositories(
+            CatalogRepository catalog,
+            SubjectRepository subjects,
+            RequestRepository requests,
+            FindingRepository findings,
+            ObservedSummaries observed) {
 
         public static Repositories create() {
-            return new Repositories(new CatalogRepository(), new SubjectRepository(), new RequestRepository(), new FindingRepository(),
+            return new Repositories(
+                    new CatalogRepository(),
+                    new SubjectRepository(),
+                    new RequestRepository(),
+                    new FindingRepository(),
                     new ObservedSummaries());
         }
     }

@@ -13,6 +13,13 @@ package dev.whereabouts.graph.writer;
  * @param writeMillis      time spent in Neo4j transactions (including retries)
  * @param commitMillis     time spent committing Kafka offsets
  */
-public record WriterMetrics(long recordsRead, long rowsWritten, long deadLetters, long retries, long failedPolls, long transactions,
-                            long decodeMillis, long writeMillis, long commitMillis) {
-}
+public record WriterMetrics(
+        long recordsRead,
+        long rowsWritten,
+        long deadLetters,
+        long retries,
+        long failedPolls,
+        long transactions,
+        long decodeMillis,
+        long writeMillis,
+        long commitMillis) {}

@@ -14,7 +14,8 @@ final class ApiClient {
 
     static final String DPO_TOKEN = "dpo-token-0123456789abcdef";
     static final String ENGINEER_TOKEN = "engineer-token-0123456789abcdef";
-    static final String TOKENS = DPO_TOKEN + "=dpo@smarttrackers.nl:DPO," + ENGINEER_TOKEN + "=checkout-service:ENGINEER";
+    static final String TOKENS =
+            DPO_TOKEN + "=dpo@smarttrackers.nl:DPO," + ENGINEER_TOKEN + "=checkout-service:ENGINEER";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -37,18 +38,25 @@ final class ApiClient {
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + DPO_TOKEN).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + DPO_TOKEN)
+                .GET());
     }
 
     Reply post(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + DPO_TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + DPO_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

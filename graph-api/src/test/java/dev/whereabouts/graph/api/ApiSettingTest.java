@@ -21,21 +21,27 @@ class ApiSettingTest {
     void shouldPreferASystemPropertyOverTheEnvironment() {
         Properties properties = new Properties();
         properties.setProperty("whereabouts.api.port", "9000");
-        ApiConfig config = ApiConfig.resolve(Map.of("WHEREABOUTS_API_PORT", "8000", "WHEREABOUTS_API_DEMO", "true"), properties);
+        ApiConfig config =
+                ApiConfig.resolve(Map.of("WHEREABOUTS_API_PORT", "8000", "WHEREABOUTS_API_DEMO", "true"), properties);
         assertThat(config.getInt(ApiSetting.PORT)).isEqualTo(9000);
     }
 
     @Test
     void shouldRejectAnInvalidValueNamingTheVariable() {
-        assertThatThrownBy(() -> ApiConfig.resolve(Map.of("WHEREABOUTS_API_PORT", "eighty", "WHEREABOUTS_API_DEMO", "true"),
-                new Properties())).hasMessageContaining("WHEREABOUTS_API_PORT").hasMessageContaining("eighty");
-        assertThatThrownBy(() -> ApiConfig.resolve(Map.of("WHEREABOUTS_API_BOLT_URI", "http://x", "WHEREABOUTS_API_DEMO", "true"),
-                new Properties())).hasMessageContaining("WHEREABOUTS_API_BOLT_URI");
+        assertThatThrownBy(() -> ApiConfig.resolve(
+                        Map.of("WHEREABOUTS_API_PORT", "eighty", "WHEREABOUTS_API_DEMO", "true"), new Properties()))
+                .hasMessageContaining("WHEREABOUTS_API_PORT")
+                .hasMessageContaining("eighty");
+        assertThatThrownBy(() -> ApiConfig.resolve(
+                        Map.of("WHEREABOUTS_API_BOLT_URI", "http://x", "WHEREABOUTS_API_DEMO", "true"),
+                        new Properties()))
+                .hasMessageContaining("WHEREABOUTS_API_BOLT_URI");
     }
 
     @Test
     void shouldRequireTokensOutsideTheDemo() {
-        assertThatThrownBy(() -> ApiConfig.resolve(Map.of(), new Properties())).hasMessageContaining("WHEREABOUTS_API_TOKENS");
+        assertThatThrownBy(() -> ApiConfig.resolve(Map.of(), new Properties()))
+                .hasMessageContaining("WHEREABOUTS_API_TOKENS");
     }
 
     @Test

@@ -51,24 +51,45 @@ class DpoApiIT {
             JsonNode body = reply.json();
             assertThat(body.get("subjectIds").get(0).asText()).isEqualTo(ALICE);
             JsonNode email = category(body, SeedScenario.EMAIL);
-            assertThat(holderIds(email)).containsExactly("amazon-s3-database-backups", "campaign-monitor", "heroku", "memcached-cloud",
-                    "moneybird", "postmark", "smarttrackers-app", "transip-vps-backups", "zendesk");
+            assertThat(holderIds(email))
+                    .containsExactly(
+                            "amazon-s3-database-backups",
+                            "campaign-monitor",
+                            "heroku",
+                            "memcached-cloud",
+                            "moneybird",
+                            "postmark",
+                            "smarttrackers-app",
+                            "transip-vps-backups",
+                            "zendesk");
             JsonNode postmark = holder(email, "postmark");
             assertThat(postmark.get("direct").asBoolean()).isTrue();
             assertThat(postmark.get("purposes").get(0).asText()).isEqualTo("transactional-mail");
             assertThat(postmark.get("legalBases").get(0).asText()).isEqualTo("CONTRACT");
-            assertThat(Instant.parse(postmark.get("retentionUntil").asText())).isEqualTo(SeedScenario.postmarkRetention());
+            assertThat(Instant.parse(postmark.get("retentionUntil").asText()))
+                    .isEqualTo(SeedScenario.postmarkRetention());
             assertThat(postmark.get("status").asText()).isEqualTo("HELD");
             assertThat(postmark.get("legalEntity").asText()).isEqualTo("WildBit LLC");
-            assertThat(Instant.parse(holder(email, "zendesk").get("retentionUntil").asText()))
-                    .isEqualTo(SeedScenario.LAST_MAIL.atZone(ZoneOffset.UTC).plusYears(1).toInstant());
-            assertThat(Instant.parse(holder(email, "moneybird").get("retentionUntil").asText()))
-                    .isEqualTo(SeedScenario.LAST_MAIL.atZone(ZoneOffset.UTC).plusYears(7).toInstant());
+            assertThat(Instant.parse(
+                            holder(email, "zendesk").get("retentionUntil").asText()))
+                    .isEqualTo(SeedScenario.LAST_MAIL
+                            .atZone(ZoneOffset.UTC)
+                            .plusYears(1)
+                            .toInstant());
+            assertThat(Instant.parse(
+                            holder(email, "moneybird").get("retentionUntil").asText()))
+                    .isEqualTo(SeedScenario.LAST_MAIL
+                            .atZone(ZoneOffset.UTC)
+                            .plusYears(7)
+                            .toInstant());
             JsonNode s3 = holder(email, "amazon-s3-database-backups");
             assertThat(s3.get("direct").asBoolean()).isFalse();
             assertThat(s3.get("path").toString()).isEqualTo("[\"smarttrackers-app\",\"transip-vps-backups\"]");
             assertThat(Instant.parse(s3.get("retentionUntil").asText()))
-                    .isEqualTo(SeedScenario.LAST_MAIL.atZone(ZoneOffset.UTC).plusYears(1).toInstant());
+                    .isEqualTo(SeedScenario.LAST_MAIL
+                            .atZone(ZoneOffset.UTC)
+                            .plusYears(1)
+                            .toInstant());
             assertThat(holder(email, "heroku").get("retentionUntil").isNull()).isTrue();
             assertThat(reply.body()).doesNotContainIgnoringCase(ALICE_EMAIL);
 
@@ -85,11 +106,16 @@ class DpoApiIT {
             assertThat(newest.get("action").asText()).isEqualTo("subject.lookup");
             assertThat(newest.get("subjectIds").get(0).asText()).isEqualTo(ALICE);
             assertThat(newest.get("reason").asText()).isEqualTo("second identifier");
-            JsonNode older = api.client.get("/v1/audit?limit=1&cursor=" + audit.get("nextCursor").asText()).json();
-            assertThat(older.get("items").get(0).get("reason").asText()).isEqualTo("DSR ticket 4711: where does her email live");
-            assertThat(older.get("items").get(0).get("id").asText()).isEqualTo(body.get("auditId").asText());
+            JsonNode older = api.client
+                    .get("/v1/audit?limit=1&cursor=" + audit.get("nextCursor").asText())
+                    .json();
+            assertThat(older.get("items").get(0).get("reason").asText())
+                    .isEqualTo("DSR ticket 4711: where does her email live");
+            assertThat(older.get("items").get(0).get("id").asText())
+                    .isEqualTo(body.get("auditId").asText());
             assertThat(older.get("nextCursor").isNull()).isTrue();
-            assertThat(api.client.get("/v1/audit?subjectId=nobody").json().get("items")).isEmpty();
+            assertThat(api.client.get("/v1/audit?subjectId=nobody").json().get("items"))
+                    .isEmpty();
         }
     }
 
@@ -100,12 +126,15 @@ class DpoApiIT {
             api.catchUp();
 
             // When the DPO asks for the Art. 15 report as JSON
-            JsonNode report = api.client.post("/v1/reports/access", LOOKUP_ALICE).json();
+            JsonNode report =
+                    api.client.post("/v1/reports/access", LOOKUP_ALICE).json();
 
             // Then it lists purposes, categories, recipients with country and retention, and sources
             assertThat(report.get("controller").asText()).isEqualTo("SmartTrackers B.V.");
-            assertThat(texts(report.get("categories"))).containsExactly("user.contact.email", "user.contact.phone_number", "user.name");
-            assertThat(texts(report.get("purposes"))).contains("transactional-mail", "newsletter", "invoicing", "backup");
+            assertThat(texts(report.get("categories")))
+                    .containsExactly("user.contact.email", "user.contact.phone_number", "user.name");
+            assertThat(texts(report.get("purposes")))
+                    .contains("transactional-mail", "newsletter", "invoicing", "backup");
             assertThat(texts(report.get("sources"))).containsExactly("smarttrackers-app");
             JsonNode s3 = null;
             for (JsonNode recipient : report.get("recipients")) {
@@ -121,11 +150,17 @@ class DpoApiIT {
             ApiClient.Reply html = api.client.post("/v1/reports/access?format=html", LOOKUP_ALICE);
             assertThat(html.status()).isEqualTo(200);
             assertThat(html.contentType()).startsWith("text/html");
-            assertThat(html.body()).contains("<h1>Your personal data: access report</h1>", "Postmark", "WildBit LLC",
-                    "transip-vps-backups \u2192");
+            assertThat(html.body())
+                    .contains(
+                            "<h1>Your personal data: access report</h1>",
+                            "Postmark",
+                            "WildBit LLC",
+                            "transip-vps-backups \u2192");
             ApiClient.Reply bySubject = api.client.send(HttpRequest.newBuilder(api.client.uri(
-                    "/v1/subjects/" + ALICE + "/access-report?reason=printing%20for%20the%20person"))
-                    .header("Authorization", "Bearer " + ApiClient.DPO_TOKEN).header("Accept", "text/html").GET());
+                            "/v1/subjects/" + ALICE + "/access-report?reason=printing%20for%20the%20person"))
+                    .header("Authorization", "Bearer " + ApiClient.DPO_TOKEN)
+                    .header("Accept", "text/html")
+                    .GET());
             assertThat(bySubject.status()).isEqualTo(200);
             assertThat(bySubject.contentType()).startsWith("text/html");
 
@@ -135,14 +170,24 @@ class DpoApiIT {
             JsonNode portable = export.json();
             assertThat(portable.get("format").asText()).isEqualTo("whereabouts.portability.v1");
             assertThat(portable.get("identifiers")).hasSize(2);
-            assertThat(portable.get("locations")).hasSize(SeedScenario.aliceLineage().size());
-            assertThat(portable.get("locations").get(0).get("sourceSystems").get(0).asText()).isEqualTo("smarttrackers-app");
+            assertThat(portable.get("locations"))
+                    .hasSize(SeedScenario.aliceLineage().size());
+            assertThat(portable.get("locations")
+                            .get(0)
+                            .get("sourceSystems")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("smarttrackers-app");
             assertThat(export.body()).doesNotContainIgnoringCase(ALICE_EMAIL);
 
             // And all three were audited
             JsonNode audit = api.client.get("/v1/audit?subjectId=" + ALICE).json();
-            assertThat(audit.get("items")).extracting(n -> n.get("action").asText())
-                    .containsExactly("subject.portability-export", "subject.access-report", "subject.access-report",
+            assertThat(audit.get("items"))
+                    .extracting(n -> n.get("action").asText())
+                    .containsExactly(
+                            "subject.portability-export",
+                            "subject.access-report",
+                            "subject.access-report",
                             "subject.access-report");
         }
     }
@@ -167,7 +212,9 @@ class DpoApiIT {
             // And the request is on Kafka, keyed by the pseudonym of her email
             List<ConsumerRecord<String, DataSubjectRequest>> onKafka = api.clients.readAll(Topics.DSR_REQUESTS, 1);
             assertThat(onKafka).hasSize(1);
-            String emailPseudonym = SeedScenario.PSEUDONYMISER.pseudonymise(IdentifierType.EMAIL, ALICE_EMAIL).getPseudonym();
+            String emailPseudonym = SeedScenario.PSEUDONYMISER
+                    .pseudonymise(IdentifierType.EMAIL, ALICE_EMAIL)
+                    .getPseudonym();
             assertThat(onKafka.get(0).key()).isEqualTo(emailPseudonym);
             assertThat(onKafka.get(0).value().getRequestId()).isEqualTo(requestId);
             assertThat(onKafka.get(0).value().getType()).isEqualTo(RequestType.ERASURE);
@@ -184,20 +231,25 @@ class DpoApiIT {
             api.catchUp();
             JsonNode followed = api.client.get("/v1/requests/" + requestId).json();
             assertThat(followed.get("state").asText()).isEqualTo("IN_PROGRESS");
-            assertThat(followed.get("tasks")).extracting(t -> t.get("holder").asText()).containsExactly("moneybird", "postmark");
-            assertThat(followed.get("tasks").get(0).get("erasureChannel").asText()).isEqualTo("EMAIL");
+            assertThat(followed.get("tasks"))
+                    .extracting(t -> t.get("holder").asText())
+                    .containsExactly("moneybird", "postmark");
+            assertThat(followed.get("tasks").get(0).get("erasureChannel").asText())
+                    .isEqualTo("EMAIL");
             assertThat(followed.get("tasks").get(0).get("type").asText()).isEqualTo("RESTRICT");
             assertThat(followed.get("filedBy").asText()).isEqualTo("dpo@smarttrackers.nl");
 
             // When the deadline is extended by two months, with a reason
-            ApiClient.Reply extended = api.client.post("/v1/requests/" + requestId + "/extension",
+            ApiClient.Reply extended = api.client.post(
+                    "/v1/requests/" + requestId + "/extension",
                     "{\"reason\": \"complex request: many holders\", \"months\": 2}");
             assertThat(extended.status()).isEqualTo(200);
             assertThat(extended.json().get("deadline").asText()).isEqualTo("2026-04-28T10:00:00Z");
             assertThat(extended.json().get("originalDeadline").asText()).isEqualTo("2026-02-28T10:00:00Z");
             assertThat(extended.json().get("extensionReason").asText()).isEqualTo("complex request: many holders");
             // Then a second extension is refused
-            ApiClient.Reply again = api.client.post("/v1/requests/" + requestId + "/extension", "{\"reason\": \"more time\"}");
+            ApiClient.Reply again =
+                    api.client.post("/v1/requests/" + requestId + "/extension", "{\"reason\": \"more time\"}");
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.contentType()).isEqualTo("application/problem+json");
 
@@ -217,7 +269,8 @@ class DpoApiIT {
             ApiClient.Reply kafkaHolder = api.client.post("/v1/requests/" + requestId + "/outcomes", """
                     {"holder": "postmark", "outcome": "ERASED", "evidence": "x"}""");
             assertThat(kafkaHolder.status()).isEqualTo(409);
-            assertThat(kafkaHolder.json().get("errors").get(0).get("field").asText()).isEqualTo("/holder");
+            assertThat(kafkaHolder.json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("/holder");
             ApiClient.Reply noTask = api.client.post("/v1/requests/" + requestId + "/outcomes", """
                     {"holder": "vimeo", "outcome": "ERASED", "evidence": "x"}""");
             assertThat(noTask.status()).isEqualTo(422);
@@ -228,16 +281,21 @@ class DpoApiIT {
             JsonNode page = api.client.get("/v1/requests?limit=1").json();
             assertThat(page.get("items")).hasSize(1);
             assertThat(page.get("items").get(0).get("type").asText()).isEqualTo("ACCESS");
-            JsonNode next = api.client.get("/v1/requests?limit=1&cursor=" + page.get("nextCursor").asText()).json();
+            JsonNode next = api.client
+                    .get("/v1/requests?limit=1&cursor=" + page.get("nextCursor").asText())
+                    .json();
             assertThat(next.get("items").get(0).get("requestId").asText()).isEqualTo(requestId);
-            assertThat(api.client.get("/v1/requests?state=IN_PROGRESS").json().get("items")).hasSize(1);
+            assertThat(api.client.get("/v1/requests?state=IN_PROGRESS").json().get("items"))
+                    .hasSize(1);
 
             // And every request action is audited
             JsonNode audit = api.client.get("/v1/audit?action=request.extend").json();
             assertThat(audit.get("items")).hasSize(1);
             assertThat(audit.get("items").get(0).get("requestId").asText()).isEqualTo(requestId);
-            assertThat(api.client.get("/v1/audit?action=request.file").json().get("items")).hasSize(2);
-            assertThat(api.client.get("/v1/audit?action=request.outcome").json().get("items")).hasSize(1);
+            assertThat(api.client.get("/v1/audit?action=request.file").json().get("items"))
+                    .hasSize(2);
+            assertThat(api.client.get("/v1/audit?action=request.outcome").json().get("items"))
+                    .hasSize(1);
         }
     }
 
@@ -245,11 +303,21 @@ class DpoApiIT {
     void shouldListHoldersAndProduceRopaRetentionFindingsAndDrift(StackFixture stack) {
         try (RunningApi api = new RunningApi(stack)) {
             api.clients.produceSeedScenario();
-            api.clients.produce(Topics.RETENTION_FINDINGS, "f-1", RetentionFinding.newBuilder().setFindingId("f-1").setSubjectId(ALICE)
-                    .setCategory(SeedScenario.EMAIL).setHolder("postmark").setKind(FindingKind.RETENTION_EXPIRED)
-                    .setLastSharedAt(SeedScenario.LAST_MAIL).setDueAt(SeedScenario.postmarkRetention())
-                    .setDetectedAt(SeedScenario.postmarkRetention().plusSeconds(60)).setResolved(false)
-                    .setRule("Postmark keeps mail data 45 days (catalog)").build());
+            api.clients.produce(
+                    Topics.RETENTION_FINDINGS,
+                    "f-1",
+                    RetentionFinding.newBuilder()
+                            .setFindingId("f-1")
+                            .setSubjectId(ALICE)
+                            .setCategory(SeedScenario.EMAIL)
+                            .setHolder("postmark")
+                            .setKind(FindingKind.RETENTION_EXPIRED)
+                            .setLastSharedAt(SeedScenario.LAST_MAIL)
+                            .setDueAt(SeedScenario.postmarkRetention())
+                            .setDetectedAt(SeedScenario.postmarkRetention().plusSeconds(60))
+                            .setResolved(false)
+                            .setRule("Postmark keeps mail data 45 days (catalog)")
+                            .build());
             api.catchUp();
 
             // Holders page by cursor
@@ -262,7 +330,10 @@ class DpoApiIT {
                 if (page.get("nextCursor").isNull()) {
                     break;
                 }
-                page = api.client.get("/v1/holders?limit=5&cursor=" + page.get("nextCursor").asText()).json();
+                page = api.client
+                        .get("/v1/holders?limit=5&cursor="
+                                + page.get("nextCursor").asText())
+                        .json();
             }
             assertThat(ids).hasSize(SeedScenario.holders().size()).isSorted();
 
@@ -270,19 +341,26 @@ class DpoApiIT {
             JsonNode postmark = api.client.get("/v1/holders/postmark").json();
             assertThat(postmark.get("holder").get("displayName").asText()).isEqualTo("Postmark");
             assertThat(postmark.get("people").asLong()).isEqualTo(1);
-            assertThat(postmark.get("categories")).extracting(c -> c.get("category").asText())
+            assertThat(postmark.get("categories"))
+                    .extracting(c -> c.get("category").asText())
                     .containsExactly("user.contact.email", "user.contact.phone_number");
             assertThat(postmark.get("openFindings").asLong()).isEqualTo(1);
             assertThat(postmark.get("findings").get(0).get("rule").asText()).contains("45 days");
-            assertThat(postmark.get("retention").get(0).get("retention").asText()).isEqualTo("P45D");
+            assertThat(postmark.get("retention").get(0).get("retention").asText())
+                    .isEqualTo("P45D");
             JsonNode moneybird = api.client.get("/v1/holders/moneybird").json();
             assertThat(moneybird.get("legalHolds").get(0).asText()).contains("7 years", "P7Y");
 
             // Retention findings, filtered by holder
-            JsonNode findings = api.client.get("/v1/findings/retention?holder=postmark").json();
+            JsonNode findings =
+                    api.client.get("/v1/findings/retention?holder=postmark").json();
             assertThat(findings.get("items")).hasSize(1);
             assertThat(findings.get("items").get(0).get("kind").asText()).isEqualTo("RETENTION_EXPIRED");
-            assertThat(api.client.get("/v1/findings/retention?holder=zendesk").json().get("items")).isEmpty();
+            assertThat(api.client
+                            .get("/v1/findings/retention?holder=zendesk")
+                            .json()
+                            .get("items"))
+                    .isEmpty();
 
             // ROPA in three formats
             JsonNode ropa = api.client.get("/v1/ropa?limit=100").json();
@@ -298,20 +376,33 @@ class DpoApiIT {
             ApiClient.Reply csv = api.client.get("/v1/ropa?format=csv");
             assertThat(csv.contentType()).startsWith("text/csv");
             assertThat(csv.body().split("\r\n")).hasSize(SeedScenario.holders().size() + 1);
-            assertThat(csv.body()).contains("transip-vps-backups,TransIP (VPS backups),Trans IP B.V.,NL,no,PROCESSOR,yes");
+            assertThat(csv.body())
+                    .contains("transip-vps-backups,TransIP (VPS backups),Trans IP B.V.,NL,no,PROCESSOR,yes");
             ApiClient.Reply markdown = api.client.get("/v1/ropa?format=markdown");
-            assertThat(markdown.body()).startsWith("# Record of processing activities (GDPR Art. 30)")
+            assertThat(markdown.body())
+                    .startsWith("# Record of processing activities (GDPR Art. 30)")
                     .contains("| postmark | Postmark | WildBit LLC | US | yes |");
 
             // Drift: the phone number at Postmark is observed but not declared; Vimeo-like declarations never observed
-            JsonNode drift = api.client.get("/v1/findings/drift?kind=OBSERVED_NOT_DECLARED").json();
+            JsonNode drift = api.client
+                    .get("/v1/findings/drift?kind=OBSERVED_NOT_DECLARED")
+                    .json();
             assertThat(drift.get("items")).hasSize(1);
             assertThat(drift.get("items").get(0).get("holder").asText()).isEqualTo("postmark");
             assertThat(drift.get("items").get(0).get("category").asText()).isEqualTo("user.contact.phone_number");
-            JsonNode unobserved = api.client.get("/v1/findings/drift?kind=DECLARED_NOT_OBSERVED&limit=500").json();
-            assertThat(unobserved.get("items")).extracting(f -> f.get("holder").asText()).contains("google-analytics", "amazon-s3-file-backups");
-            assertThat(api.client.get("/v1/findings/drift?kind=FLOW_DECLARED_NOT_OBSERVED").json().get("items")).isEmpty();
-            JsonNode pageOfDrift = api.client.get("/v1/findings/drift?limit=2&offset=1").json();
+            JsonNode unobserved = api.client
+                    .get("/v1/findings/drift?kind=DECLARED_NOT_OBSERVED&limit=500")
+                    .json();
+            assertThat(unobserved.get("items"))
+                    .extracting(f -> f.get("holder").asText())
+                    .contains("google-analytics", "amazon-s3-file-backups");
+            assertThat(api.client
+                            .get("/v1/findings/drift?kind=FLOW_DECLARED_NOT_OBSERVED")
+                            .json()
+                            .get("items"))
+                    .isEmpty();
+            JsonNode pageOfDrift =
+                    api.client.get("/v1/findings/drift?limit=2&offset=1").json();
             assertThat(pageOfDrift.get("items")).hasSize(2);
             assertThat(pageOfDrift.get("nextOffset").asInt()).isEqualTo(3);
         }
@@ -322,32 +413,66 @@ class DpoApiIT {
         try (RunningApi api = new RunningApi(stack)) {
             ApiClient client = api.client;
             // Authentication and roles
-            assertProblem(client.send(HttpRequest.newBuilder(client.uri("/v1/holders")).GET()), 401, null);
-            assertProblem(client.send(HttpRequest.newBuilder(client.uri("/v1/holders")).header("Authorization", "Bearer wrong-token-000000000")
-                    .GET()), 401, null);
-            assertProblem(client.send(HttpRequest.newBuilder(client.uri("/v1/holders"))
-                    .header("Authorization", "Bearer " + ApiClient.ENGINEER_TOKEN).GET()), 403, null);
+            assertProblem(
+                    client.send(
+                            HttpRequest.newBuilder(client.uri("/v1/holders")).GET()),
+                    401,
+                    null);
+            assertProblem(
+                    client.send(HttpRequest.newBuilder(client.uri("/v1/holders"))
+                            .header("Authorization", "Bearer wrong-token-000000000")
+                            .GET()),
+                    401,
+                    null);
+            assertProblem(
+                    client.send(HttpRequest.newBuilder(client.uri("/v1/holders"))
+                            .header("Authorization", "Bearer " + ApiClient.ENGINEER_TOKEN)
+                            .GET()),
+                    403,
+                    null);
             // Routing
             assertProblem(client.get("/v1/nothing-here"), 404, null);
             assertProblem(client.get("/v1/lookup"), 405, null);
             // Bodies
-            assertProblem(client.send(HttpRequest.newBuilder(client.uri("/v1/lookup")).header("Authorization", "Bearer " + ApiClient.DPO_TOKEN)
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi"))), 415, "Content-Type");
+            assertProblem(
+                    client.send(HttpRequest.newBuilder(client.uri("/v1/lookup"))
+                            .header("Authorization", "Bearer " + ApiClient.DPO_TOKEN)
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString("hi"))),
+                    415,
+                    "Content-Type");
             assertProblem(client.post("/v1/lookup", "{\"subject\": "), 400, "body");
             assertProblem(client.post("/v1/lookup", "[1, 2]"), 400, "body");
-            assertProblem(client.post("/v1/lookup", "{\"subject\": {\"email\": \"" + "a".repeat(20_000) + "\"}}"), 413, null);
-            ApiClient.Reply badEmail = client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob-at-example.org\"}, \"reason\": \"r\"}");
+            assertProblem(
+                    client.post("/v1/lookup", "{\"subject\": {\"email\": \"" + "a".repeat(20_000) + "\"}}"), 413, null);
+            ApiClient.Reply badEmail =
+                    client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob-at-example.org\"}, \"reason\": \"r\"}");
             assertProblem(badEmail, 422, "/subject/email");
             assertThat(badEmail.body()).doesNotContain("bob-at-example.org");
             assertProblem(client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob@example.org\"}}"), 422, "/reason");
             assertProblem(client.post("/v1/lookup", "{\"subject\": {}, \"reason\": \"r\"}"), 422, "/subject");
-            assertProblem(client.post("/v1/lookup", "{\"subject\": {\"ssn\": \"1\"}, \"reason\": \"r\"}"), 422, "/subject/ssn");
-            assertProblem(client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob@example.org\"}, \"reason\": \"r\", \"x\": 1}"), 422, "/x");
+            assertProblem(
+                    client.post("/v1/lookup", "{\"subject\": {\"ssn\": \"1\"}, \"reason\": \"r\"}"),
+                    422,
+                    "/subject/ssn");
+            assertProblem(
+                    client.post(
+                            "/v1/lookup",
+                            "{\"subject\": {\"email\": \"bob@example.org\"}, \"reason\": \"r\", \"x\": 1}"),
+                    422,
+                    "/x");
             // Nobody known by that identifier: 404, and the attempt is audited
-            ApiClient.Reply unknown = client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob@example.org\"}, \"reason\": \"r\"}");
+            ApiClient.Reply unknown =
+                    client.post("/v1/lookup", "{\"subject\": {\"email\": \"bob@example.org\"}, \"reason\": \"r\"}");
             assertProblem(unknown, 404, null);
             assertThat(unknown.body()).doesNotContain("bob@example.org");
-            assertThat(client.get("/v1/audit").json().get("items").get(0).get("outcome").asText()).isEqualTo("not-found");
+            assertThat(client.get("/v1/audit")
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("outcome")
+                            .asText())
+                    .isEqualTo("not-found");
             assertProblem(client.get("/v1/subjects/nobody/access-report?reason=r"), 404, null);
             assertProblem(client.get("/v1/subjects/nobody/access-report"), 400, "reason");
             // Query parameters
@@ -368,28 +493,66 @@ class DpoApiIT {
             assertProblem(client.get("/v1/requests/no-such-request"), 404, null);
             assertProblem(client.get("/v1/holders/no-such-holder"), 404, null);
             assertProblem(client.post("/v1/requests/no-such-request/extension", "{\"reason\": \"r\"}"), 404, null);
-            assertProblem(client.post("/v1/requests/no-such-request/outcomes",
-                    "{\"holder\": \"moneybird\", \"outcome\": \"ERASED\", \"evidence\": \"e\"}"), 404, null);
+            assertProblem(
+                    client.post(
+                            "/v1/requests/no-such-request/outcomes",
+                            "{\"holder\": \"moneybird\", \"outcome\": \"ERASED\", \"evidence\": \"e\"}"),
+                    404,
+                    null);
             // Request bodies
-            assertProblem(client.post("/v1/requests", "{\"type\": \"DELETE\", \"subject\": {\"email\": \"bob@example.org\"}}"), 422, "/type");
+            assertProblem(
+                    client.post(
+                            "/v1/requests", "{\"type\": \"DELETE\", \"subject\": {\"email\": \"bob@example.org\"}}"),
+                    422,
+                    "/type");
             assertProblem(client.post("/v1/requests", "{\"type\": \"ERASURE\"}"), 422, "/subject");
-            assertProblem(client.post("/v1/requests", "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
-                    + " \"scope\": [\"User Email\"]}"), 422, "/scope/0");
-            assertProblem(client.post("/v1/requests", "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
-                    + " \"receivedAt\": \"yesterday\"}"), 422, "/receivedAt");
-            assertProblem(client.post("/v1/requests", "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
-                    + " \"receivedAt\": \"2999-01-01T00:00:00Z\"}"), 422, "/receivedAt");
-            assertProblem(client.post("/v1/requests", "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
-                    + " \"requestId\": \"not-a-uuid\"}"), 422, "/requestId");
-            assertProblem(client.post("/v1/requests/x/extension", "{\"reason\": \"r\", \"months\": 3}"), 422, "/months");
+            assertProblem(
+                    client.post(
+                            "/v1/requests",
+                            "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
+                                    + " \"scope\": [\"User Email\"]}"),
+                    422,
+                    "/scope/0");
+            assertProblem(
+                    client.post(
+                            "/v1/requests",
+                            "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
+                                    + " \"receivedAt\": \"yesterday\"}"),
+                    422,
+                    "/receivedAt");
+            assertProblem(
+                    client.post(
+                            "/v1/requests",
+                            "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
+                                    + " \"receivedAt\": \"2999-01-01T00:00:00Z\"}"),
+                    422,
+                    "/receivedAt");
+            assertProblem(
+                    client.post(
+                            "/v1/requests",
+                            "{\"type\": \"ERASURE\", \"subject\": {\"email\": \"bob@example.org\"},"
+                                    + " \"requestId\": \"not-a-uuid\"}"),
+                    422,
+                    "/requestId");
+            assertProblem(
+                    client.post("/v1/requests/x/extension", "{\"reason\": \"r\", \"months\": 3}"), 422, "/months");
             assertProblem(client.post("/v1/requests/x/extension", "{}"), 422, "/reason");
-            assertProblem(client.post("/v1/requests/x/outcomes", "{\"holder\": \"moneybird\", \"outcome\": \"DONE\"}"), 422, "/outcome");
-            assertProblem(client.post("/v1/requests/x/outcomes", "{\"holder\": \"moneybird\", \"outcome\": \"ERASED\"}"), 422, "/evidence");
+            assertProblem(
+                    client.post("/v1/requests/x/outcomes", "{\"holder\": \"moneybird\", \"outcome\": \"DONE\"}"),
+                    422,
+                    "/outcome");
+            assertProblem(
+                    client.post("/v1/requests/x/outcomes", "{\"holder\": \"moneybird\", \"outcome\": \"ERASED\"}"),
+                    422,
+                    "/evidence");
             // Open endpoints
-            ApiClient.Reply openApi = client.send(HttpRequest.newBuilder(client.uri("/openapi.yaml")).GET());
+            ApiClient.Reply openApi = client.send(
+                    HttpRequest.newBuilder(client.uri("/openapi.yaml")).GET());
             assertThat(openApi.status()).isEqualTo(200);
             assertThat(openApi.body()).startsWith("openapi: 3.0.3");
-            assertThat(client.send(HttpRequest.newBuilder(client.uri("/health")).GET()).status()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(client.uri("/health")).GET())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -400,25 +563,47 @@ class DpoApiIT {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).startsWith("https://whereabouts.dev/problems/");
         if (field != null) {
-            assertThat(problem.get("errors")).as(reply.body()).extracting(e -> e.get("field").asText()).contains(field);
+            assertThat(problem.get("errors"))
+                    .as(reply.body())
+                    .extracting(e -> e.get("field").asText())
+                    .contains(field);
         }
     }
 
     private static RequestStatus status(String requestId) {
         Instant now = Instant.parse("2026-02-01T10:00:00Z");
-        return RequestStatus.newBuilder().setRequestId(requestId).setType(RequestType.ERASURE).setSubjectId(ALICE)
-                .setState(RequestState.IN_PROGRESS).setReceivedAt(Instant.parse("2026-01-31T10:00:00Z"))
-                .setDeadline(Instant.parse("2026-02-28T10:00:00Z")).setExtensionReason(null)
+        return RequestStatus.newBuilder()
+                .setRequestId(requestId)
+                .setType(RequestType.ERASURE)
+                .setSubjectId(ALICE)
+                .setState(RequestState.IN_PROGRESS)
+                .setReceivedAt(Instant.parse("2026-01-31T10:00:00Z"))
+                .setDeadline(Instant.parse("2026-02-28T10:00:00Z"))
+                .setExtensionReason(null)
                 .setTasks(List.of(
                         task(requestId, "postmark", TaskType.ERASE, null, now),
-                        task(requestId, "moneybird", TaskType.RESTRICT, "invoices are kept 7 years for the tax office", now)))
-                .setUpdatedAt(now).setCompletedAt(null).build();
+                        task(
+                                requestId,
+                                "moneybird",
+                                TaskType.RESTRICT,
+                                "invoices are kept 7 years for the tax office",
+                                now)))
+                .setUpdatedAt(now)
+                .setCompletedAt(null)
+                .build();
     }
 
     private static TaskStatus task(String requestId, String holder, TaskType type, String reason, Instant at) {
-        return TaskStatus.newBuilder().setTaskId(requestId + ":" + holder).setHolder(holder).setType(type)
-                .setCategories(List.of(SeedScenario.EMAIL)).setState(TaskState.PENDING).setReason(reason).setEvidence(null)
-                .setUpdatedAt(at).build();
+        return TaskStatus.newBuilder()
+                .setTaskId(requestId + ":" + holder)
+                .setHolder(holder)
+                .setType(type)
+                .setCategories(List.of(SeedScenario.EMAIL))
+                .setState(TaskState.PENDING)
+                .setReason(reason)
+                .setEvidence(null)
+                .setUpdatedAt(at)
+                .build();
     }
 
     private static JsonNode category(JsonNode lookup, String category) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GraphApiAppIT {
 
     @Test
-    void shouldWireTheWriterAndTheApiFromSettingsAndAnswerALookupOfDataProducedAfterStart(StackFixture stack) throws Exception {
+    void shouldWireTheWriterAndTheApiFromSettingsAndAnswerALookupOfDataProducedAfterStart(StackFixture stack)
+            throws Exception {
         // Given the service started from environment settings, as the launcher will
         Map<String, String> environment = Map.of(
                 "WHEREABOUTS_API_PORT", "0",
@@ -27,9 +28,11 @@ class GraphApiAppIT {
                 "WHEREABOUTS_API_WRITER_GROUP_ID", stack.uniqueId("app-writer"),
                 "WHEREABOUTS_PSEUDONYM_KEYS", "demo-2026:" + demoSecret());
         try (GraphApiApp app = GraphApiApp.start(ApiConfig.resolve(environment, new Properties()), environment);
-             StackClients clients = new StackClients(stack)) {
+                StackClients clients = new StackClients(stack)) {
             ApiClient client = new ApiClient(app.url());
-            assertThat(client.send(HttpRequest.newBuilder(client.uri("/health")).GET()).status()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(client.uri("/health")).GET())
+                            .status())
+                    .isEqualTo(200);
             assertThat(app.writer()).isPresent();
 
             // When the seed scenario arrives on Kafka
@@ -38,7 +41,9 @@ class GraphApiAppIT {
             // Then the running writer makes it visible to the lookup within seconds
             ApiClient.Reply reply = null;
             for (int attempt = 0; attempt < 200; attempt++) {
-                reply = client.post("/v1/lookup", "{\"subject\": {\"email\": \"" + SeedScenario.ALICE_EMAIL + "\"}, \"reason\": \"smoke\"}");
+                reply = client.post(
+                        "/v1/lookup",
+                        "{\"subject\": {\"email\": \"" + SeedScenario.ALICE_EMAIL + "\"}, \"reason\": \"smoke\"}");
                 if (reply.status() == 200) {
                     break;
                 }
@@ -51,8 +56,9 @@ class GraphApiAppIT {
 
     /** The demo key's secret written as a key ring, so the app runs the production path of key configuration. */
     private static String demoSecret() throws Exception {
-        byte[] secret = java.security.MessageDigest.getInstance("SHA-256").digest(
-                "whereabouts demo pseudonymisation key 2026 - NOT FOR PRODUCTION".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] secret = java.security.MessageDigest.getInstance("SHA-256")
+                .digest("whereabouts demo pseudonymisation key 2026 - NOT FOR PRODUCTION"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.Base64.getEncoder().encodeToString(secret);
     }
 }

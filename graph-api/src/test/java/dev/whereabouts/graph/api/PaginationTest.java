@@ -24,7 +24,8 @@ class PaginationTest {
 
     @Test
     void shouldHaveNoNextCursorOnTheLastPage() {
-        assertThat(Pagination.page(List.of("a"), 2, s -> List.of(s)).nextCursor()).isNull();
+        assertThat(Pagination.page(List.of("a"), 2, s -> List.of(s)).nextCursor())
+                .isNull();
     }
 
     @Test
@@ -35,7 +36,9 @@ class PaginationTest {
                     .satisfies(e -> {
                         ProblemException problem = (ProblemException) e;
                         assertThat(problem.problem().status()).isEqualTo(400);
-                        assertThat(problem.problem().errors()).extracting("field").containsExactly("cursor");
+                        assertThat(problem.problem().errors())
+                                .extracting("field")
+                                .containsExactly("cursor");
                     });
         }
     }

@@ -30,8 +30,12 @@ final class RunningApi implements AutoCloseable {
         writer = clients.newWriter();
         publisher = KafkaRequestPublisher.create(stack.bootstrapServers(), clients.serdes());
         GraphTransactions graph = new GraphTransactions(stack.driver());
-        DpoApi api = new DpoApi(graph, new RequestService(graph, publisher, Clock.systemUTC()), SeedScenario.PSEUDONYMISER,
-                "SmartTrackers B.V.", Clock.systemUTC());
+        DpoApi api = new DpoApi(
+                graph,
+                new RequestService(graph, publisher, Clock.systemUTC()),
+                SeedScenario.PSEUDONYMISER,
+                "SmartTrackers B.V.",
+                Clock.systemUTC());
         try {
             http = api.start("127.0.0.1", 0, 4, Authenticator.fromSpec(ApiClient.TOKENS));
         } catch (IOException e) {

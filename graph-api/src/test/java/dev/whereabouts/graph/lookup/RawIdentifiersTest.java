@@ -19,23 +19,33 @@ class RawIdentifiersTest {
     @Test
     void shouldPseudonymiseNormalisedIdentifiersExactlyAsIngestDoes() throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        RawIdentifiers.Pseudonymised ids = RawIdentifiers.pseudonymise(json("{\"email\": \"  Alice@Example.COM \", \"accountId\": \"42\"}"),
-                "/subject", PSEUDONYMISER, errors);
+        RawIdentifiers.Pseudonymised ids = RawIdentifiers.pseudonymise(
+                json("{\"email\": \"  Alice@Example.COM \", \"accountId\": \"42\"}"),
+                "/subject",
+                PSEUDONYMISER,
+                errors);
 
         assertThat(errors).isEmpty();
         assertThat(ids.current()).hasSize(2);
-        assertThat(ids.current().get(0)).isEqualTo(PSEUDONYMISER.pseudonymise(IdentifierType.EMAIL, "alice@example.com"));
+        assertThat(ids.current().get(0))
+                .isEqualTo(PSEUDONYMISER.pseudonymise(IdentifierType.EMAIL, "alice@example.com"));
         assertThat(ids.pseudonyms()).doesNotContain("alice@example.com");
     }
 
     @Test
     void shouldNameEveryBadFieldWithoutEchoingItsValue() throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        RawIdentifiers.pseudonymise(json("{\"email\": \"carol-at-example.org\", \"phone\": 42, \"passport\": \"X1\"}"), "/subject",
-                PSEUDONYMISER, errors);
+        RawIdentifiers.pseudonymise(
+                json("{\"email\": \"carol-at-example.org\", \"phone\": 42, \"passport\": \"X1\"}"),
+                "/subject",
+                PSEUDONYMISER,
+                errors);
 
-        assertThat(errors).extracting(FieldError::field).containsExactly("/subject/email", "/subject/phone", "/subject/passport");
-        assertThat(errors).allSatisfy(e -> assertThat(e.reason()).doesNotContain("carol").doesNotContain("X1"));
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactly("/subject/email", "/subject/phone", "/subject/passport");
+        assertThat(errors)
+                .allSatisfy(e -> assertThat(e.reason()).doesNotContain("carol").doesNotContain("X1"));
     }
 
     @Test

@@ -10,9 +10,12 @@ class DeadlinesTest {
 
     @Test
     void shouldGiveOneCalendarMonthClampedToTheEndOfAShorterMonth() {
-        assertThat(Deadlines.initial(Instant.parse("2026-01-31T10:00:00Z"))).isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
-        assertThat(Deadlines.initial(Instant.parse("2028-01-31T10:00:00Z"))).isEqualTo(Instant.parse("2028-02-29T10:00:00Z"));
-        assertThat(Deadlines.initial(Instant.parse("2026-11-25T23:59:59Z"))).isEqualTo(Instant.parse("2026-12-25T23:59:59Z"));
+        assertThat(Deadlines.initial(Instant.parse("2026-01-31T10:00:00Z")))
+                .isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
+        assertThat(Deadlines.initial(Instant.parse("2028-01-31T10:00:00Z")))
+                .isEqualTo(Instant.parse("2028-02-29T10:00:00Z"));
+        assertThat(Deadlines.initial(Instant.parse("2026-11-25T23:59:59Z")))
+                .isEqualTo(Instant.parse("2026-12-25T23:59:59Z"));
     }
 
     @Test

@@ -7,9 +7,21 @@ import org.junit.jupiter.api.Test;
 
 class RopaFormatsTest {
 
-    private static final RopaEntry POSTMARK = new RopaEntry("postmark", "Postmark, \"mail\"", "WildBit LLC", "US", true, "PROCESSOR",
-            true, List.of("transactional-mail"), List.of("user.contact.email", "user.device.ip_address"), List.of("user.contact.email"),
-            List.of("user: P45D (45 days)"), List.of(), List.of(), "KAFKA");
+    private static final RopaEntry POSTMARK = new RopaEntry(
+            "postmark",
+            "Postmark, \"mail\"",
+            "WildBit LLC",
+            "US",
+            true,
+            "PROCESSOR",
+            true,
+            List.of("transactional-mail"),
+            List.of("user.contact.email", "user.device.ip_address"),
+            List.of("user.contact.email"),
+            List.of("user: P45D (45 days)"),
+            List.of(),
+            List.of(),
+            "KAFKA");
 
     @Test
     void shouldWriteRfc4180CsvWithAHeaderQuotingCommasAndQuotesAndJoiningLists() {
@@ -17,8 +29,9 @@ class RopaFormatsTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("holder,name,legal entity,country,third country,role");
-        assertThat(lines[1]).startsWith("postmark,\"Postmark, \"\"mail\"\"\",WildBit LLC,US,yes,PROCESSOR,yes,transactional-mail,"
-                + "user.contact.email; user.device.ip_address,user.contact.email,user: P45D (45 days),,,KAFKA");
+        assertThat(lines[1])
+                .startsWith("postmark,\"Postmark, \"\"mail\"\"\",WildBit LLC,US,yes,PROCESSOR,yes,transactional-mail,"
+                        + "user.contact.email; user.device.ip_address,user.contact.email,user: P45D (45 days),,,KAFKA");
     }
 
     @Test
@@ -30,7 +43,8 @@ class RopaFormatsTest {
     @Test
     void shouldWriteAMarkdownTableEscapingPipesAndNewlines() {
         String markdown = RopaFormats.markdown(List.of(POSTMARK), "SmartTrackers | B.V.");
-        assertThat(markdown).startsWith("# Record of processing activities (GDPR Art. 30)")
+        assertThat(markdown)
+                .startsWith("# Record of processing activities (GDPR Art. 30)")
                 .contains("Controller: SmartTrackers \\| B.V.")
                 .contains("| postmark | Postmark, \"mail\" | WildBit LLC | US | yes | PROCESSOR | yes |");
         assertThat(RopaFormats.markdownCell("a|b\nc")).isEqualTo("a\\|b<br>c");

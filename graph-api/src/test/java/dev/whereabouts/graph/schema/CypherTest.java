@@ -20,9 +20,11 @@ class CypherTest {
 
     @Test
     void shouldConstrainTheKeyOfEveryLabel() {
-        assertThat(GraphSchema.statements()).contains(
-                "CREATE CONSTRAINT subject_id_unique IF NOT EXISTS FOR (n:Subject) REQUIRE n.id IS UNIQUE",
-                "CREATE CONSTRAINT identifier_pseudonym_unique IF NOT EXISTS FOR (n:Identifier) REQUIRE n.pseudonym IS UNIQUE");
-        assertThat(GraphSchema.statements().stream().filter(s -> s.startsWith("CREATE CONSTRAINT"))).hasSize(NodeLabel.values().length);
+        assertThat(GraphSchema.statements())
+                .contains(
+                        "CREATE CONSTRAINT subject_id_unique IF NOT EXISTS FOR (n:Subject) REQUIRE n.id IS UNIQUE",
+                        "CREATE CONSTRAINT identifier_pseudonym_unique IF NOT EXISTS FOR (n:Identifier) REQUIRE n.pseudonym IS UNIQUE");
+        assertThat(GraphSchema.statements().stream().filter(s -> s.startsWith("CREATE CONSTRAINT")))
+                .hasSize(NodeLabel.values().length);
     }
 }

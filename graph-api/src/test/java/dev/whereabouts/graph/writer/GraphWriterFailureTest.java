@@ -40,11 +40,22 @@ class GraphWriterFailureTest {
     void shouldRetryAnUnreachableDatabaseWithinTheBoundThenReadThePollAgainWithoutCommittingOrDeadLettering() {
         // Given Neo4j is unreachable and a lineage record waits on the topic
         MockConsumer<byte[], byte[]> consumer = consumerWith(List.of(lineageRecord(0)));
-        try (Driver unreachable = GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
-                Config.builder().withConnectionTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS).build());
-             GraphWriter writer = new GraphWriter(consumer, unreachable, serdes, deadLetters::addAll,
-                     GraphWriterSettings.defaults("g").withRetry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)),
-                             Duration.ofMillis(1)), Clock.systemUTC())) {
+        try (Driver unreachable = GraphDatabase.driver(
+                        "bolt://127.0.0.1:1",
+                        AuthTokens.none(),
+                        Config.builder()
+                                .withConnectionTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                                .build());
+                GraphWriter writer = new GraphWriter(
+                        consumer,
+                        unreachable,
+                        serdes,
+                        deadLetters::addAll,
+                        GraphWriterSettings.defaults("g")
+                                .withRetry(
+                                        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)),
+                                        Duration.ofMillis(1)),
+                        Clock.systemUTC())) {
 
             // When the writer polls
             int written = writer.pollOnce(Duration.ofMillis(10));
@@ -62,12 +73,21 @@ class GraphWriterFailureTest {
     @Test
     void shouldDeadLetterPoisonBytesAndCommitPastThemWhenNothingElseNeedsWriting() {
         // Given only poison bytes on the topic
-        ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(Topics.LINEAGE.name(), 0, 0L,
-                "key".getBytes(StandardCharsets.UTF_8), "poison".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(
+                Topics.LINEAGE.name(),
+                0,
+                0L,
+                "key".getBytes(StandardCharsets.UTF_8),
+                "poison".getBytes(StandardCharsets.UTF_8));
         MockConsumer<byte[], byte[]> consumer = consumerWith(List.of(poison));
         try (Driver unused = GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none());
-             GraphWriter writer = new GraphWriter(consumer, unused, serdes, deadLetters::addAll, GraphWriterSettings.defaults("g"),
-                     Clock.systemUTC())) {
+                GraphWriter writer = new GraphWriter(
+                        consumer,
+                        unused,
+                        serdes,
+                        deadLetters::addAll,
+                        GraphWriterSettings.defaults("g"),
+                        Clock.systemUTC())) {
 
             // When the writer polls
             int read = writer.pollOnce(Duration.ofMillis(10));
@@ -76,8 +96,12 @@ class GraphWriterFailureTest {
             assertThat(read).isEqualTo(1);
             assertThat(deadLetters).hasSize(1);
             assertThat(deadLetters.get(0).getStage()).isEqualTo(FailureStage.DESERIALIZATION);
-            assertThat(StandardCharsets.UTF_8.decode(deadLetters.get(0).getOriginalValue()).toString()).isEqualTo("poison");
-            assertThat(consumer.committed(Set.of(LINEAGE_0)).get(LINEAGE_0).offset()).isEqualTo(1);
+            assertThat(StandardCharsets.UTF_8
+                            .decode(deadLetters.get(0).getOriginalValue())
+                            .toString())
+                    .isEqualTo("poison");
+            assertThat(consumer.committed(Set.of(LINEAGE_0)).get(LINEAGE_0).offset())
+                    .isEqualTo(1);
         }
     }
 
@@ -96,9 +120,15 @@ class GraphWriterFailureTest {
 
     private ConsumerRecord<byte[], byte[]> lineageRecord(long offset) {
         LineageRecord record = SeedScenario.aliceLineage().get(0);
-        LineageKey key = LineageKey.newBuilder().setSubjectId(record.getSubjectId()).setCategory(record.getCategory())
-                .setHolder(record.getHolder()).build();
-        return new ConsumerRecord<>(Topics.LINEAGE.name(), 0, offset,
+        LineageKey key = LineageKey.newBuilder()
+                .setSubjectId(record.getSubjectId())
+                .setCategory(record.getCategory())
+                .setHolder(record.getHolder())
+                .build();
+        return new ConsumerRecord<>(
+                Topics.LINEAGE.name(),
+                0,
+                offset,
                 serdes.keySerde(Topics.LINEAGE).serializer().serialize(Topics.LINEAGE.name(), key),
                 serdes.valueSerde(Topics.LINEAGE).serializer().serialize(Topics.LINEAGE.name(), record));
     }

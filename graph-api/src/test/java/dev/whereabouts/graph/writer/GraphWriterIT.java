@@ -42,12 +42,26 @@ class GraphWriterIT {
             // Then Alice's email lives at nine holders, two of them onward backups
             try (Session session = stack.driver().session()) {
                 List<String> holders = session.run("""
-                        MATCH (:Subject {id: $s})-[r:SHARED_WITH {category: $c}]->(h:Holder) RETURN h.id AS id ORDER BY id""",
-                        Map.of("s", ALICE, "c", EMAIL)).list(r -> r.get("id").asString());
-                assertThat(holders).containsExactly("amazon-s3-database-backups", "campaign-monitor", "heroku", "memcached-cloud", "moneybird",
-                        "postmark", "smarttrackers-app", "transip-vps-backups", "zendesk");
-                assertThat(session.run("MATCH (:Identifier)-[:IDENTIFIES]->(:Subject {id: $s}) RETURN count(*) AS n",
-                        Map.of("s", ALICE)).single().get("n").asLong()).isEqualTo(2);
+                        MATCH (:Subject {id: $s})-[r:SHARED_WITH {category: $c}]->(h:Holder) RETURN h.id AS id ORDER BY id""", Map.of("s", ALICE, "c", EMAIL))
+                        .list(r -> r.get("id").asString());
+                assertThat(holders)
+                        .containsExactly(
+                                "amazon-s3-database-backups",
+                                "campaign-monitor",
+                                "heroku",
+                                "memcached-cloud",
+                                "moneybird",
+                                "postmark",
+                                "smarttrackers-app",
+                                "transip-vps-backups",
+                                "zendesk");
+                assertThat(session.run(
+                                        "MATCH (:Identifier)-[:IDENTIFIES]->(:Subject {id: $s}) RETURN count(*) AS n",
+                                        Map.of("s", ALICE))
+                                .single()
+                                .get("n")
+                                .asLong())
+                        .isEqualTo(2);
             }
             assertThat(first.metrics().deadLetters()).isZero();
 
@@ -67,14 +81,16 @@ class GraphWriterIT {
         try (StackClients clients = new StackClients(stack)) {
             GraphWriter writer = clients.newWriter();
             // Given subject "early" whose lineage arrives before its merge, and "late" whose merge arrives first
-            clients.produceLineage(List.of(SeedScenario.direct("early", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
+            clients.produceLineage(
+                    List.of(SeedScenario.direct("early", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
             writer.catchUp(CATCH_UP);
             clients.produce(Topics.SUBJECT_MERGES, "early", merge("early", "survivor-1"));
             writer.catchUp(CATCH_UP);
 
             clients.produce(Topics.SUBJECT_MERGES, "late", merge("late", "survivor-2"));
             writer.catchUp(CATCH_UP);
-            clients.produceLineage(List.of(SeedScenario.direct("late", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
+            clients.produceLineage(
+                    List.of(SeedScenario.direct("late", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
             writer.catchUp(CATCH_UP);
 
             // Then both merged subjects end the same way: merged, no edges of their own
@@ -98,8 +114,10 @@ class GraphWriterIT {
             // Given poison bytes on the lineage topic, a holder id too long to index, then a valid record
             byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
             clients.produceBytes(Topics.LINEAGE.name(), "k".getBytes(StandardCharsets.UTF_8), poison);
-            clients.produceLineage(List.of(SeedScenario.direct("s-unwritable", EMAIL, "x".repeat(40_000), "mail", LegalBasis.CONTRACT, null)));
-            clients.produceLineage(List.of(SeedScenario.direct("s-valid", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
+            clients.produceLineage(List.of(
+                    SeedScenario.direct("s-unwritable", EMAIL, "x".repeat(40_000), "mail", LegalBasis.CONTRACT, null)));
+            clients.produceLineage(
+                    List.of(SeedScenario.direct("s-valid", EMAIL, "postmark", "mail", LegalBasis.CONTRACT, null)));
 
             // When the writer catches up
             GraphWriter writer = clients.newWriter();
@@ -108,19 +126,29 @@ class GraphWriterIT {
             // Then the poison and the unwritable row are dead letters with their original bytes and reasons
             List<ConsumerRecord<byte[], DeadLetter>> dead = clients.readAll(Topics.GRAPH_WRITER_DEAD_LETTERS, 2);
             assertThat(dead).hasSize(2);
-            DeadLetter undecodable = dead.stream().map(ConsumerRecord::value)
-                    .filter(d -> d.getStage() == FailureStage.DESERIALIZATION).findFirst().orElseThrow();
+            DeadLetter undecodable = dead.stream()
+                    .map(ConsumerRecord::value)
+                    .filter(d -> d.getStage() == FailureStage.DESERIALIZATION)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(undecodable.getSourceTopic()).isEqualTo(Topics.LINEAGE.name());
             assertThat(undecodable.getOriginalValue()).isEqualTo(ByteBuffer.wrap(poison));
             assertThat(undecodable.getApplication()).isEqualTo(GraphWriter.APPLICATION);
-            DeadLetter unwritable = dead.stream().map(ConsumerRecord::value)
-                    .filter(d -> d.getStage() == FailureStage.SINK).findFirst().orElseThrow();
+            DeadLetter unwritable = dead.stream()
+                    .map(ConsumerRecord::value)
+                    .filter(d -> d.getStage() == FailureStage.SINK)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(unwritable.getSourceOffset()).isNotNull();
             assertThat(unwritable.getReason()).isNotBlank();
             // And the valid record was written, and the offsets are committed past all three
             try (Session session = stack.driver().session()) {
-                assertThat(session.run("MATCH (:Subject {id: 's-valid'})-[r:SHARED_WITH]->(:Holder {id: 'postmark'}) RETURN count(r) AS n")
-                        .single().get("n").asLong()).isEqualTo(1);
+                assertThat(session.run(
+                                        "MATCH (:Subject {id: 's-valid'})-[r:SHARED_WITH]->(:Holder {id: 'postmark'}) RETURN count(r) AS n")
+                                .single()
+                                .get("n")
+                                .asLong())
+                        .isEqualTo(1);
             }
             assertThat(writer.metrics().deadLetters()).isEqualTo(2);
         }
@@ -151,15 +179,22 @@ class GraphWriterIT {
                 assertThat(postmark.get("name").isNull()).isTrue();
                 assertThat(postmark.get("declarations").asLong()).isZero();
                 assertThat(postmark.get("edges").asLong()).isEqualTo(2);
-                assertThat(session.run("MATCH (f:Flow) RETURN collect(f.id) AS ids").single().get("ids").asList())
+                assertThat(session.run("MATCH (f:Flow) RETURN collect(f.id) AS ids")
+                                .single()
+                                .get("ids")
+                                .asList())
                         .containsExactly("app-to-transip-vps-backups");
             }
         }
     }
 
     private static SubjectMerge merge(String merged, String surviving) {
-        return SubjectMerge.newBuilder().setMergedSubjectId(merged).setSurvivingSubjectId(surviving)
-                .setIdentifiers(List.of()).setCausedByEventId("event-merge-" + merged).setMergedAt(Instant.parse("2026-11-21T00:00:00Z"))
+        return SubjectMerge.newBuilder()
+                .setMergedSubjectId(merged)
+                .setSurvivingSubjectId(surviving)
+                .setIdentifiers(List.of())
+                .setCausedByEventId("event-merge-" + merged)
+                .setMergedAt(Instant.parse("2026-11-21T00:00:00Z"))
                 .build();
     }
 }

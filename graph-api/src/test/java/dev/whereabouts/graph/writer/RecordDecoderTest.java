@@ -26,16 +26,26 @@ class RecordDecoderTest {
 
     @Test
     void shouldTurnALineageRecordIntoAnUpsertKeyedBySubjectCategoryAndHolder() {
-        LineageRecord postmark = SeedScenario.aliceLineage().stream().filter(r -> r.getHolder().equals("postmark")).findFirst().orElseThrow();
+        LineageRecord postmark = SeedScenario.aliceLineage().stream()
+                .filter(r -> r.getHolder().equals("postmark"))
+                .findFirst()
+                .orElseThrow();
         GraphChange change = decoder.decode(record(Topics.LINEAGE, key(postmark), postmark));
 
         assertThat(change.kind()).isEqualTo(RecordKind.LINEAGE);
         assertThat(change.isDelete()).isFalse();
-        assertThat(change.row()).containsEntry("holder", "postmark").containsEntry("subjectId", "subject-alice")
-                .containsEntry("category", "user.contact.email").containsKey("updatedAt");
+        assertThat(change.row())
+                .containsEntry("holder", "postmark")
+                .containsEntry("subjectId", "subject-alice")
+                .containsEntry("category", "user.contact.email")
+                .containsKey("updatedAt");
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> props = (java.util.Map<String, Object>) change.row().get("props");
-        assertThat(props).containsEntry("status", "HELD").containsEntry("direct", true).containsKey("retentionUntil");
+        java.util.Map<String, Object> props =
+                (java.util.Map<String, Object>) change.row().get("props");
+        assertThat(props)
+                .containsEntry("status", "HELD")
+                .containsEntry("direct", true)
+                .containsKey("retentionUntil");
         EdgeDetail.Detail detail = EdgeDetail.decode((String) props.get("detail"));
         assertThat(detail.lastSharedAt()).isEqualTo(SeedScenario.LAST_MAIL.toEpochMilli());
         assertThat(detail.legalBases()).containsExactly("CONTRACT");
@@ -51,27 +61,42 @@ class RecordDecoderTest {
 
     @Test
     void shouldDeclareOnlyTheHoldersOwnCategoriesWithTheMostSpecificRetention() {
-        Holder postmark = SeedScenario.holders().stream().filter(h -> h.getId().equals("postmark")).findFirst().orElseThrow();
+        Holder postmark = SeedScenario.holders().stream()
+                .filter(h -> h.getId().equals("postmark"))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> declares = (List<Map<String, Object>>) RecordDecoder.holderRow(postmark).get("declares");
-        assertThat(declares).extracting(d -> d.get("category"))
+        List<Map<String, Object>> declares =
+                (List<Map<String, Object>>) RecordDecoder.holderRow(postmark).get("declares");
+        assertThat(declares)
+                .extracting(d -> d.get("category"))
                 .containsExactly("user.device.ip_address", "user.contact.email", "user.content");
         assertThat(declares).allSatisfy(d -> assertThat(d.get("retention")).isEqualTo("P45D"));
     }
 
     @Test
     void shouldRefusePoisonBytesAndRecordsOfTopicsItDoesNotRead() {
-        ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(Topics.LINEAGE.name(), 0, 7L,
-                "k".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> decoder.decode(poison)).isInstanceOf(RecordDecoder.UndecodableRecordException.class)
+        ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(
+                Topics.LINEAGE.name(),
+                0,
+                7L,
+                "k".getBytes(StandardCharsets.UTF_8),
+                "garbage".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> decoder.decode(poison))
+                .isInstanceOf(RecordDecoder.UndecodableRecordException.class)
                 .hasMessageContaining("offset 7");
-        ConsumerRecord<byte[], byte[]> elsewhere = new ConsumerRecord<>(Topics.SHARING_EVENTS.name(), 0, 0L, null, new byte[] {0});
-        assertThatThrownBy(() -> decoder.decode(elsewhere)).isInstanceOf(RecordDecoder.UndecodableRecordException.class);
+        ConsumerRecord<byte[], byte[]> elsewhere =
+                new ConsumerRecord<>(Topics.SHARING_EVENTS.name(), 0, 0L, null, new byte[] {0});
+        assertThatThrownBy(() -> decoder.decode(elsewhere))
+                .isInstanceOf(RecordDecoder.UndecodableRecordException.class);
     }
 
     private static LineageKey key(LineageRecord record) {
-        return LineageKey.newBuilder().setSubjectId(record.getSubjectId()).setCategory(record.getCategory())
-                .setHolder(record.getHolder()).build();
+        return LineageKey.newBuilder()
+                .setSubjectId(record.getSubjectId())
+                .setCategory(record.getCategory())
+                .setHolder(record.getHolder())
+                .build();
     }
 
     private <K, V> ConsumerRecord<byte[], byte[]> record(Topic<K, V> topic, K key, V value) {

@@ -18,12 +18,15 @@ class RetryPolicyTest {
     void shouldRetryTransientFailuresUntilTheWorkSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
-        String result = FAST.call("write", () -> {
-            if (attempts.incrementAndGet() < 3) {
-                throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock");
-            }
-            return "done";
-        }, retries::incrementAndGet);
+        String result = FAST.call(
+                "write",
+                () -> {
+                    if (attempts.incrementAndGet() < 3) {
+                        throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock");
+                    }
+                    return "done";
+                },
+                retries::incrementAndGet);
         assertThat(result).isEqualTo("done");
         assertThat(retries).hasValue(2);
     }
@@ -31,20 +34,28 @@ class RetryPolicyTest {
     @Test
     void shouldGiveUpAfterTheBoundWithTheLastRetriableFailure() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> FAST.call("write", () -> {
-            attempts.incrementAndGet();
-            throw new ServiceUnavailableException("down");
-        }, () -> { })).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(() -> FAST.call(
+                        "write",
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw new ServiceUnavailableException("down");
+                        },
+                        () -> {}))
+                .isInstanceOf(ServiceUnavailableException.class);
         assertThat(attempts).hasValue(3);
     }
 
     @Test
     void shouldNotRetryAFailureThatIsTheRecordsFault() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> FAST.call("write", () -> {
-            attempts.incrementAndGet();
-            throw new ClientException("Neo.ClientError.Schema.ConstraintValidationFailed", "violates");
-        }, () -> { })).isInstanceOf(ClientException.class);
+        assertThatThrownBy(() -> FAST.call(
+                        "write",
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw new ClientException("Neo.ClientError.Schema.ConstraintValidationFailed", "violates");
+                        },
+                        () -> {}))
+                .isInstanceOf(ClientException.class);
         assertThat(attempts).hasValue(1);
     }
 
@@ -55,6 +66,7 @@ class RetryPolicyTest {
         assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(400));
         assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofMillis(500));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

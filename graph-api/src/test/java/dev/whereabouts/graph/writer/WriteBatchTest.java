@@ -31,16 +31,18 @@ class WriteBatchTest {
                 row("transip", "user.name", false, List.of("app", "transip")));
 
         assertThat(WriteBatch.observedPairs(lineage)).hasSize(3);
-        assertThat(WriteBatch.observedHops(lineage)).containsExactly(Map.of("from", "transip", "to", "s3"),
-                Map.of("from", "app", "to", "transip"));
+        assertThat(WriteBatch.observedHops(lineage))
+                .containsExactly(Map.of("from", "transip", "to", "s3"), Map.of("from", "app", "to", "transip"));
     }
 
     @Test
     void shouldWriteASubjectsLineageRowsNextToEachOther() {
-        List<Map<String, Object>> rows = List.of(Map.of("subjectId", "b"), Map.of("subjectId", "a"), Map.of("subjectId", "b"),
-                Map.of("subjectId", "a"));
+        List<Map<String, Object>> rows = List.of(
+                Map.of("subjectId", "b"), Map.of("subjectId", "a"), Map.of("subjectId", "b"), Map.of("subjectId", "a"));
 
-        assertThat(WriteBatch.bySubject(rows)).extracting(r -> r.get("subjectId")).containsExactly("a", "a", "b", "b");
+        assertThat(WriteBatch.bySubject(rows))
+                .extracting(r -> r.get("subjectId"))
+                .containsExactly("a", "a", "b", "b");
     }
 
     private static Map<String, Object> row(String holder, String category, boolean direct, List<String> path) {

@@ -44,8 +44,12 @@ public final class Catalog implements CatalogView {
      * @param flows      flows in catalog order (ids unique)
      * @throws IllegalArgumentException when an id appears twice
      */
-    public Catalog(String version, Optional<Controller> controller, Collection<Purpose> purposes,
-                   Collection<CatalogHolder> holders, Collection<CatalogFlow> flows) {
+    public Catalog(
+            String version,
+            Optional<Controller> controller,
+            Collection<Purpose> purposes,
+            Collection<CatalogHolder> holders,
+            Collection<CatalogFlow> flows) {
         this.version = Objects.requireNonNull(version, "version");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.purposes = byId(purposes, Purpose::id, "purpose");
@@ -209,7 +213,8 @@ public final class Catalog implements CatalogView {
                 + purposes.size() + " purposes]";
     }
 
-    private static <T> Map<String, T> byId(Collection<T> items, java.util.function.Function<T, String> id, String kind) {
+    private static <T> Map<String, T> byId(
+            Collection<T> items, java.util.function.Function<T, String> id, String kind) {
         Map<String, T> map = new LinkedHashMap<>();
         for (T item : items) {
             if (map.put(id.apply(item), item) != null) {

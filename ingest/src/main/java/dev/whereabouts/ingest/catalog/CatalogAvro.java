@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class CatalogAvro {
 
-    private CatalogAvro() {
-    }
+    private CatalogAvro() {}
 
     /** The Avro record published for a holder, stamped with the catalog version it comes from. */
     public static Holder toAvro(CatalogHolder holder, String catalogVersion) {
@@ -29,8 +28,10 @@ public final class CatalogAvro {
                 .setRole(holder.role())
                 .setPurposes(holder.purposes())
                 .setCategories(holder.categories())
-                .setRetention(holder.retention().stream().map(CatalogAvro::toAvro).toList())
-                .setLegalHolds(holder.legalHolds().stream().map(CatalogAvro::toAvro).toList())
+                .setRetention(
+                        holder.retention().stream().map(CatalogAvro::toAvro).toList())
+                .setLegalHolds(
+                        holder.legalHolds().stream().map(CatalogAvro::toAvro).toList())
                 .setErasureChannel(holder.erasure().channel())
                 .setErasureEndpoint(holder.erasure().endpoint().orElse(null))
                 .setCatalogVersion(catalogVersion)

@@ -43,8 +43,12 @@ record CatalogDiff(
      * @param unreadableFlows   keys on the flows topic whose latest record could not be read
      * @param desired        the catalog the topics should show
      */
-    static CatalogDiff between(Map<String, CatalogHolder> currentHolders, Map<String, CatalogFlow> currentFlows,
-                               Set<String> unreadableHolders, Set<String> unreadableFlows, Catalog desired) {
+    static CatalogDiff between(
+            Map<String, CatalogHolder> currentHolders,
+            Map<String, CatalogFlow> currentFlows,
+            Set<String> unreadableHolders,
+            Set<String> unreadableFlows,
+            Catalog desired) {
         List<CatalogHolder> holdersToWrite = new ArrayList<>();
         int holdersUnchanged = 0;
         for (CatalogHolder holder : desired.holders().values()) {
@@ -64,15 +68,25 @@ record CatalogDiff(
             }
         }
         // An unreadable record of a key the catalog no longer has is tombstoned too: compaction then drops it.
-        List<String> holdersToRemove = java.util.stream.Stream.concat(currentHolders.keySet().stream(), unreadableHolders.stream())
-                .distinct().filter(id -> !desired.holders().containsKey(id)).toList();
-        List<String> flowsToRemove = java.util.stream.Stream.concat(currentFlows.keySet().stream(), unreadableFlows.stream())
-                .distinct().filter(id -> !desired.flows().containsKey(id)).toList();
-        return new CatalogDiff(holdersToWrite, holdersToRemove, flowsToWrite, flowsToRemove, holdersUnchanged, flowsUnchanged);
+        List<String> holdersToRemove = java.util.stream.Stream.concat(
+                        currentHolders.keySet().stream(), unreadableHolders.stream())
+                .distinct()
+                .filter(id -> !desired.holders().containsKey(id))
+                .toList();
+        List<String> flowsToRemove = java.util.stream.Stream.concat(
+                        currentFlows.keySet().stream(), unreadableFlows.stream())
+                .distinct()
+                .filter(id -> !desired.flows().containsKey(id))
+                .toList();
+        return new CatalogDiff(
+                holdersToWrite, holdersToRemove, flowsToWrite, flowsToRemove, holdersUnchanged, flowsUnchanged);
     }
 
     /** Whether the topics already show the catalog. */
     boolean isEmpty() {
-        return holdersToWrite.isEmpty() && holdersToRemove.isEmpty() && flowsToWrite.isEmpty() && flowsToRemove.isEmpty();
+        return holdersToWrite.isEmpty()
+                && holdersToRemove.isEmpty()
+                && flowsToWrite.isEmpty()
+                && flowsToRemove.isEmpty();
     }
 }

@@ -16,31 +16,43 @@ record CatalogDocument(
         List<HolderEntry> holders,
         List<FlowEntry> flows) {
 
-    record ControllerEntry(String legalEntity, String registration, String address, String country,
-                           ContactEntry contact, String dsrResponseTime, String backupMaxRetention) {
-    }
+    record ControllerEntry(
+            String legalEntity,
+            String registration,
+            String address,
+            String country,
+            ContactEntry contact,
+            String dsrResponseTime,
+            String backupMaxRetention) {}
 
-    record ContactEntry(String email, String phone, String address) {
-    }
+    record ContactEntry(String email, String phone, String address) {}
 
-    record PurposeEntry(String id, String description, String legalBasis, boolean backup) {
-    }
+    record PurposeEntry(String id, String description, String legalBasis, boolean backup) {}
 
-    record HolderEntry(String id, String displayName, String legalEntity, String country, String role,
-                       List<String> purposes, List<String> categories, List<RetentionEntry> retention,
-                       List<LegalHoldEntry> legalHolds, ErasureEntry erasure) {
-    }
+    record HolderEntry(
+            String id,
+            String displayName,
+            String legalEntity,
+            String country,
+            String role,
+            List<String> purposes,
+            List<String> categories,
+            List<RetentionEntry> retention,
+            List<LegalHoldEntry> legalHolds,
+            ErasureEntry erasure) {}
 
-    record RetentionEntry(List<String> categories, String retention, String note) {
-    }
+    record RetentionEntry(List<String> categories, String retention, String note) {}
 
-    record LegalHoldEntry(List<String> categories, String period, String reason, String legalReference) {
-    }
+    record LegalHoldEntry(List<String> categories, String period, String reason, String legalReference) {}
 
-    record ErasureEntry(String channel, String endpoint) {
-    }
+    record ErasureEntry(String channel, String endpoint) {}
 
-    record FlowEntry(String id, String from, String to, List<String> categories, String retention,
-                     String purpose, String description) {
-    }
+    record FlowEntry(
+            String id,
+            String from,
+            String to,
+            List<String> categories,
+            String retention,
+            String purpose,
+            String description) {}
 }

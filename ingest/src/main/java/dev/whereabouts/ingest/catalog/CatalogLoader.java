@@ -22,8 +22,7 @@ public final class CatalogLoader {
 
     private static final CatalogValidator VALIDATOR = new CatalogValidator();
 
-    private CatalogLoader() {
-    }
+    private CatalogLoader() {}
 
     /**
      * Reads and validates a catalog file.
@@ -52,7 +51,8 @@ public final class CatalogLoader {
     public static Catalog fromClasspath(String resource) {
         try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new InvalidCatalogException(List.of(new CatalogProblem(resource, "", 0, 0, "no such classpath resource")));
+                throw new InvalidCatalogException(
+                        List.of(new CatalogProblem(resource, "", 0, 0, "no such classpath resource")));
             }
             return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -67,9 +67,13 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
         this.kafkaProperties = Map.copyOf(Objects.requireNonNull(kafkaProperties, "kafkaProperties"));
         this.serdes = Objects.requireNonNull(serdes, "serdes");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.holderProducer = new KafkaProducer<>(producerConfig("holders"), new StringSerializer(),
+        this.holderProducer = new KafkaProducer<>(
+                producerConfig("holders"),
+                new StringSerializer(),
                 serdes.valueSerde(Topics.CATALOG_HOLDERS).serializer());
-        this.flowProducer = new KafkaProducer<>(producerConfig("flows"), new StringSerializer(),
+        this.flowProducer = new KafkaProducer<>(
+                producerConfig("flows"),
+                new StringSerializer(),
                 serdes.valueSerde(Topics.CATALOG_FLOWS).serializer());
     }
 
@@ -82,15 +86,22 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
     public synchronized PublishResult publish(Catalog catalog) {
         CatalogDiff diff = compareWithTopics(catalog);
         if (diff.isEmpty()) {
-            LOG.info("catalog {} is already published ({} holders, {} flows unchanged)", catalog.version(),
-                    diff.holdersUnchanged(), diff.flowsUnchanged());
+            LOG.info(
+                    "catalog {} is already published ({} holders, {} flows unchanged)",
+                    catalog.version(),
+                    diff.holdersUnchanged(),
+                    diff.flowsUnchanged());
         } else {
             write(diff, catalog.version());
         }
-        PublishResult result = new PublishResult(catalog.version(),
-                diff.holdersToWrite().stream().map(CatalogHolder::id).toList(), diff.holdersToRemove(),
-                diff.flowsToWrite().stream().map(CatalogFlow::id).toList(), diff.flowsToRemove(),
-                diff.holdersUnchanged(), diff.flowsUnchanged());
+        PublishResult result = new PublishResult(
+                catalog.version(),
+                diff.holdersToWrite().stream().map(CatalogHolder::id).toList(),
+                diff.holdersToRemove(),
+                diff.flowsToWrite().stream().map(CatalogFlow::id).toList(),
+                diff.flowsToRemove(),
+                diff.holdersUnchanged(),
+                diff.flowsUnchanged());
         if (result.changed()) {
             LOG.info("published {}", result);
         }
@@ -105,8 +116,8 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
 
     private CatalogDiff compareWithTopics(Catalog catalog) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (CatalogTopicsReader reader = new CatalogTopicsReader(kafkaProperties, serdes,
-                "whereabouts-catalog-publisher-reader-" + UUID.randomUUID())) {
+        try (CatalogTopicsReader reader = new CatalogTopicsReader(
+                kafkaProperties, serdes, "whereabouts-catalog-publisher-reader-" + UUID.randomUUID())) {
             // Freshly created topics take a moment to show in metadata; missing ones never do.
             while (!reader.assign(Duration.ofMillis(Math.max(1, remaining(deadline))))) {
                 if (remaining(deadline) <= 0) {
@@ -117,14 +128,15 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
             }
             while (!reader.caughtUp()) {
                 if (System.nanoTime() > deadline) {
-                    throw new CatalogPublishException("could not read the catalog topics to their end within " + timeout);
+                    throw new CatalogPublishException(
+                            "could not read the catalog topics to their end within " + timeout);
                 }
                 if (reader.poll(Duration.ofMillis(200)).mustBackOff()) {
                     sleep(Duration.ofMillis(500));
                 }
             }
-            return CatalogDiff.between(reader.holders(), reader.flows(), reader.unreadableHolders(),
-                    reader.unreadableFlows(), catalog);
+            return CatalogDiff.between(
+                    reader.holders(), reader.flows(), reader.unreadableHolders(), reader.unreadableFlows(), catalog);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new CatalogPublishException("could not read the catalog topics: " + e.getMessage(), e);
         }
@@ -134,14 +146,14 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (CatalogHolder holder : diff.holdersToWrite()) {
-                sent.add(holderProducer.send(new ProducerRecord<>(Topics.CATALOG_HOLDERS.name(), holder.id(),
-                        CatalogAvro.toAvro(holder, version))));
+                sent.add(holderProducer.send(new ProducerRecord<>(
+                        Topics.CATALOG_HOLDERS.name(), holder.id(), CatalogAvro.toAvro(holder, version))));
             }
             // Flows wait for the holders they may name to be acknowledged.
             await(sent, holderProducer);
             for (CatalogFlow flow : diff.flowsToWrite()) {
-                sent.add(flowProducer.send(new ProducerRecord<>(Topics.CATALOG_FLOWS.name(), flow.id(),
-                        CatalogAvro.toAvro(flow, version))));
+                sent.add(flowProducer.send(new ProducerRecord<>(
+                        Topics.CATALOG_FLOWS.name(), flow.id(), CatalogAvro.toAvro(flow, version))));
             }
             for (String flowId : diff.flowsToRemove()) {
                 sent.add(flowProducer.send(new ProducerRecord<>(Topics.CATALOG_FLOWS.name(), flowId, null)));
@@ -164,7 +176,8 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
             }
             sent.clear();
         } catch (ExecutionException e) {
-            throw new CatalogPublishException("a catalog record was not acknowledged: " + e.getCause().getMessage(), e.getCause());
+            throw new CatalogPublishException(
+                    "a catalog record was not acknowledged: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new CatalogPublishException("catalog records were not acknowledged within " + timeout, e);
         } catch (InterruptedException e) {

@@ -24,33 +24,43 @@ import java.util.function.Function;
  */
 final class CatalogReader {
 
-    static final Set<String> TOP_KEYS = Set.of("formatVersion", "catalogVersion", "controller", "purposes", "holders", "flows");
-    static final Set<String> CONTROLLER_KEYS = Set.of("legalEntity", "registration", "address", "country", "contact",
-            "dsrResponseTime", "backupMaxRetention");
+    static final Set<String> TOP_KEYS =
+            Set.of("formatVersion", "catalogVersion", "controller", "purposes", "holders", "flows");
+    static final Set<String> CONTROLLER_KEYS = Set.of(
+            "legalEntity", "registration", "address", "country", "contact", "dsrResponseTime", "backupMaxRetention");
     static final Set<String> CONTACT_KEYS = Set.of("email", "phone", "address");
     static final Set<String> PURPOSE_KEYS = Set.of("id", "description", "legalBasis", "backup");
-    static final Set<String> HOLDER_KEYS = Set.of("id", "displayName", "legalEntity", "country", "role", "purposes",
-            "categories", "retention", "legalHolds", "erasure");
+    static final Set<String> HOLDER_KEYS = Set.of(
+            "id",
+            "displayName",
+            "legalEntity",
+            "country",
+            "role",
+            "purposes",
+            "categories",
+            "retention",
+            "legalHolds",
+            "erasure");
     static final Set<String> RETENTION_KEYS = Set.of("categories", "retention", "note");
     static final Set<String> LEGAL_HOLD_KEYS = Set.of("categories", "period", "reason", "legalReference");
     static final Set<String> ERASURE_KEYS = Set.of("channel", "endpoint");
-    static final Set<String> FLOW_KEYS = Set.of("id", "from", "to", "categories", "retention", "purpose", "description");
+    static final Set<String> FLOW_KEYS =
+            Set.of("id", "from", "to", "categories", "retention", "purpose", "description");
 
     /** What reading produced: the document (null when the file could not be read at all) and the problems. */
-    record Result(CatalogDocument document, Problems problems) {
-    }
+    record Result(CatalogDocument document, Problems problems) {}
 
     private static final YAMLFactory YAML = yamlFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
-    private CatalogReader() {
-    }
+    private CatalogReader() {}
 
     static Result read(String file, String text) {
         SourceMap source = SourceMap.scan(YAML, text);
         Problems problems = new Problems(file, source);
-        source.findings().forEach(f -> problems.add(new CatalogProblem(file, f.path(), f.position().line(),
-                f.position().column(), f.reason())));
+        source.findings()
+                .forEach(f -> problems.add(new CatalogProblem(
+                        file, f.path(), f.position().line(), f.position().column(), f.reason())));
         if (!source.isWellFormed()) {
             return new Result(null, problems);
         }
@@ -90,14 +100,19 @@ final class CatalogReader {
                 f.text("registration", false),
                 f.text("address", true),
                 f.text("country", true),
-                contact == null ? null : new ContactEntry(
-                        contact.text("email", false), contact.text("phone", false), contact.text("address", false)),
+                contact == null
+                        ? null
+                        : new ContactEntry(
+                                contact.text("email", false),
+                                contact.text("phone", false),
+                                contact.text("address", false)),
                 f.text("dsrResponseTime", true),
                 f.text("backupMaxRetention", false));
     }
 
     private static PurposeEntry purpose(YamlFields f) {
-        return new PurposeEntry(f.text("id", true), f.text("description", true), f.text("legalBasis", true), f.flag("backup"));
+        return new PurposeEntry(
+                f.text("id", true), f.text("description", true), f.text("legalBasis", true), f.flag("backup"));
     }
 
     private static HolderEntry holder(YamlFields f) {
@@ -112,7 +127,9 @@ final class CatalogReader {
                 f.texts("categories", true),
                 each(f.mappings("retention", true, "retention rule", RETENTION_KEYS), CatalogReader::retention),
                 each(f.mappings("legalHolds", false, "legal hold", LEGAL_HOLD_KEYS), CatalogReader::legalHold),
-                erasure == null ? null : new ErasureEntry(erasure.text("channel", true), erasure.text("endpoint", false)));
+                erasure == null
+                        ? null
+                        : new ErasureEntry(erasure.text("channel", true), erasure.text("endpoint", false)));
     }
 
     private static RetentionEntry retention(YamlFields f) {
@@ -123,13 +140,22 @@ final class CatalogReader {
     }
 
     private static LegalHoldEntry legalHold(YamlFields f) {
-        return new LegalHoldEntry(f.texts("categories", true), f.text("period", true), f.text("reason", true),
+        return new LegalHoldEntry(
+                f.texts("categories", true),
+                f.text("period", true),
+                f.text("reason", true),
                 f.text("legalReference", true));
     }
 
     private static FlowEntry flow(YamlFields f) {
-        return new FlowEntry(f.text("id", true), f.text("from", true), f.text("to", true), f.texts("categories", true),
-                f.text("retention", false), f.text("purpose", true), f.text("description", false));
+        return new FlowEntry(
+                f.text("id", true),
+                f.text("from", true),
+                f.text("to", true),
+                f.texts("categories", true),
+                f.text("retention", false),
+                f.text("purpose", true),
+                f.text("description", false));
     }
 
     /** Maps each readable item, keeping {@code null} where an item was not a mapping so indices match the file. */

@@ -61,8 +61,7 @@ final class CatalogTopicsReader implements AutoCloseable {
     private boolean assigned;
 
     /** What one poll did. */
-    record PollOutcome(boolean changed, boolean mustBackOff) {
-    }
+    record PollOutcome(boolean changed, boolean mustBackOff) {}
 
     /**
      * @param kafkaProperties bootstrap servers and security settings
@@ -202,8 +201,12 @@ final class CatalogTopicsReader implements AutoCloseable {
             return Optional.of(!flow.equals(flows.put(key, flow)));
         } catch (SchemaRegistryException e) {
             if (e instanceof SchemaRegistryConnectionException || e.httpStatus() >= 500) {
-                LOG.warn("schema registry unavailable reading {}-{}@{}, will retry: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                LOG.warn(
+                        "schema registry unavailable reading {}-{}@{}, will retry: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
                 return Optional.empty();
             }
             return Optional.of(unreadable(record, isHolder, key, e));
@@ -212,7 +215,8 @@ final class CatalogTopicsReader implements AutoCloseable {
         }
     }
 
-    private boolean unreadable(ConsumerRecord<String, byte[]> record, boolean isHolder, String key, RuntimeException e) {
+    private boolean unreadable(
+            ConsumerRecord<String, byte[]> record, boolean isHolder, String key, RuntimeException e) {
         skip(record, e.getMessage());
         // A stale older value would be served as if current; the key is dropped until a readable record replaces it.
         if (isHolder) {
@@ -225,8 +229,13 @@ final class CatalogTopicsReader implements AutoCloseable {
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason) {
         skipped = skipped + 1;
-        LOG.error("skipping unreadable catalog record {}-{}@{} key '{}': {}", record.topic(), record.partition(),
-                record.offset(), record.key(), reason);
+        LOG.error(
+                "skipping unreadable catalog record {}-{}@{} key '{}': {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                reason);
     }
 
     private void noteVersion(String version, long timestamp) {

@@ -114,7 +114,12 @@ public final class CatalogValidator {
     /** Checks the bytes of a catalog file, which must be UTF-8. */
     Outcome check(String fileName, byte[] content) {
         try {
-            return check(fileName, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString());
+            return check(
+                    fileName,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(content))
+                            .toString());
         } catch (CharacterCodingException e) {
             return failed(fileName, "catalog file is not UTF-8 text");
         }
@@ -151,8 +156,10 @@ public final class CatalogValidator {
 
         Optional<Catalog> run() {
             if (doc.formatVersion() != null && doc.formatVersion() != FORMAT_VERSION) {
-                problems.at("formatVersion", "unsupported formatVersion " + doc.formatVersion()
-                        + "; this version of Whereabouts reads formatVersion " + FORMAT_VERSION);
+                problems.at(
+                        "formatVersion",
+                        "unsupported formatVersion " + doc.formatVersion()
+                                + "; this version of Whereabouts reads formatVersion " + FORMAT_VERSION);
             }
             Controller controller = controller(doc.controller());
             List<Purpose> purposes = purposes(orEmpty(doc.purposes()));
@@ -187,23 +194,36 @@ public final class CatalogValidator {
             }
             String country = country("controller.country", c.country());
             IsoPeriod dsr = period("controller.dsrResponseTime", c.dsrResponseTime());
-            IsoPeriod backups = c.backupMaxRetention() == null ? null : period("controller.backupMaxRetention", c.backupMaxRetention());
+            IsoPeriod backups = c.backupMaxRetention() == null
+                    ? null
+                    : period("controller.backupMaxRetention", c.backupMaxRetention());
             Controller.Contact contact = null;
             if (c.contact() != null) {
-                if (c.contact().email() == null && c.contact().phone() == null && c.contact().address() == null) {
+                if (c.contact().email() == null
+                        && c.contact().phone() == null
+                        && c.contact().address() == null) {
                     problems.at("controller.contact", "give at least one of email, phone or address");
                 }
-                if (c.contact().email() != null && !EMAIL.matcher(c.contact().email()).matches()) {
+                if (c.contact().email() != null
+                        && !EMAIL.matcher(c.contact().email()).matches()) {
                     problems.at("controller.contact.email", "'" + c.contact().email() + "' is not an email address");
                 }
-                contact = new Controller.Contact(Optional.ofNullable(c.contact().email()),
-                        Optional.ofNullable(c.contact().phone()), Optional.ofNullable(c.contact().address()));
+                contact = new Controller.Contact(
+                        Optional.ofNullable(c.contact().email()),
+                        Optional.ofNullable(c.contact().phone()),
+                        Optional.ofNullable(c.contact().address()));
             }
             if (c.legalEntity() == null || c.address() == null || country == null || contact == null || dsr == null) {
                 return null;
             }
-            return new Controller(c.legalEntity(), Optional.ofNullable(c.registration()), c.address(), country, contact,
-                    dsr, Optional.ofNullable(backups));
+            return new Controller(
+                    c.legalEntity(),
+                    Optional.ofNullable(c.registration()),
+                    c.address(),
+                    country,
+                    contact,
+                    dsr,
+                    Optional.ofNullable(backups));
         }
 
         private List<Purpose> purposes(List<PurposeEntry> entries) {
@@ -219,12 +239,17 @@ public final class CatalogValidator {
                 if (id != null) {
                     Integer first = seen.putIfAbsent(id, i);
                     if (first != null) {
-                        problems.at(path + ".id", "duplicate purpose id '" + id + "' (first at purposes[" + first + "])");
+                        problems.at(
+                                path + ".id", "duplicate purpose id '" + id + "' (first at purposes[" + first + "])");
                     } else {
                         purposeEntries.put(id, entry);
                     }
                 }
-                LegalBasis basis = enumValue(path + ".legalBasis", entry.legalBasis(), LegalBasis.class, "legal basis",
+                LegalBasis basis = enumValue(
+                        path + ".legalBasis",
+                        entry.legalBasis(),
+                        LegalBasis.class,
+                        "legal basis",
                         Set.of(LegalBasis.UNSPECIFIED));
                 if (id != null && basis != null && entry.description() != null) {
                     purposes.add(new Purpose(id, entry.description(), basis, entry.backup()));
@@ -244,7 +269,9 @@ public final class CatalogValidator {
                 Integer first = holderIndex.putIfAbsent(entry.id(), i);
                 if (first != null) {
                     duplicateHolderIds.add(entry.id());
-                    problems.at("holders[" + i + "].id", "duplicate holder id '" + entry.id() + "' (first at holders[" + first + "])");
+                    problems.at(
+                            "holders[" + i + "].id",
+                            "duplicate holder id '" + entry.id() + "' (first at holders[" + first + "])");
                 }
             }
         }
@@ -262,8 +289,17 @@ public final class CatalogValidator {
             if (problems.size() > before || anyNull(id, h.displayName(), h.legalEntity(), country, role, erasure)) {
                 return null;
             }
-            return new CatalogHolder(id, h.displayName(), h.legalEntity(), country, role, purposes, categories, retention,
-                    holds, erasure);
+            return new CatalogHolder(
+                    id,
+                    h.displayName(),
+                    h.legalEntity(),
+                    country,
+                    role,
+                    purposes,
+                    categories,
+                    retention,
+                    holds,
+                    erasure);
         }
 
         private List<String> purposeRefs(String path, List<String> refs) {
@@ -280,8 +316,10 @@ public final class CatalogValidator {
                     continue;
                 }
                 if (!purposeEntries.containsKey(ref)) {
-                    problems.at(path + "[" + k + "]", "unknown purpose '" + ref + "'"
-                            + EditDistance.hint(ref, purposeEntries.keySet()) + "; declare it under purposes");
+                    problems.at(
+                            path + "[" + k + "]",
+                            "unknown purpose '" + ref + "'" + EditDistance.hint(ref, purposeEntries.keySet())
+                                    + "; declare it under purposes");
                 } else if (!seen.add(ref)) {
                     problems.at(path + "[" + k + "]", "purpose '" + ref + "' is listed twice");
                 }
@@ -289,11 +327,14 @@ public final class CatalogValidator {
             return refs;
         }
 
-        private List<RetentionRule> retention(String path, HolderEntry h, List<String> declared, Controller controller) {
+        private List<RetentionRule> retention(
+                String path, HolderEntry h, List<String> declared, Controller controller) {
             List<RetentionEntry> entries = orEmpty(h.retention());
             if (h.retention() != null && entries.isEmpty()) {
-                problems.at(path + ".retention", "a holder needs a retention rule for each of its categories"
-                        + " (retention: null with a note when the statement gives none)");
+                problems.at(
+                        path + ".retention",
+                        "a holder needs a retention rule for each of its categories"
+                                + " (retention: null with a note when the statement gives none)");
             }
             boolean backupOnly = isBackupOnly(h.purposes());
             List<RetentionRule> rules = new ArrayList<>();
@@ -312,27 +353,39 @@ public final class CatalogValidator {
                     }
                     String keyPath = rulePath + ".categories[" + k + "]";
                     if (declared.stream().noneMatch(d -> taxonomy.overlap(d, key))) {
-                        problems.at(keyPath, "retention for '" + key + "', which the holder does not receive"
-                                + " (its categories: " + String.join(", ", declared) + ")");
+                        problems.at(
+                                keyPath,
+                                "retention for '" + key + "', which the holder does not receive" + " (its categories: "
+                                        + String.join(", ", declared) + ")");
                     }
                     String other = ruleOfKey.putIfAbsent(key, rulePath);
                     if (other != null && !other.equals(rulePath)) {
                         problems.at(keyPath, "'" + key + "' already has a retention rule (" + other + ")");
                     }
                 }
-                IsoPeriod period = entry.retention() == null ? null : period(rulePath + ".retention", entry.retention());
-                if (entry.retention() == null && (entry.note() == null || entry.note().isBlank())) {
-                    problems.at(rulePath, "retention is null, so a note must say what the statement says about it"
-                            + " (e.g. note: \"Not stated\")");
+                IsoPeriod period =
+                        entry.retention() == null ? null : period(rulePath + ".retention", entry.retention());
+                if (entry.retention() == null
+                        && (entry.note() == null || entry.note().isBlank())) {
+                    problems.at(
+                            rulePath,
+                            "retention is null, so a note must say what the statement says about it"
+                                    + " (e.g. note: \"Not stated\")");
                 }
                 Optional<IsoPeriod> promised = controller == null ? Optional.empty() : controller.backupMaxRetention();
                 if (backupOnly && promised.isPresent()) {
                     if (entry.retention() == null) {
-                        problems.at(rulePath + ".retention", "a backup holder needs a retention, to check it against the"
-                                + " promised backup maximum " + promised.get() + " (controller.backupMaxRetention)");
+                        problems.at(
+                                rulePath + ".retention",
+                                "a backup holder needs a retention, to check it against the"
+                                        + " promised backup maximum " + promised.get()
+                                        + " (controller.backupMaxRetention)");
                     } else if (period != null && period.exceeds(promised.get())) {
-                        problems.at(rulePath + ".retention", "backups are promised to be kept at most " + promised.get()
-                                + " (controller.backupMaxRetention), but this backup holder keeps data " + period);
+                        problems.at(
+                                rulePath + ".retention",
+                                "backups are promised to be kept at most " + promised.get()
+                                        + " (controller.backupMaxRetention), but this backup holder keeps data "
+                                        + period);
                     }
                 }
                 rules.add(new RetentionRule(keys, Optional.ofNullable(period), Optional.ofNullable(entry.note())));
@@ -345,16 +398,19 @@ public final class CatalogValidator {
                     }
                     boolean covered = ruleOfKey.keySet().stream().anyMatch(key -> taxonomy.covers(key, category));
                     if (!covered) {
-                        problems.at(path + ".categories[" + k + "]", "no retention rule covers '" + category
-                                + "': add it to a rule under retention (retention: null with a note when the statement"
-                                + " gives none)");
+                        problems.at(
+                                path + ".categories[" + k + "]",
+                                "no retention rule covers '" + category
+                                        + "': add it to a rule under retention (retention: null with a note when the statement"
+                                        + " gives none)");
                     }
                 }
             }
             return rules;
         }
 
-        private List<LegalHoldRule> legalHolds(String path, HolderEntry h, List<String> declared, List<RetentionRule> rules) {
+        private List<LegalHoldRule> legalHolds(
+                String path, HolderEntry h, List<String> declared, List<RetentionRule> rules) {
             List<LegalHoldEntry> entries = orEmpty(h.legalHolds());
             List<LegalHoldRule> holds = new ArrayList<>();
             for (int j = 0; j < entries.size(); j++) {
@@ -371,15 +427,19 @@ public final class CatalogValidator {
                         continue;
                     }
                     if (declared.stream().noneMatch(d -> taxonomy.covers(d, key))) {
-                        problems.at(holdPath + ".categories[" + k + "]", "legal hold on '" + key
-                                + "', which the holder does not receive (its categories: " + String.join(", ", declared) + ")");
+                        problems.at(
+                                holdPath + ".categories[" + k + "]",
+                                "legal hold on '" + key + "', which the holder does not receive (its categories: "
+                                        + String.join(", ", declared) + ")");
                         continue;
                     }
                     IsoPeriod kept = mostSpecificPeriod(rules, key);
                     if (period != null && kept != null && period.exceeds(kept)) {
-                        problems.at(holdPath + ".period", "the legal hold keeps '" + key + "' for " + period
-                                + " but the holder's retention for it is only " + kept
-                                + "; a retention must last at least as long as the law requires");
+                        problems.at(
+                                holdPath + ".period",
+                                "the legal hold keeps '" + key + "' for " + period
+                                        + " but the holder's retention for it is only " + kept
+                                        + "; a retention must last at least as long as the law requires");
                     }
                 }
                 if (period != null && entry.reason() != null && entry.legalReference() != null) {
@@ -407,7 +467,8 @@ public final class CatalogValidator {
             if (e == null) {
                 return null;
             }
-            ErasureChannel channel = enumValue(path + ".channel", e.channel(), ErasureChannel.class, "erasure channel", Set.of());
+            ErasureChannel channel =
+                    enumValue(path + ".channel", e.channel(), ErasureChannel.class, "erasure channel", Set.of());
             if (channel == null) {
                 return null;
             }
@@ -429,8 +490,10 @@ public final class CatalogValidator {
                 }
                 default -> {
                     if (endpoint != null) {
-                        problems.at(path + ".endpoint", "the " + lowerKebab(channel) + " channel takes no endpoint;"
-                                + " only webhook and email do");
+                        problems.at(
+                                path + ".endpoint",
+                                "the " + lowerKebab(channel) + " channel takes no endpoint;"
+                                        + " only webhook and email do");
                     }
                 }
             }
@@ -441,12 +504,16 @@ public final class CatalogValidator {
             if (purposeIds == null || purposeIds.isEmpty()) {
                 return false;
             }
-            return purposeIds.stream().allMatch(p -> p != null && purposeEntries.containsKey(p) && purposeEntries.get(p).backup());
+            return purposeIds.stream()
+                    .allMatch(p -> p != null
+                            && purposeEntries.containsKey(p)
+                            && purposeEntries.get(p).backup());
         }
 
         // ---------------------------------------------------------------- flows
 
-        private CatalogFlow flow(String path, FlowEntry f, Map<String, Integer> flowIds, int index, Controller controller) {
+        private CatalogFlow flow(
+                String path, FlowEntry f, Map<String, Integer> flowIds, int index, Controller controller) {
             int before = problems.size();
             String id = id(path + ".id", f.id(), "flow");
             if (id != null) {
@@ -468,22 +535,38 @@ public final class CatalogValidator {
             if (f.purpose() != null) {
                 PurposeEntry purpose = purposeEntries.get(f.purpose());
                 if (purpose == null) {
-                    problems.at(path + ".purpose", "unknown purpose '" + f.purpose() + "'"
-                            + EditDistance.hint(f.purpose(), purposeEntries.keySet()) + "; declare it under purposes");
+                    problems.at(
+                            path + ".purpose",
+                            "unknown purpose '" + f.purpose() + "'"
+                                    + EditDistance.hint(f.purpose(), purposeEntries.keySet())
+                                    + "; declare it under purposes");
                 } else {
                     if (to != null && to.purposes() != null && !to.purposes().contains(f.purpose())) {
-                        problems.at(path + ".purpose", "purpose '" + f.purpose() + "' is not among the purposes of holder '"
-                                + f.to() + "' (" + String.join(", ", to.purposes().stream().filter(Objects::nonNull).toList())
-                                + ")");
+                        problems.at(
+                                path + ".purpose",
+                                "purpose '" + f.purpose() + "' is not among the purposes of holder '"
+                                        + f.to() + "' ("
+                                        + String.join(
+                                                ", ",
+                                                to.purposes().stream()
+                                                        .filter(Objects::nonNull)
+                                                        .toList())
+                                        + ")");
                     }
-                    Optional<IsoPeriod> promised = controller == null ? Optional.empty() : controller.backupMaxRetention();
+                    Optional<IsoPeriod> promised =
+                            controller == null ? Optional.empty() : controller.backupMaxRetention();
                     if (purpose.backup() && promised.isPresent()) {
                         if (f.retention() == null) {
-                            problems.at(path, "a backup flow needs a retention, to check it against the promised backup"
-                                    + " maximum " + promised.get() + " (controller.backupMaxRetention)");
+                            problems.at(
+                                    path,
+                                    "a backup flow needs a retention, to check it against the promised backup"
+                                            + " maximum " + promised.get() + " (controller.backupMaxRetention)");
                         } else if (retention != null && retention.exceeds(promised.get())) {
-                            problems.at(path + ".retention", "backups are promised to be kept at most " + promised.get()
-                                    + " (controller.backupMaxRetention), but this flow keeps them " + retention);
+                            problems.at(
+                                    path + ".retention",
+                                    "backups are promised to be kept at most " + promised.get()
+                                            + " (controller.backupMaxRetention), but this flow keeps them "
+                                            + retention);
                         }
                     }
                 }
@@ -491,7 +574,13 @@ public final class CatalogValidator {
             if (problems.size() > before || anyNull(id, f.from(), f.to(), f.purpose())) {
                 return null;
             }
-            return new CatalogFlow(id, f.from(), f.to(), keys, Optional.ofNullable(retention), f.purpose(),
+            return new CatalogFlow(
+                    id,
+                    f.from(),
+                    f.to(),
+                    keys,
+                    Optional.ofNullable(retention),
+                    f.purpose(),
                     Optional.ofNullable(f.description()));
         }
 
@@ -501,7 +590,8 @@ public final class CatalogValidator {
             }
             Integer index = holderIndex.get(holderId);
             if (index == null) {
-                problems.at(path, "unknown holder '" + holderId + "'" + EditDistance.hint(holderId, holderIndex.keySet()));
+                problems.at(
+                        path, "unknown holder '" + holderId + "'" + EditDistance.hint(holderId, holderIndex.keySet()));
                 return null;
             }
             // Which of the two holders a duplicated id means is anyone's guess; checking against
@@ -523,8 +613,10 @@ public final class CatalogValidator {
                 }
                 String keyPath = path + ".categories[" + k + "]";
                 if (sent.stream().noneMatch(s -> taxonomy.overlap(s, key))) {
-                    problems.at(keyPath, "holder '" + f.from() + "' does not hold '" + key + "' (its categories: "
-                            + String.join(", ", sent) + ")");
+                    problems.at(
+                            keyPath,
+                            "holder '" + f.from() + "' does not hold '" + key + "' (its categories: "
+                                    + String.join(", ", sent) + ")");
                     continue;
                 }
                 Set<String> carried = new LinkedHashSet<>();
@@ -539,9 +631,11 @@ public final class CatalogValidator {
                         .filter(c -> received.stream().noneMatch(r -> taxonomy.covers(r, c)))
                         .toList();
                 if (!missing.isEmpty()) {
-                    problems.at(keyPath, "this flow carries " + quoted(missing) + " to holder '" + f.to()
-                            + "', which is not declared to receive " + (missing.size() == 1 ? "it" : "them")
-                            + " (add to holders[" + holderIndex.get(f.to()) + "].categories)");
+                    problems.at(
+                            keyPath,
+                            "this flow carries " + quoted(missing) + " to holder '" + f.to()
+                                    + "', which is not declared to receive " + (missing.size() == 1 ? "it" : "them")
+                                    + " (add to holders[" + holderIndex.get(f.to()) + "].categories)");
                 }
             }
         }
@@ -551,8 +645,12 @@ public final class CatalogValidator {
             Map<String, List<Integer>> out = new LinkedHashMap<>();
             for (int j = 0; j < entries.size(); j++) {
                 FlowEntry f = entries.get(j);
-                if (f != null && f.from() != null && f.to() != null && holderIndex.containsKey(f.from())
-                        && holderIndex.containsKey(f.to()) && !f.from().equals(f.to())) {
+                if (f != null
+                        && f.from() != null
+                        && f.to() != null
+                        && holderIndex.containsKey(f.from())
+                        && holderIndex.containsKey(f.to())
+                        && !f.from().equals(f.to())) {
                     out.computeIfAbsent(f.from(), k -> new ArrayList<>()).add(j);
                 }
             }
@@ -564,8 +662,12 @@ public final class CatalogValidator {
             }
         }
 
-        private void visit(String holder, Map<String, List<Integer>> out, List<FlowEntry> entries,
-                           Map<String, Integer> state, List<Integer> pathFlows) {
+        private void visit(
+                String holder,
+                Map<String, List<Integer>> out,
+                List<FlowEntry> entries,
+                Map<String, Integer> state,
+                List<Integer> pathFlows) {
             state.put(holder, 1);
             for (int j : out.getOrDefault(holder, List.of())) {
                 String next = entries.get(j).to();
@@ -589,8 +691,10 @@ public final class CatalogValidator {
                         route.append(" -> ").append(entries.get(c).to());
                         ids.add(String.valueOf(entries.get(c).id()));
                     }
-                    problems.at("flows[" + j + "]", "declared flows form a cycle " + route + " (flows " + String.join(", ", ids)
-                            + "); onward lineage would never end");
+                    problems.at(
+                            "flows[" + j + "]",
+                            "declared flows form a cycle " + route + " (flows " + String.join(", ", ids)
+                                    + "); onward lineage would never end");
                 }
             }
             state.put(holder, 2);
@@ -603,9 +707,14 @@ public final class CatalogValidator {
                 return null;
             }
             if (!KEBAB_ID.matcher(value).matches()) {
-                String suggestion = value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-                problems.at(path, kind + " id '" + value + "' must be lower-kebab-case (letters, digits and single dashes)"
-                        + (KEBAB_ID.matcher(suggestion).matches() ? ", e.g. '" + suggestion + "'" : ""));
+                String suggestion = value.trim()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
+                problems.at(
+                        path,
+                        kind + " id '" + value + "' must be lower-kebab-case (letters, digits and single dashes)"
+                                + (KEBAB_ID.matcher(suggestion).matches() ? ", e.g. '" + suggestion + "'" : ""));
                 return null;
             }
             return value;
@@ -643,7 +752,8 @@ public final class CatalogValidator {
             return period.get();
         }
 
-        private <E extends Enum<E>> E enumValue(String path, String value, Class<E> type, String kind, Set<E> excluded) {
+        private <E extends Enum<E>> E enumValue(
+                String path, String value, Class<E> type, String kind, Set<E> excluded) {
             if (value == null) {
                 return null;
             }
@@ -654,8 +764,11 @@ public final class CatalogValidator {
             if (allowed.contains(value)) {
                 return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
             }
-            String normalised = value.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-            String hint = allowed.contains(normalised) ? " (did you mean '" + normalised + "'?)" : EditDistance.hint(value, allowed);
+            String normalised =
+                    value.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+            String hint = allowed.contains(normalised)
+                    ? " (did you mean '" + normalised + "'?)"
+                    : EditDistance.hint(value, allowed);
             problems.at(path, "unknown " + kind + " '" + value + "'" + hint + "; one of " + String.join(", ", allowed));
             return null;
         }
@@ -688,7 +801,11 @@ public final class CatalogValidator {
         }
 
         private List<String> known(List<String> keys) {
-            return keys == null ? List.of() : keys.stream().filter(k -> k != null && taxonomy.isKnown(k)).toList();
+            return keys == null
+                    ? List.of()
+                    : keys.stream()
+                            .filter(k -> k != null && taxonomy.isKnown(k))
+                            .toList();
         }
     }
 
@@ -699,7 +816,8 @@ public final class CatalogValidator {
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
-            return uri.getScheme() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+            return uri.getScheme() != null
+                    && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                     && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;

@@ -50,16 +50,13 @@ public final class CatalogWatcher implements AutoCloseable {
     public interface Listener {
 
         /** A new version of the file was valid and is now published. */
-        default void published(Catalog catalog, PublishResult result) {
-        }
+        default void published(Catalog catalog, PublishResult result) {}
 
         /** A new version of the file was invalid (or missing); the last good catalog stays. */
-        default void rejected(List<CatalogProblem> problems) {
-        }
+        default void rejected(List<CatalogProblem> problems) {}
 
         /** A valid catalog could not be published; it is retried. */
-        default void publishFailed(Catalog catalog, RuntimeException error) {
-        }
+        default void publishFailed(Catalog catalog, RuntimeException error) {}
     }
 
     /** What one look at the file concluded. */
@@ -121,10 +118,18 @@ public final class CatalogWatcher implements AutoCloseable {
     public Outcome start() {
         try {
             watchService = FileSystems.getDefault().newWatchService();
-            file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            file.getParent()
+                    .register(
+                            watchService,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("cannot watch {} for changes ({}); looking at it every {}", file.getParent(), e.getMessage(), pollInterval);
+            LOG.warn(
+                    "cannot watch {} for changes ({}); looking at it every {}",
+                    file.getParent(),
+                    e.getMessage(),
+                    pollInterval);
             watchService = null;
         }
         Outcome first = checkNow();
@@ -153,11 +158,19 @@ public final class CatalogWatcher implements AutoCloseable {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return reject(null, List.of(new CatalogProblem(file.toString(), "", 0, 0,
-                    "catalog file not found; keeping the last good catalog")));
+            return reject(
+                    null,
+                    List.of(new CatalogProblem(
+                            file.toString(), "", 0, 0, "catalog file not found; keeping the last good catalog")));
         } catch (IOException e) {
-            return reject(null, List.of(new CatalogProblem(file.toString(), "", 0, 0,
-                    "catalog file cannot be read (" + e.getMessage() + "); keeping the last good catalog")));
+            return reject(
+                    null,
+                    List.of(new CatalogProblem(
+                            file.toString(),
+                            "",
+                            0,
+                            0,
+                            "catalog file cannot be read (" + e.getMessage() + "); keeping the last good catalog")));
         }
         byte[] digest = sha256(bytes);
         if (Arrays.equals(digest, handledDigest)) {
@@ -173,8 +186,12 @@ public final class CatalogWatcher implements AutoCloseable {
         try {
             result = sink.publish(catalog);
         } catch (RuntimeException e) {
-            LOG.error("catalog {} version {} is valid but could not be published; retrying in at most {}: {}",
-                    file, catalog.version(), pollInterval, e.getMessage());
+            LOG.error(
+                    "catalog {} version {} is valid but could not be published; retrying in at most {}: {}",
+                    file,
+                    catalog.version(),
+                    pollInterval,
+                    e.getMessage());
             listeners.forEach(l -> l.publishFailed(catalog, e));
             return Outcome.PUBLISH_FAILED;
         }
@@ -214,7 +231,9 @@ public final class CatalogWatcher implements AutoCloseable {
         }
         handledDigest = digest;
         lastProblems = List.copyOf(problems);
-        String kept = lastGood == null ? "no catalog has been published yet" : "keeping catalog version " + lastGood.version();
+        String kept = lastGood == null
+                ? "no catalog has been published yet"
+                : "keeping catalog version " + lastGood.version();
         LOG.warn("catalog {} rejected with {} problem(s); {}", file, problems.size(), kept);
         problems.forEach(p -> LOG.warn("  {}", p));
         listeners.forEach(l -> l.rejected(problems));

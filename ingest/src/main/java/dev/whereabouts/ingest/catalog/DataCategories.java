@@ -130,10 +130,14 @@ public final class DataCategories {
         }
         if (key != null && !key.equals("user") && !key.startsWith("user.")) {
             return "unknown data category '" + key + "': personal data categories are fideslang user.* keys"
-                    + suggestionFor(key).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                    + suggestionFor(key)
+                            .map(s -> " (did you mean '" + s + "'?)")
+                            .orElse("");
         }
         return "unknown data category '" + key + "'"
-                + suggestionFor(key).map(s -> " (did you mean '" + s + "'?)").orElse(" (see docs/catalog.md for the fideslang keys)");
+                + suggestionFor(key)
+                        .map(s -> " (did you mean '" + s + "'?)")
+                        .orElse(" (see docs/catalog.md for the fideslang keys)");
     }
 
     private static Map<String, String> currentKeys() {

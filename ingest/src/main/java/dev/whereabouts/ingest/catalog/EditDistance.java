@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     static int between(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
@@ -47,6 +46,8 @@ public final class EditDistance {
 
     /** " (did you mean 'x'?)" or the empty string. */
     static String hint(String word, Collection<String> candidates) {
-        return nearest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return nearest(word, candidates)
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse("");
     }
 }

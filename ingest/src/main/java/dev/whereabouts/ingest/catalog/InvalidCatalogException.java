@@ -24,9 +24,12 @@ public final class InvalidCatalogException extends RuntimeException {
     }
 
     private static String message(List<CatalogProblem> problems) {
-        String shown = problems.stream().limit(PROBLEMS_IN_MESSAGE).map(p -> "  " + p).collect(Collectors.joining("\n"));
+        String shown =
+                problems.stream().limit(PROBLEMS_IN_MESSAGE).map(p -> "  " + p).collect(Collectors.joining("\n"));
         String more = problems.size() > PROBLEMS_IN_MESSAGE
-                ? "\n  ... and " + (problems.size() - PROBLEMS_IN_MESSAGE) + " more" : "";
-        return "invalid catalog, " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n" + shown + more;
+                ? "\n  ... and " + (problems.size() - PROBLEMS_IN_MESSAGE) + " more"
+                : "";
+        return "invalid catalog, " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n" + shown
+                + more;
     }
 }

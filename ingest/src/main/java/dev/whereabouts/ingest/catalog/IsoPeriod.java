@@ -63,7 +63,8 @@ public final class IsoPeriod {
             return "an ISO-8601 period is required, e.g. P45D, P14M, P1Y or PT24H";
         }
         String hint = "";
-        if (!text.equals(text.toUpperCase(java.util.Locale.ROOT)) && tryParse(text.toUpperCase(java.util.Locale.ROOT)).isPresent()) {
+        if (!text.equals(text.toUpperCase(java.util.Locale.ROOT))
+                && tryParse(text.toUpperCase(java.util.Locale.ROOT)).isPresent()) {
             hint = " (write it in upper case: '" + text.toUpperCase(java.util.Locale.ROOT) + "')";
         } else if (text.startsWith("-")) {
             hint = " (a period cannot be negative)";
@@ -95,7 +96,9 @@ public final class IsoPeriod {
      * days), for comparing periods written in different units: P14M exceeds P1Y, P12M does not.
      */
     public Duration approximateDuration() {
-        return ChronoUnit.YEARS.getDuration().multipliedBy(datePart.getYears())
+        return ChronoUnit.YEARS
+                .getDuration()
+                .multipliedBy(datePart.getYears())
                 .plus(ChronoUnit.MONTHS.getDuration().multipliedBy(datePart.getMonths()))
                 .plus(ChronoUnit.DAYS.getDuration().multipliedBy(datePart.getDays()))
                 .plus(timePart);

@@ -31,19 +31,18 @@ final class SourceMap {
     private static final String DUPLICATE_PREFIX = "duplicate key";
 
     /** A 1-based position in the file. */
-    record Position(int line, int column) {
-    }
+    record Position(int line, int column) {}
 
     /** A problem the streaming pass found: where, and what. */
-    record Finding(String path, Position position, String reason) {
-    }
+    record Finding(String path, Position position, String reason) {}
 
     private final Map<String, Position> values;
     private final Map<String, Position> keys;
     private final List<Finding> findings;
     private final boolean wellFormed;
 
-    private SourceMap(Map<String, Position> values, Map<String, Position> keys, List<Finding> findings, boolean wellFormed) {
+    private SourceMap(
+            Map<String, Position> values, Map<String, Position> keys, List<Finding> findings, boolean wellFormed) {
         this.values = values;
         this.keys = keys;
         this.findings = findings;
@@ -72,11 +71,17 @@ final class SourceMap {
                 String path = pathOf(parser.getParsingContext());
                 values.putIfAbsent(path, position);
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    findings.add(new Finding(path, position, "YAML aliases (*" + parser.getText()
-                            + ") are not supported: write the value out, so every holder reads on its own"));
+                    findings.add(new Finding(
+                            path,
+                            position,
+                            "YAML aliases (*" + parser.getText()
+                                    + ") are not supported: write the value out, so every holder reads on its own"));
                 } else if (parser instanceof YAMLParser yaml && yaml.getObjectId() != null) {
-                    findings.add(new Finding(path, position, "YAML anchors (&" + yaml.getObjectId()
-                            + ") are not supported: write the value out, so every holder reads on its own"));
+                    findings.add(new Finding(
+                            path,
+                            position,
+                            "YAML anchors (&" + yaml.getObjectId()
+                                    + ") are not supported: write the value out, so every holder reads on its own"));
                 }
             }
         } catch (JsonProcessingException e) {
@@ -137,7 +142,8 @@ final class SourceMap {
             return SYNTAX_PREFIX + "unreadable document";
         }
         if (message.startsWith("Duplicate field '")) {
-            String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+            String key = message.substring(
+                    "Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
             return DUPLICATE_PREFIX + " '" + key + "': each key may appear once per mapping";
         }
         // SnakeYAML's message interleaves "in 'reader', line n" and an echo of the source line

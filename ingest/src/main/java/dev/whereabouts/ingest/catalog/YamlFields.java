@@ -40,8 +40,10 @@ final class YamlFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.atKey(child(path, name), "unknown key '" + name + "' in " + what
-                        + EditDistance.hint(name, allowed) + "; allowed keys: " + String.join(", ", sorted(allowed)));
+                problems.atKey(
+                        child(path, name),
+                        "unknown key '" + name + "' in " + what + EditDistance.hint(name, allowed) + "; allowed keys: "
+                                + String.join(", ", sorted(allowed)));
             }
         }
         return new YamlFields(node, path, problems);
@@ -104,8 +106,10 @@ final class YamlFields {
             return null;
         }
         if (!value.isArray()) {
-            problems.at(pathOf(key), "expected a list, e.g. [" + (value.isTextual() ? value.textValue() : "...")
-                    + "], found " + describe(value));
+            problems.at(
+                    pathOf(key),
+                    "expected a list, e.g. [" + (value.isTextual() ? value.textValue() : "...") + "], found "
+                            + describe(value));
             return null;
         }
         List<String> items = new ArrayList<>(value.size());
@@ -161,8 +165,10 @@ final class YamlFields {
             return value.asText();
         }
         if (value.isBoolean()) {
-            problems.at(at, "expected text, found the boolean " + value.booleanValue()
-                    + " (YAML reads unquoted yes/no/on/off/y/n, and so the country code NO, as booleans: quote the value)");
+            problems.at(
+                    at,
+                    "expected text, found the boolean " + value.booleanValue()
+                            + " (YAML reads unquoted yes/no/on/off/y/n, and so the country code NO, as booleans: quote the value)");
             return null;
         }
         problems.at(at, "expected text, found " + describe(value));

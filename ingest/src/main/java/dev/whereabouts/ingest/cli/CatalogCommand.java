@@ -21,16 +21,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code catalog validate|publish}: the catalog as code. */
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Validate and publish the catalog of holders and flows (privacy as code).",
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = "Validate and publish the catalog of holders and flows (privacy as code).",
         subcommands = {CatalogCommand.Validate.class, CatalogCommand.Publish.class})
 final class CatalogCommand {
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = {
-            "Check a catalog file; prints every problem as file:line:column: path: reason.",
-            "Exit code 0 when valid, 1 when not."})
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Check a catalog file; prints every problem as file:line:column: path: reason.",
+                "Exit code 0 when valid, 1 when not."
+            })
     static final class Validate implements Callable<Integer> {
 
-        @Parameters(arity = "0..1", paramLabel = "FILE",
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "FILE",
                 description = "Catalog YAML file; the built-in SmartTrackers demo catalog when omitted.")
         Path file;
 
@@ -51,19 +60,29 @@ final class CatalogCommand {
                 return 1;
             }
             Catalog catalog = outcome.orThrow();
-            out.printf("valid: catalog %s, %d holders, %d flows, %d purposes%n", catalog.version(),
-                    catalog.holders().size(), catalog.flows().size(), catalog.purposes().size());
+            out.printf(
+                    "valid: catalog %s, %d holders, %d flows, %d purposes%n",
+                    catalog.version(),
+                    catalog.holders().size(),
+                    catalog.flows().size(),
+                    catalog.purposes().size());
             return 0;
         }
     }
 
-    @Command(name = "publish", mixinStandardHelpOptions = true, description = {
-            "Validate a catalog file and publish what changed to the catalog topics (compacted):",
-            "new and changed holders and flows, and a tombstone for each one removed.",
-            "With --watch, keep running and re-publish whenever the file changes."})
+    @Command(
+            name = "publish",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Validate a catalog file and publish what changed to the catalog topics (compacted):",
+                "new and changed holders and flows, and a tombstone for each one removed.",
+                "With --watch, keep running and re-publish whenever the file changes."
+            })
     static final class Publish implements Callable<Integer> {
 
-        @Parameters(arity = "0..1", paramLabel = "FILE",
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "FILE",
                 description = "Catalog YAML file; the built-in SmartTrackers demo catalog when omitted.")
         Path file;
 
@@ -80,7 +99,8 @@ final class CatalogCommand {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             try (SchemaRegistryClient registry = connection.registry();
-                 CatalogPublisher publisher = new CatalogPublisher(connection.kafkaProperties(), connection.serdes(registry))) {
+                    CatalogPublisher publisher =
+                            new CatalogPublisher(connection.kafkaProperties(), connection.serdes(registry))) {
                 if (!watch) {
                     Catalog catalog = file == null ? CatalogLoader.seed() : CatalogLoader.load(file);
                     PublishResult result = publisher.publish(catalog);
@@ -91,11 +111,13 @@ final class CatalogCommand {
                     out.println("--watch needs a FILE");
                     return 2;
                 }
-                try (CatalogWatcher watcher = new CatalogWatcher(file, new CatalogValidator(), publisher, Duration.ofSeconds(2))) {
+                try (CatalogWatcher watcher =
+                        new CatalogWatcher(file, new CatalogValidator(), publisher, Duration.ofSeconds(2))) {
                     CatalogWatcher.Outcome first = watcher.start();
-                    out.println(first == CatalogWatcher.Outcome.REJECTED
-                            ? "watching " + file + "; it is invalid now, fix it: " + watcher.lastProblems()
-                            : "watching " + file + " (" + first + "; Ctrl-C to stop)");
+                    out.println(
+                            first == CatalogWatcher.Outcome.REJECTED
+                                    ? "watching " + file + "; it is invalid now, fix it: " + watcher.lastProblems()
+                                    : "watching " + file + " (" + first + "; Ctrl-C to stop)");
                     out.flush();
                     new CountDownLatch(1).await();
                 }

@@ -13,12 +13,16 @@ import picocli.CommandLine.Option;
 /** Where Kafka and the schema registry are; defaults match the embedded stack's default ports. */
 final class ConnectionOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             defaultValue = "${env:WHEREABOUTS_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
             description = "Kafka bootstrap servers (env WHEREABOUTS_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Option(names = "--registry-url", paramLabel = "URL",
+    @Option(
+            names = "--registry-url",
+            paramLabel = "URL",
             defaultValue = "${env:WHEREABOUTS_REGISTRY_URL:-http://127.0.0.1:8081}",
             description = "Schema registry URL (env WHEREABOUTS_REGISTRY_URL, default ${DEFAULT-VALUE}).")
     String registryUrl;

@@ -18,16 +18,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dead-letters list|replay}: what could not be processed, and sending it again after a fix. */
-@Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "List records that could not be processed, and replay them after a fix.",
+@Command(
+        name = "dead-letters",
+        mixinStandardHelpOptions = true,
+        description = "List records that could not be processed, and replay them after a fix.",
         subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Replay.class})
 final class DeadLettersCommand {
 
     static class Selection {
-        @Option(names = "--topic", paramLabel = "TOPIC",
-                description = "An input topic (its dead-letter twin is read) or a dead-letter topic; every dead-letter topic when omitted.")
+        @Option(
+                names = "--topic",
+                paramLabel = "TOPIC",
+                description =
+                        "An input topic (its dead-letter twin is read) or a dead-letter topic; every dead-letter topic when omitted.")
         String topic;
 
-        @Option(names = "--offsets", split = ",", paramLabel = "N",
+        @Option(
+                names = "--offsets",
+                split = ",",
+                paramLabel = "N",
                 description = "Only the letters at these offsets of the dead-letter topic (as printed by list).")
         Set<Long> offsets;
 
@@ -38,8 +47,9 @@ final class DeadLettersCommand {
             if (topic == null) {
                 return DeadLetterStore.deadLetterTopics();
             }
-            return List.of(DeadLetterStore.resolve(topic).orElseThrow(() -> new IllegalArgumentException(
-                    "no dead-letter topic for '" + topic + "'; known: " + DeadLetterStore.deadLetterTopics())));
+            return List.of(DeadLetterStore.resolve(topic)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no dead-letter topic for '" + topic + "'; known: " + DeadLetterStore.deadLetterTopics())));
         }
 
         Predicate<DeadLetterEntry> filter() {
@@ -48,7 +58,10 @@ final class DeadLettersCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print one line per dead letter: position, time, stage, source, size, reason.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Print one line per dead letter: position, time, stage, source, size, reason.")
     static final class ListLetters implements Callable<Integer> {
 
         @Mixin
@@ -65,7 +78,8 @@ final class DeadLettersCommand {
             PrintWriter out = spec.commandLine().getOut();
             int count = 0;
             try (SchemaRegistryClient registry = connection.registry()) {
-                DeadLetterStore store = new DeadLetterStore(connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
+                DeadLetterStore store = new DeadLetterStore(
+                        connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
                 for (Topic<byte[], DeadLetter> topic : selection.topics()) {
                     for (DeadLetterEntry entry : store.list(topic, selection.filter())) {
                         out.println(entry.summary());
@@ -78,16 +92,22 @@ final class DeadLettersCommand {
         }
     }
 
-    @Command(name = "replay", mixinStandardHelpOptions = true, description = {
-            "Send the original bytes of the selected dead letters back to the topics they came from.",
-            "Select with --topic and --offsets or --reason; --all replays everything selected by --topic.",
-            "Replaying twice is harmless: consumers deduplicate by event id."})
+    @Command(
+            name = "replay",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Send the original bytes of the selected dead letters back to the topics they came from.",
+                "Select with --topic and --offsets or --reason; --all replays everything selected by --topic.",
+                "Replaying twice is harmless: consumers deduplicate by event id."
+            })
     static final class Replay implements Callable<Integer> {
 
         @Mixin
         Selection selection;
 
-        @Option(names = "--all", description = "Replay every letter of the selected topics (required when no --offsets or --reason).")
+        @Option(
+                names = "--all",
+                description = "Replay every letter of the selected topics (required when no --offsets or --reason).")
         boolean all;
 
         @Option(names = "--dry-run", description = "Only print what would be replayed.")
@@ -107,7 +127,8 @@ final class DeadLettersCommand {
                 return 2;
             }
             try (SchemaRegistryClient registry = connection.registry()) {
-                DeadLetterStore store = new DeadLetterStore(connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
+                DeadLetterStore store = new DeadLetterStore(
+                        connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
                 List<DeadLetterEntry> chosen = new ArrayList<>();
                 for (Topic<byte[], DeadLetter> topic : selection.topics()) {
                     chosen.addAll(store.list(topic, selection.filter()));

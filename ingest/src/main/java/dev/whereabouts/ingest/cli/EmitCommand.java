@@ -26,40 +26,58 @@ import picocli.CommandLine.Spec;
  * it is normalised and pseudonymised exactly as a service's would be. No catalog check: the HTTP
  * endpoint and the topology check against the catalog; this is the raw path a service uses.
  */
-@Command(name = "emit", mixinStandardHelpOptions = true, description = {
-        "Publish one sharing event: 'this person's data was sent to this holder'.",
-        "Identifiers are pseudonymised before anything leaves this process.",
-        "Example:",
-        "  ./whereabouts emit --email alice@example.com --holder postmark \\",
-        "      --category user.contact.email --purpose system-mail --legal-basis CONTRACT"})
+@Command(
+        name = "emit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publish one sharing event: 'this person's data was sent to this holder'.",
+            "Identifiers are pseudonymised before anything leaves this process.",
+            "Example:",
+            "  ./whereabouts emit --email alice@example.com --holder postmark \\",
+            "      --category user.contact.email --purpose system-mail --legal-basis CONTRACT"
+        })
 final class EmitCommand implements Callable<Integer> {
 
     @Option(names = "--email", description = "The person's email address.")
     String email;
 
-    @Option(names = "--phone", description = "The person's phone number (international, or national with the default country code).")
+    @Option(
+            names = "--phone",
+            description = "The person's phone number (international, or national with the default country code).")
     String phone;
 
     @Option(names = "--account-id", description = "The person's account id.")
     String accountId;
 
-    @Option(names = "--holder", required = true, description = "Catalog id of the holder that received the data, e.g. postmark.")
+    @Option(
+            names = "--holder",
+            required = true,
+            description = "Catalog id of the holder that received the data, e.g. postmark.")
     String holder;
 
-    @Option(names = "--category", required = true, split = ",", description = "Fideslang categories, e.g. user.contact.email (repeat or comma-separate).")
+    @Option(
+            names = "--category",
+            required = true,
+            split = ",",
+            description = "Fideslang categories, e.g. user.contact.email (repeat or comma-separate).")
     List<String> categories;
 
     @Option(names = "--purpose", required = true, description = "Catalog purpose id, e.g. system-mail.")
     String purpose;
 
-    @Option(names = "--legal-basis", required = true,
+    @Option(
+            names = "--legal-basis",
+            required = true,
             description = "CONSENT, CONTRACT, LEGAL_OBLIGATION, VITAL_INTERESTS, PUBLIC_TASK or LEGITIMATE_INTERESTS.")
     LegalBasis legalBasis;
 
     @Option(names = "--retention", description = "ISO-8601 period agreed for this sharing, e.g. P45D.")
     Period retention;
 
-    @Option(names = "--source-system", defaultValue = "whereabouts-cli", description = "The system that shared the data (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--source-system",
+            defaultValue = "whereabouts-cli",
+            description = "The system that shared the data (default ${DEFAULT-VALUE}).")
     String sourceSystem;
 
     @Option(names = "--event-id", description = "Idempotency key; a random UUID when omitted.")
@@ -82,18 +100,28 @@ final class EmitCommand implements Callable<Integer> {
         env.putIfAbsent(IngestApp.DEMO_ENV, "true");
         Pseudonymiser pseudonymiser = IngestApp.pseudonymiser(env);
         try (SchemaRegistryClient registry = connection.registry();
-             WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
-                     .bootstrapServers(connection.bootstrapServers).schemaRegistry(registry)
-                     .sourceSystem(sourceSystem).pseudonymiser(pseudonymiser)
-                     .set("request.timeout.ms", 10_000).deliveryTimeout(Duration.ofSeconds(15)).build()) {
-            Subject.Builder subject = email != null ? Subject.email(email) : phone != null ? Subject.phone(phone) : Subject.accountId(accountId);
+                WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
+                        .bootstrapServers(connection.bootstrapServers)
+                        .schemaRegistry(registry)
+                        .sourceSystem(sourceSystem)
+                        .pseudonymiser(pseudonymiser)
+                        .set("request.timeout.ms", 10_000)
+                        .deliveryTimeout(Duration.ofSeconds(15))
+                        .build()) {
+            Subject.Builder subject = email != null
+                    ? Subject.email(email)
+                    : phone != null ? Subject.phone(phone) : Subject.accountId(accountId);
             if (email != null && phone != null) {
                 subject.phone(phone);
             }
             if (accountId != null && (email != null || phone != null)) {
                 subject.accountId(accountId);
             }
-            EventBuilder event = emitter.shared(subject).categories(categories).to(holder).purpose(purpose).legalBasis(legalBasis);
+            EventBuilder event = emitter.shared(subject)
+                    .categories(categories)
+                    .to(holder)
+                    .purpose(purpose)
+                    .legalBasis(legalBasis);
             if (retention != null) {
                 event.retention(retention);
             }
@@ -106,7 +134,8 @@ final class EmitCommand implements Callable<Integer> {
                 out.println("published event " + result.eventId() + " to holder " + holder);
                 return 0;
             } catch (java.util.concurrent.ExecutionException e) {
-                out.println("not published: " + result.failure().map(Object::toString).orElse(String.valueOf(e.getCause())));
+                out.println("not published: "
+                        + result.failure().map(Object::toString).orElse(String.valueOf(e.getCause())));
                 return 1;
             }
         }

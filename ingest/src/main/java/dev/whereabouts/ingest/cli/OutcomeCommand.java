@@ -23,11 +23,15 @@ import picocli.CommandLine.Spec;
  * channel does from its own system (holders on EMAIL or MANUAL channels are recorded by the DPO
  * through the DPO API instead).
  */
-@Command(name = "outcome", mixinStandardHelpOptions = true, description = {
-        "Report what a holder did with its task of a data-subject request, on Kafka, as the holder's own system would.",
-        "Example:",
-        "  ./whereabouts outcome --request 4a79f001-... --holder smarttrackers-app --outcome ERASED \\",
-        "      --evidence 'account 42 deleted, log #981'"})
+@Command(
+        name = "outcome",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Report what a holder did with its task of a data-subject request, on Kafka, as the holder's own system would.",
+            "Example:",
+            "  ./whereabouts outcome --request 4a79f001-... --holder smarttrackers-app --outcome ERASED \\",
+            "      --evidence 'account 42 deleted, log #981'"
+        })
 final class OutcomeCommand implements Callable<Integer> {
 
     @Option(names = "--request", required = true, description = "Request id, as returned when the request was filed.")
@@ -39,10 +43,16 @@ final class OutcomeCommand implements Callable<Integer> {
     @Option(names = "--outcome", required = true, description = "ERASED, RESTRICTED, EXPORTED, NOT_FOUND or FAILED.")
     OutcomeType outcome;
 
-    @Option(names = "--evidence", required = true, description = "Proof: a ticket, deletion log id, export location, or the error.")
+    @Option(
+            names = "--evidence",
+            required = true,
+            description = "Proof: a ticket, deletion log id, export location, or the error.")
     String evidence;
 
-    @Option(names = "--reported-by", defaultValue = "whereabouts-cli", description = "Who reports (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reported-by",
+            defaultValue = "whereabouts-cli",
+            description = "Who reports (default ${DEFAULT-VALUE}).")
     String reportedBy;
 
     @Mixin
@@ -55,16 +65,29 @@ final class OutcomeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         // Task ids are deterministic (request id / holder), so the holder's system can name its task.
-        HolderOutcome record = HolderOutcome.newBuilder().setTaskId(requestId + "/" + holder).setRequestId(requestId)
-                .setHolder(holder).setOutcome(outcome).setEvidence(evidence).setReportedAt(Instant.now())
-                .setReportedBy(reportedBy).build();
+        HolderOutcome record = HolderOutcome.newBuilder()
+                .setTaskId(requestId + "/" + holder)
+                .setRequestId(requestId)
+                .setHolder(holder)
+                .setOutcome(outcome)
+                .setEvidence(evidence)
+                .setReportedAt(Instant.now())
+                .setReportedBy(reportedBy)
+                .build();
         try (SchemaRegistryClient registry = connection.registry()) {
             TopicSerdes serdes = connection.serdes(registry);
-            try (KafkaProducer<String, HolderOutcome> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                    serdes.keySerde(Topics.DSR_OUTCOMES).serializer(), serdes.valueSerde(Topics.DSR_OUTCOMES).serializer())) {
-                producer.send(new ProducerRecord<>(Topics.DSR_OUTCOMES.name(), requestId, record)).get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, HolderOutcome> producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            connection.bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                            true),
+                    serdes.keySerde(Topics.DSR_OUTCOMES).serializer(),
+                    serdes.valueSerde(Topics.DSR_OUTCOMES).serializer())) {
+                producer.send(new ProducerRecord<>(Topics.DSR_OUTCOMES.name(), requestId, record))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
         out.println("reported " + outcome + " by " + holder + " for request " + requestId);

@@ -21,18 +21,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tail}: print the records of a topic, decoded through the schema registry. */
-@Command(name = "tail", mixinStandardHelpOptions = true, description = {
-        "Print records of a Whereabouts topic decoded through the schema registry (from the beginning).",
-        "Shows what really is on Kafka: pseudonyms only, never a raw identifier."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print records of a Whereabouts topic decoded through the schema registry (from the beginning).",
+            "Shows what really is on Kafka: pseudonyms only, never a raw identifier."
+        })
 final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic to read; the sharing events when omitted.")
     String topicName;
 
-    @Option(names = "--max", defaultValue = "20", description = "Print at most this many records, the latest ones (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max",
+            defaultValue = "20",
+            description = "Print at most this many records, the latest ones (default ${DEFAULT-VALUE}).")
     int max;
 
-    @Option(names = "--wait", defaultValue = "3", description = "Seconds to wait for records before stopping (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--wait",
+            defaultValue = "3",
+            description = "Seconds to wait for records before stopping (default ${DEFAULT-VALUE}).")
     int waitSeconds;
 
     @Mixin
@@ -44,17 +54,26 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Topic<?, ?> topic = topicName == null ? Topics.SHARING_EVENTS : Topics.byName(topicName).orElseThrow(
-                () -> new IllegalArgumentException("unknown topic '" + topicName + "'; known: " + Topics.all()));
+        Topic<?, ?> topic = topicName == null
+                ? Topics.SHARING_EVENTS
+                : Topics.byName(topicName)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "unknown topic '" + topicName + "'; known: " + Topics.all()));
         try (SchemaRegistryClient registry = connection.registry();
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers,
-                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                connection.bootstrapServers,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             TopicSerdes serdes = connection.serdes(registry);
             Deserializer<?> keys = serdes.keySerde(topic).deserializer();
             Deserializer<?> values = serdes.valueSerde(topic).deserializer();
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             // The latest records: start each partition max records before its end.
@@ -66,7 +85,8 @@ final class TailCommand implements Callable<Integer> {
             while (printed < max && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Object key = record.key() == null ? null : keys.deserialize(topic.name(), record.key());
-                    Object value = record.value() == null ? "(tombstone)" : values.deserialize(topic.name(), record.value());
+                    Object value =
+                            record.value() == null ? "(tombstone)" : values.deserialize(topic.name(), record.value());
                     out.printf("%d@%d key=%s%n  %s%n", record.partition(), record.offset(), key, value);
                     if (++printed >= max) {
                         break;

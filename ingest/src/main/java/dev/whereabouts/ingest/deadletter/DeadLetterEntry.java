@@ -17,8 +17,19 @@ public record DeadLetterEntry(String topic, int partition, long offset, DeadLett
         String source = letter.getSourceTopic()
                 + (letter.getSourcePartition() == null ? "" : "-" + letter.getSourcePartition())
                 + (letter.getSourceOffset() == null ? "" : "@" + letter.getSourceOffset());
-        int size = letter.getOriginalValue() == null ? 0 : letter.getOriginalValue().remaining();
-        return String.format("%s-%d@%d  %s  %-15s %s  %d bytes  %s: %s", topic, partition, offset, letter.getFailedAt(),
-                letter.getStage(), source, size, letter.getErrorClass(), letter.getReason());
+        int size = letter.getOriginalValue() == null
+                ? 0
+                : letter.getOriginalValue().remaining();
+        return String.format(
+                "%s-%d@%d  %s  %-15s %s  %d bytes  %s: %s",
+                topic,
+                partition,
+                offset,
+                letter.getFailedAt(),
+                letter.getStage(),
+                source,
+                size,
+                letter.getErrorClass(),
+                letter.getReason());
     }
 }

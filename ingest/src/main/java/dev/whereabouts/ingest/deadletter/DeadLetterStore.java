@@ -64,29 +64,40 @@ public final class DeadLetterStore {
 
     /** The dead-letter topic with this name, or the twin of the input topic with this name. */
     public static Optional<Topic<byte[], DeadLetter>> resolve(String name) {
-        return Topics.byName(name).flatMap(topic -> topic.role() == TopicRole.DEAD_LETTER
-                ? Optional.of(asDeadLetterTopic(topic))
-                : topic.deadLetters());
+        return Topics.byName(name)
+                .flatMap(topic -> topic.role() == TopicRole.DEAD_LETTER
+                        ? Optional.of(asDeadLetterTopic(topic))
+                        : topic.deadLetters());
     }
 
     /** The letters on {@code topic} that {@code filter} accepts, oldest first. */
     public List<DeadLetterEntry> list(Topic<byte[], DeadLetter> topic, Predicate<DeadLetterEntry> filter) {
         List<DeadLetterEntry> entries = new ArrayList<>();
         try (Serde<DeadLetter> serde = serdes.valueSerde(topic);
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic.name(), timeout);
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    DeadLetterEntry entry = new DeadLetterEntry(record.topic(), record.partition(), record.offset(),
+                    DeadLetterEntry entry = new DeadLetterEntry(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
                             serde.deserializer().deserialize(record.topic(), record.value()));
                     if (filter.test(entry)) {
                         entries.add(entry);
@@ -94,7 +105,8 @@ public final class DeadLetterStore {
                 }
             }
             if (!caughtUp(consumer, end)) {
-                throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "could not read " + topic.name() + " to its end within " + timeout.toSeconds() + " s");
             }
         }
         return entries;
@@ -103,30 +115,44 @@ public final class DeadLetterStore {
     /** Sends each letter's original bytes back to its source topic; returns where each landed. */
     public List<RecordMetadata> replay(List<DeadLetterEntry> entries) {
         List<RecordMetadata> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             List<java.util.concurrent.Future<RecordMetadata>> futures = new ArrayList<>();
             for (DeadLetterEntry entry : entries) {
                 DeadLetter letter = entry.letter();
                 if (Topics.byName(letter.getSourceTopic()).isEmpty()) {
-                    throw new IllegalArgumentException("dead letter " + entry.topic() + "-" + entry.partition() + "@" + entry.offset()
-                            + " came from " + letter.getSourceTopic() + ", which is not a topic of the catalogue");
+                    throw new IllegalArgumentException("dead letter " + entry.topic() + "-" + entry.partition() + "@"
+                            + entry.offset() + " came from " + letter.getSourceTopic()
+                            + ", which is not a topic of the catalogue");
                 }
                 RecordHeaders headers = new RecordHeaders();
                 letter.getOriginalHeaders().forEach((key, value) -> headers.add(key, bytes(value)));
-                headers.add(REPLAYED_FROM_HEADER, (entry.topic() + "-" + entry.partition() + "@" + entry.offset())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                futures.add(producer.send(new ProducerRecord<>(letter.getSourceTopic(), null, null,
-                        bytes(letter.getOriginalKey()), bytes(letter.getOriginalValue()), headers)));
+                headers.add(
+                        REPLAYED_FROM_HEADER,
+                        (entry.topic() + "-" + entry.partition() + "@" + entry.offset())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                futures.add(producer.send(new ProducerRecord<>(
+                        letter.getSourceTopic(),
+                        null,
+                        null,
+                        bytes(letter.getOriginalKey()),
+                        bytes(letter.getOriginalValue()),
+                        headers)));
             }
             for (java.util.concurrent.Future<RecordMetadata> future : futures) {
                 sent.add(future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
             }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("replay failed after " + sent.size() + " of " + entries.size() + " letters: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "replay failed after " + sent.size() + " of " + entries.size() + " letters: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during replay", e);

@@ -40,11 +40,30 @@ final class EventJson {
 
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern SYSTEM_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
-    private static final Set<String> FIELDS = Set.of("eventId", "occurredAt", "sourceSystem", "subject", "holder",
-            "categories", "purpose", "legalBasis", "retention", "action");
+    private static final Set<String> FIELDS = Set.of(
+            "eventId",
+            "occurredAt",
+            "sourceSystem",
+            "subject",
+            "holder",
+            "categories",
+            "purpose",
+            "legalBasis",
+            "retention",
+            "action");
     private static final Map<String, IdentifierType> SUBJECT_FIELDS = Map.of(
-            "email", IdentifierType.EMAIL, "phone", IdentifierType.PHONE, "accountId", IdentifierType.ACCOUNT_ID,
-            "customerId", IdentifierType.CUSTOMER_ID, "deviceId", IdentifierType.DEVICE_ID, "cookieId", IdentifierType.COOKIE_ID);
+            "email",
+            IdentifierType.EMAIL,
+            "phone",
+            IdentifierType.PHONE,
+            "accountId",
+            IdentifierType.ACCOUNT_ID,
+            "customerId",
+            IdentifierType.CUSTOMER_ID,
+            "deviceId",
+            IdentifierType.DEVICE_ID,
+            "cookieId",
+            IdentifierType.COOKIE_ID);
 
     private final IdentifierNormaliser normaliser;
     private final Clock clock;
@@ -64,18 +83,21 @@ final class EventJson {
     /** A batch: {@code {"events": [...]}} with 1 to {@code maxEvents} events. */
     List<IncomingEvent> batch(JsonNode body, int maxEvents) {
         if (!body.isObject()) {
-            throw ProblemException.invalid("the body must be a JSON object with an 'events' array",
+            throw ProblemException.invalid(
+                    "the body must be a JSON object with an 'events' array",
                     List.of(new FieldError("", "expected an object, got " + kind(body))));
         }
         List<FieldError> errors = new ArrayList<>();
         unknownFields(body, Set.of("events"), "", errors);
         JsonNode events = body.get("events");
         if (events == null || !events.isArray()) {
-            errors.add(new FieldError("/events", events == null ? "required" : "must be an array, got " + kind(events)));
+            errors.add(
+                    new FieldError("/events", events == null ? "required" : "must be an array, got " + kind(events)));
             throw ProblemException.invalid("the batch is invalid", errors);
         }
         if (events.size() > maxEvents) {
-            throw ProblemException.tooLarge("a batch holds at most " + maxEvents + " events, this one " + events.size(),
+            throw ProblemException.tooLarge(
+                    "a batch holds at most " + maxEvents + " events, this one " + events.size(),
                     List.of(new FieldError("/events", "at most " + maxEvents + " events")));
         }
         if (events.isEmpty()) {
@@ -90,8 +112,10 @@ final class EventJson {
 
     private static List<IncomingEvent> orThrow(List<IncomingEvent> events, List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " field is" : " fields are")
-                    + " invalid; nothing was published", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " field is" : " fields are")
+                            + " invalid; nothing was published",
+                    errors);
         }
         return events;
     }
@@ -110,29 +134,44 @@ final class EventJson {
             }
             return true;
         });
-        Optional<Instant> occurredAt = optionalText(node, "occurredAt", at, errors).flatMap(text -> instant(text, at, errors));
+        Optional<Instant> occurredAt =
+                optionalText(node, "occurredAt", at, errors).flatMap(text -> instant(text, at, errors));
         String sourceSystem = requiredText(node, "sourceSystem", at, errors);
         if (sourceSystem != null && !SYSTEM_ID.matcher(sourceSystem).matches()) {
-            errors.add(new FieldError(at + "/sourceSystem", "must be a system id: lower-case letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError(
+                    at + "/sourceSystem", "must be a system id: lower-case letters, digits, '.', '_' or '-'"));
         }
         Map<IdentifierType, String> identifiers = subject(node.get("subject"), at + "/subject", errors);
         String holder = requiredText(node, "holder", at, errors);
         List<String> categories = categories(node.get("categories"), at + "/categories", errors);
         String purpose = requiredText(node, "purpose", at, errors);
         LegalBasis legalBasis = enumValue(node, "legalBasis", at, LegalBasis.class, true, errors);
-        Optional<Period> retention = optionalText(node, "retention", at, errors).flatMap(text -> period(text, at, errors));
+        Optional<Period> retention =
+                optionalText(node, "retention", at, errors).flatMap(text -> period(text, at, errors));
         SharingAction action = enumValue(node, "action", at, SharingAction.class, false, errors);
         if (errors.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new IncomingEvent(at, eventId, occurredAt, sourceSystem, identifiers, holder, categories,
-                purpose, legalBasis, retention, action == null ? SharingAction.SHARED : action));
+        return Optional.of(new IncomingEvent(
+                at,
+                eventId,
+                occurredAt,
+                sourceSystem,
+                identifiers,
+                holder,
+                categories,
+                purpose,
+                legalBasis,
+                retention,
+                action == null ? SharingAction.SHARED : action));
     }
 
     private Map<IdentifierType, String> subject(JsonNode subject, String at, List<FieldError> errors) {
         Map<IdentifierType, String> identifiers = new EnumMap<>(IdentifierType.class);
         if (subject == null || subject.isNull()) {
-            errors.add(new FieldError(at, "required: at least one identifier (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")"));
+            errors.add(new FieldError(
+                    at,
+                    "required: at least one identifier (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")"));
             return identifiers;
         }
         if (!subject.isObject()) {
@@ -158,7 +197,10 @@ final class EventJson {
             }
         }
         if (identifiers.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith(at))) {
-            errors.add(new FieldError(at, "at least one identifier is required (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")"));
+            errors.add(new FieldError(
+                    at,
+                    "at least one identifier is required (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet()))
+                            + ")"));
         }
         return identifiers;
     }
@@ -195,12 +237,14 @@ final class EventJson {
         try {
             Instant instant = OffsetDateTime.parse(text).toInstant();
             if (instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-                errors.add(new FieldError(at + "/occurredAt", "is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));
+                errors.add(new FieldError(
+                        at + "/occurredAt", "is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));
                 return Optional.empty();
             }
             return Optional.of(instant);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(at + "/occurredAt", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
+            errors.add(new FieldError(
+                    at + "/occurredAt", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
             return Optional.empty();
         }
     }
@@ -214,16 +258,19 @@ final class EventJson {
             }
             return Optional.of(period);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(at + "/retention", "must be an ISO-8601 period of days, months or years, e.g. P45D, P14M, P7Y"));
+            errors.add(new FieldError(
+                    at + "/retention", "must be an ISO-8601 period of days, months or years, e.g. P45D, P14M, P7Y"));
             return Optional.empty();
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, String at, Class<E> type,
-                                                   boolean required, List<FieldError> errors) {
+    private static <E extends Enum<E>> E enumValue(
+            JsonNode node, String field, String at, Class<E> type, boolean required, List<FieldError> errors) {
         JsonNode value = node.get(field);
-        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .filter(n -> !n.equals("UNSPECIFIED")).toList();
+        List<String> allowed = Arrays.stream(type.getEnumConstants())
+                .map(Enum::name)
+                .filter(n -> !n.equals("UNSPECIFIED"))
+                .toList();
         if (value == null || value.isNull()) {
             if (required) {
                 errors.add(new FieldError(at + "/" + field, "required: one of " + allowed));

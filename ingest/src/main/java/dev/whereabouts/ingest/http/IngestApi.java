@@ -33,11 +33,14 @@ public final class IngestApi {
     private final byte[] openApi;
 
     /** What {@code /health/ready} reports. */
-    public record Readiness(boolean ready, Map<String, String> checks) {
-    }
+    public record Readiness(boolean ready, Map<String, String> checks) {}
 
-    public IngestApi(IngestService service, dev.whereabouts.model.identity.IdentifierNormaliser normaliser,
-                     Supplier<Readiness> readiness, Supplier<Map<String, Long>> extraCounters, ObjectMapper json) {
+    public IngestApi(
+            IngestService service,
+            dev.whereabouts.model.identity.IdentifierNormaliser normaliser,
+            Supplier<Readiness> readiness,
+            Supplier<Map<String, Long>> extraCounters,
+            ObjectMapper json) {
         this.service = service;
         this.eventJson = new EventJson(normaliser, java.time.Clock.systemUTC());
         this.readiness = readiness;
@@ -77,8 +80,11 @@ public final class IngestApi {
         Map<String, Long> counters = new LinkedHashMap<>(service.counters());
         counters.putAll(extraCounters.get());
         StringBuilder text = new StringBuilder();
-        counters.forEach((name, value) -> text.append("whereabouts_ingest_").append(name).append(' ').append(value).append('\n'));
+        counters.forEach((name, value) -> text.append("whereabouts_ingest_")
+                .append(name)
+                .append(' ')
+                .append(value)
+                .append('\n'));
         return text.toString();
     }
-
 }

@@ -19,18 +19,22 @@ public final class IngestApp {
     /** {@code true} only for the embedded demo: anonymous callers and the public demo key. */
     public static final String DEMO_ENV = "WHEREABOUTS_DEMO";
 
-    private IngestApp() {
-    }
+    private IngestApp() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        IngestServer server = IngestServer.start(env, authenticator(env), pseudonymiser(env), IdentifierNormaliser.fromEnvironment(env));
+        IngestServer server = IngestServer.start(
+                env, authenticator(env), pseudonymiser(env), IdentifierNormaliser.fromEnvironment(env));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "ingest-shutdown"));
-        System.out.println("Whereabouts ingest serving " + server.url() + " (OpenAPI at " + server.url() + "/openapi.yaml)");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "ingest-shutdown"));
+        System.out.println(
+                "Whereabouts ingest serving " + server.url() + " (OpenAPI at " + server.url() + "/openapi.yaml)");
         stopped.await();
     }
 
@@ -50,7 +54,8 @@ public final class IngestApp {
     public static Pseudonymiser pseudonymiser(Map<String, String> env) {
         String keys = env.get(PseudonymisationKeys.ENVIRONMENT_VARIABLE);
         if (keys != null && !keys.isBlank()) {
-            return new Pseudonymiser(PseudonymisationKeys.fromEnvironment(env), IdentifierNormaliser.fromEnvironment(env));
+            return new Pseudonymiser(
+                    PseudonymisationKeys.fromEnvironment(env), IdentifierNormaliser.fromEnvironment(env));
         }
         if (Boolean.parseBoolean(env.get(DEMO_ENV))) {
             return new Pseudonymiser(PseudonymisationKeys.demo(), IdentifierNormaliser.fromEnvironment(env));

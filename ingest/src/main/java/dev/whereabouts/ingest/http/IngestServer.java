@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -42,22 +42,38 @@ public final class IngestServer implements AutoCloseable {
     private final HttpService http;
     private volatile Readiness lastReadiness;
 
-    private record Readiness(IngestApi.Readiness state, long checkedAtNanos) {
-    }
+    private record Readiness(IngestApi.Readiness state, long checkedAtNanos) {}
 
-    private IngestServer(SchemaRegistryClient registry, LiveCatalog catalog, Admin admin, WhereaboutsEmitter emitter,
-                         Map<String, String> settings, Authenticator authenticator, IdentifierNormaliser normaliser,
-                         Duration ackTimeout) throws IOException {
+    private IngestServer(
+            SchemaRegistryClient registry,
+            LiveCatalog catalog,
+            Admin admin,
+            WhereaboutsEmitter emitter,
+            Map<String, String> settings,
+            Authenticator authenticator,
+            IdentifierNormaliser normaliser,
+            Duration ackTimeout)
+            throws IOException {
         this.registry = registry;
         this.catalog = catalog;
         this.admin = admin;
         this.emitter = emitter;
-        IngestService service = new IngestService(emitter, this::loadedCatalog, new EventValidator(DataCategories.fideslang()),
-                IngestSetting.REMEMBERED_EVENT_IDS.intFrom(settings), ackTimeout);
+        IngestService service = new IngestService(
+                emitter,
+                this::loadedCatalog,
+                new EventValidator(DataCategories.fideslang()),
+                IngestSetting.REMEMBERED_EVENT_IDS.intFrom(settings),
+                ackTimeout);
         ObjectMapper json = new ObjectMapper();
         IngestApi api = new IngestApi(service, normaliser, this::readiness, this::emitterCounters, json);
-        this.http = HttpService.start("ingest", IngestSetting.HOST.from(settings), IngestSetting.PORT.intFrom(settings),
-                IngestSetting.THREADS.intFrom(settings), api.routes(), authenticator, json);
+        this.http = HttpService.start(
+                "ingest",
+                IngestSetting.HOST.from(settings),
+                IngestSetting.PORT.intFrom(settings),
+                IngestSetting.THREADS.intFrom(settings),
+                api.routes(),
+                authenticator,
+                json);
     }
 
     /**
@@ -66,29 +82,43 @@ public final class IngestServer implements AutoCloseable {
      * @param settings      environment-style settings ({@link IngestSetting})
      * @param authenticator who may publish (ENGINEER tokens, or the demo's anonymous caller)
      */
-    public static IngestServer start(Map<String, String> settings, Authenticator authenticator, Pseudonymiser pseudonymiser,
-                                     IdentifierNormaliser normaliser) throws IOException {
+    public static IngestServer start(
+            Map<String, String> settings,
+            Authenticator authenticator,
+            Pseudonymiser pseudonymiser,
+            IdentifierNormaliser normaliser)
+            throws IOException {
         String bootstrap = IngestSetting.BOOTSTRAP_SERVERS.from(settings);
         String registryUrl = IngestSetting.REGISTRY_URL.from(settings);
         Duration ackTimeout = Duration.ofSeconds(IngestSetting.ACK_TIMEOUT_SECONDS.intFrom(settings));
         SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            SchemaRegistryClient registry = track(started, new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig)));
-            WhereaboutsEmitter emitter = track(started, WhereaboutsEmitter.builder()
-                    .bootstrapServers(bootstrap)
-                    .schemaRegistry(registry)
-                    .sourceSystem("ingest-http")
-                    .pseudonymiser(pseudonymiser)
-                    .maxPendingEvents(IngestSetting.MAX_PENDING_EVENTS.intFrom(settings))
-                    // A request answers 503 after ackTimeout; Kafka gives up on the send not much later.
-                    .set("request.timeout.ms", (int) Math.min(ackTimeout.toMillis(), 10_000))
-                    .deliveryTimeout(ackTimeout.plusSeconds(5))
-                    .build());
+            SchemaRegistryClient registry =
+                    track(started, new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig)));
+            WhereaboutsEmitter emitter = track(
+                    started,
+                    WhereaboutsEmitter.builder()
+                            .bootstrapServers(bootstrap)
+                            .schemaRegistry(registry)
+                            .sourceSystem("ingest-http")
+                            .pseudonymiser(pseudonymiser)
+                            .maxPendingEvents(IngestSetting.MAX_PENDING_EVENTS.intFrom(settings))
+                            // A request answers 503 after ackTimeout; Kafka gives up on the send not much later.
+                            .set("request.timeout.ms", (int) Math.min(ackTimeout.toMillis(), 10_000))
+                            .deliveryTimeout(ackTimeout.plusSeconds(5))
+                            .build());
             Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             LiveCatalog catalog = track(started, LiveCatalog.start(kafka, new TopicSerdes(registry, serdeConfig)));
-            Admin admin = track(started, Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000)));
+            Admin admin = track(
+                    started,
+                    Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            3000,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            2000)));
             return new IngestServer(registry, catalog, admin, emitter, settings, authenticator, normaliser, ackTimeout);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -135,9 +165,15 @@ public final class IngestServer implements AutoCloseable {
         counters.put("emitter_pending", metrics.pending());
         counters.put("emitter_acked_total", metrics.acked());
         counters.put("emitter_failed_total", metrics.failed());
-        counters.put("http_responses_2xx_total", http == null ? 0 : http.responseCounts().get(2));
-        counters.put("http_responses_4xx_total", http == null ? 0 : http.responseCounts().get(4));
-        counters.put("http_responses_5xx_total", http == null ? 0 : http.responseCounts().get(5));
+        counters.put(
+                "http_responses_2xx_total",
+                http == null ? 0 : http.responseCounts().get(2));
+        counters.put(
+                "http_responses_4xx_total",
+                http == null ? 0 : http.responseCounts().get(4));
+        counters.put(
+                "http_responses_5xx_total",
+                http == null ? 0 : http.responseCounts().get(5));
         return counters;
     }
 
@@ -148,7 +184,9 @@ public final class IngestServer implements AutoCloseable {
             return cached.state();
         }
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("catalog", catalog.isLoaded() ? "loaded (" + catalog.current().holders().size() + " holders)" : "not loaded yet");
+        checks.put(
+                "catalog",
+                catalog.isLoaded() ? "loaded (" + catalog.current().holders().size() + " holders)" : "not loaded yet");
         try {
             admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
             checks.put("kafka", "ok");

@@ -35,8 +35,7 @@ import java.util.function.Supplier;
 public final class IngestService {
 
     /** One event's answer. */
-    public record Accepted(String eventId, boolean duplicate) {
-    }
+    public record Accepted(String eventId, boolean duplicate) {}
 
     private final WhereaboutsEmitter emitter;
     private final Supplier<Optional<Catalog>> catalog;
@@ -52,8 +51,12 @@ public final class IngestService {
      * @param catalog    the current catalog; empty until it has been loaded
      * @param ackTimeout how long a request waits for Kafka before answering 503
      */
-    public IngestService(WhereaboutsEmitter emitter, Supplier<Optional<Catalog>> catalog, EventValidator validator,
-                         int rememberedEventIds, Duration ackTimeout) {
+    public IngestService(
+            WhereaboutsEmitter emitter,
+            Supplier<Optional<Catalog>> catalog,
+            EventValidator validator,
+            int rememberedEventIds,
+            Duration ackTimeout) {
         this.emitter = emitter;
         this.catalog = catalog;
         this.validator = validator;
@@ -62,16 +65,19 @@ public final class IngestService {
     }
 
     public List<Accepted> publish(List<IncomingEvent> events) {
-        Catalog current = catalog.get().orElseThrow(() -> ProblemException.unavailable(
-                "the catalog has not been loaded from Kafka yet; nothing was accepted", Duration.ofSeconds(5)));
+        Catalog current = catalog.get()
+                .orElseThrow(() -> ProblemException.unavailable(
+                        "the catalog has not been loaded from Kafka yet; nothing was accepted", Duration.ofSeconds(5)));
         List<FieldError> errors = new ArrayList<>();
         for (IncomingEvent event : events) {
             errors.addAll(validator.validate(event, current));
         }
         if (!errors.isEmpty()) {
             rejected.add(events.size());
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " field does" : " fields do")
-                    + " not match the catalog; nothing was published", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " field does" : " fields do")
+                            + " not match the catalog; nothing was published",
+                    errors);
         }
 
         List<Accepted> answers = new ArrayList<>(events.size());
@@ -95,21 +101,33 @@ public final class IngestService {
 
     /** Counters for {@code /metrics}. */
     public Map<String, Long> counters() {
-        return Map.of("events_accepted_total", accepted.sum(), "events_duplicate_total", duplicates.sum(),
-                "events_rejected_total", rejected.sum(), "events_failed_total", failed.sum());
+        return Map.of(
+                "events_accepted_total",
+                accepted.sum(),
+                "events_duplicate_total",
+                duplicates.sum(),
+                "events_rejected_total",
+                rejected.sum(),
+                "events_failed_total",
+                failed.sum());
     }
 
     private EmitResult emit(IncomingEvent event, String eventId) {
         Subject.Builder subject = null;
         for (Map.Entry<IdentifierType, String> identifier : event.identifiers().entrySet()) {
-            subject = subject == null ? Subject.of(identifier.getKey(), identifier.getValue())
+            subject = subject == null
+                    ? Subject.of(identifier.getKey(), identifier.getValue())
                     : subject.identifier(identifier.getKey(), identifier.getValue());
         }
         EventBuilder builder = event.action() == SharingAction.DELETED_BY_HOLDER
                 ? emitter.deletedBy(event.holder()).subject(subject)
                 : event.action() == SharingAction.UPDATED ? emitter.updated(subject) : emitter.shared(subject);
-        builder.eventId(eventId).sourceSystem(event.sourceSystem()).categories(event.categories()).to(event.holder())
-                .purpose(event.purpose()).legalBasis(event.legalBasis());
+        builder.eventId(eventId)
+                .sourceSystem(event.sourceSystem())
+                .categories(event.categories())
+                .to(event.holder())
+                .purpose(event.purpose())
+                .legalBasis(event.legalBasis());
         event.occurredAt().ifPresent(builder::at);
         event.retention().ifPresent(builder::retention);
         return builder.emit();
@@ -117,19 +135,26 @@ public final class IngestService {
 
     private void awaitAcknowledgements(List<EmitResult> pending) {
         CompletableFuture<?>[] acks = pending.stream()
-                .map(r -> r.acknowledged().toCompletableFuture()).toArray(CompletableFuture[]::new);
+                .map(r -> r.acknowledged().toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(acks).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             failed.add(pending.size());
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
-            String why = cause instanceof EmitFailedException failure ? failure.failedEvent().message() : String.valueOf(cause);
-            throw ProblemException.unavailable("Kafka did not accept the events (" + why
-                    + "); resend the same request, event ids make it safe", Duration.ofSeconds(5));
+            Throwable cause =
+                    e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+            String why = cause instanceof EmitFailedException failure
+                    ? failure.failedEvent().message()
+                    : String.valueOf(cause);
+            throw ProblemException.unavailable(
+                    "Kafka did not accept the events (" + why + "); resend the same request, event ids make it safe",
+                    Duration.ofSeconds(5));
         } catch (TimeoutException e) {
             failed.add(pending.size());
-            throw ProblemException.unavailable("Kafka did not acknowledge within " + ackTimeout.toSeconds()
-                    + " s; resend the same request, event ids make it safe", Duration.ofSeconds(5));
+            throw ProblemException.unavailable(
+                    "Kafka did not acknowledge within " + ackTimeout.toSeconds()
+                            + " s; resend the same request, event ids make it safe",
+                    Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("interrupted while waiting for Kafka", Duration.ofSeconds(1));

@@ -30,9 +30,13 @@ public final class EventValidator {
         Optional<CatalogHolder> holder = catalog.holder(event.holder());
         if (holder.isEmpty()) {
             List<String> ids = List.copyOf(catalog.holders().keySet());
-            errors.add(new FieldError(at + "/holder", "unknown holder '" + event.holder() + "'"
-                    + EditDistance.nearest(event.holder(), ids).map(s -> "; did you mean '" + s + "'?").orElse("")
-                    + " (the catalog has " + ids.size() + " holders)"));
+            errors.add(new FieldError(
+                    at + "/holder",
+                    "unknown holder '" + event.holder() + "'"
+                            + EditDistance.nearest(event.holder(), ids)
+                                    .map(s -> "; did you mean '" + s + "'?")
+                                    .orElse("")
+                            + " (the catalog has " + ids.size() + " holders)"));
         }
         for (int i = 0; i < event.categories().size(); i++) {
             String category = event.categories().get(i);
@@ -40,13 +44,17 @@ public final class EventValidator {
             if (!taxonomy.isKnown(category)) {
                 errors.add(new FieldError(field, taxonomy.explainUnknown(category)));
             } else if (holder.isPresent() && !catalog.receives(event.holder(), category)) {
-                errors.add(new FieldError(field, "holder '" + event.holder() + "' is not declared to receive '" + category
-                        + "'; it receives " + catalog.categoriesOf(event.holder())));
+                errors.add(new FieldError(
+                        field,
+                        "holder '" + event.holder() + "' is not declared to receive '" + category + "'; it receives "
+                                + catalog.categoriesOf(event.holder())));
             }
         }
         if (holder.isPresent() && !catalog.isPurposeAllowed(event.holder(), event.purpose())) {
-            errors.add(new FieldError(at + "/purpose", "purpose '" + event.purpose() + "' is not declared for holder '"
-                    + event.holder() + "'; declared: " + holder.get().purposes()));
+            errors.add(new FieldError(
+                    at + "/purpose",
+                    "purpose '" + event.purpose() + "' is not declared for holder '" + event.holder() + "'; declared: "
+                            + holder.get().purposes()));
         }
         if (event.legalBasis() == LegalBasis.UNSPECIFIED) {
             errors.add(new FieldError(at + "/legalBasis", "a legal basis under GDPR Art. 6(1) is required"));

@@ -57,7 +57,8 @@ class CatalogAvroTest {
     @Test
     void shouldConvertAFlowToItsAvroRecordWithTheCatalogVersion() {
         // When
-        DeclaredFlow record = CatalogAvro.toAvro(catalog.flow("app-database-backup-s3").orElseThrow(), "v7");
+        DeclaredFlow record =
+                CatalogAvro.toAvro(catalog.flow("app-database-backup-s3").orElseThrow(), "v7");
 
         // Then
         assertThat(record.getFrom()).isEqualTo("smarttrackers-app");
@@ -72,10 +73,12 @@ class CatalogAvroTest {
     void shouldReadBackEveryHolderAndFlowExactlyAsItWasWritten() {
         // Then
         for (CatalogHolder holder : catalog.holders().values()) {
-            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(holder, catalog.version()))).isEqualTo(holder);
+            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(holder, catalog.version())))
+                    .isEqualTo(holder);
         }
         for (CatalogFlow flow : catalog.flows().values()) {
-            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(flow, catalog.version()))).isEqualTo(flow);
+            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(flow, catalog.version())))
+                    .isEqualTo(flow);
         }
     }
 
@@ -92,25 +95,30 @@ class CatalogAvroTest {
         assertThat(mailer.getErasureChannel()).isEqualTo(ErasureChannel.WEBHOOK);
         assertThat(mailer.getErasureEndpoint()).isEqualTo("https://mailer.example.com/erasure");
         assertThat(backups.getRole()).isEqualTo(HolderRole.SUB_PROCESSOR);
-        assertThat(CatalogAvro.fromAvro(mailer)).isEqualTo(minimal.holder("mailer").orElseThrow());
+        assertThat(CatalogAvro.fromAvro(mailer))
+                .isEqualTo(minimal.holder("mailer").orElseThrow());
     }
 
     @Test
     void shouldSurviveTheWireFormatOfTheCatalogTopics() {
         // Given
-        TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), SerdeConfig.builder().build());
+        TopicSerdes serdes = new TopicSerdes(
+                new InMemorySchemaRegistryClient(), SerdeConfig.builder().build());
         Serde<Holder> holderSerde = serdes.valueSerde(Topics.CATALOG_HOLDERS);
         Serde<DeclaredFlow> flowSerde = serdes.valueSerde(Topics.CATALOG_FLOWS);
         CatalogHolder heroku = catalog.holder("heroku").orElseThrow();
         CatalogFlow hosting = catalog.flow("app-hosting").orElseThrow();
 
         // When
-        byte[] holderBytes = holderSerde.serializer().serialize(Topics.CATALOG_HOLDERS.name(), CatalogAvro.toAvro(heroku, "v1"));
-        byte[] flowBytes = flowSerde.serializer().serialize(Topics.CATALOG_FLOWS.name(), CatalogAvro.toAvro(hosting, "v1"));
+        byte[] holderBytes =
+                holderSerde.serializer().serialize(Topics.CATALOG_HOLDERS.name(), CatalogAvro.toAvro(heroku, "v1"));
+        byte[] flowBytes =
+                flowSerde.serializer().serialize(Topics.CATALOG_FLOWS.name(), CatalogAvro.toAvro(hosting, "v1"));
 
         // Then
         assertThat(holderBytes[0]).as("Confluent magic byte").isZero();
-        assertThat(CatalogAvro.fromAvro(holderSerde.deserializer().deserialize(Topics.CATALOG_HOLDERS.name(), holderBytes)))
+        assertThat(CatalogAvro.fromAvro(
+                        holderSerde.deserializer().deserialize(Topics.CATALOG_HOLDERS.name(), holderBytes)))
                 .isEqualTo(heroku);
         assertThat(CatalogAvro.fromAvro(flowSerde.deserializer().deserialize(Topics.CATALOG_FLOWS.name(), flowBytes)))
                 .isEqualTo(hosting);

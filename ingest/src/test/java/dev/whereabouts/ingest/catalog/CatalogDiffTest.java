@@ -39,11 +39,17 @@ class CatalogDiffTest {
     @Test
     void shouldIgnoreANewCatalogVersionThatChangesNothingElse() {
         // Given
-        Catalog renamed = new Catalog("2022-02-01", seed.controller(), seed.purposes().values(),
-                seed.holders().values(), seed.flows().values());
+        Catalog renamed = new Catalog(
+                "2022-02-01",
+                seed.controller(),
+                seed.purposes().values(),
+                seed.holders().values(),
+                seed.flows().values());
 
         // Then
-        assertThat(CatalogDiff.between(seed.holders(), seed.flows(), Set.of(), Set.of(), renamed).isEmpty()).isTrue();
+        assertThat(CatalogDiff.between(seed.holders(), seed.flows(), Set.of(), Set.of(), renamed)
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -51,12 +57,26 @@ class CatalogDiffTest {
         // Given: Postmark keeps mail 30 days now and Vimeo is gone
         Map<String, CatalogHolder> holders = new LinkedHashMap<>(seed.holders());
         CatalogHolder postmark = holders.get("postmark");
-        holders.put("postmark", new CatalogHolder(postmark.id(), postmark.displayName(), postmark.legalEntity(),
-                postmark.country(), postmark.role(), postmark.purposes(), postmark.categories(),
-                List.of(new RetentionRule(postmark.categories(), Optional.of(IsoPeriod.parse("P30D")), Optional.of("30 days"))),
-                postmark.legalHolds(), postmark.erasure()));
+        holders.put(
+                "postmark",
+                new CatalogHolder(
+                        postmark.id(),
+                        postmark.displayName(),
+                        postmark.legalEntity(),
+                        postmark.country(),
+                        postmark.role(),
+                        postmark.purposes(),
+                        postmark.categories(),
+                        List.of(new RetentionRule(
+                                postmark.categories(), Optional.of(IsoPeriod.parse("P30D")), Optional.of("30 days"))),
+                        postmark.legalHolds(),
+                        postmark.erasure()));
         holders.remove("vimeo");
-        Catalog edited = new Catalog(seed.version(), seed.controller(), seed.purposes().values(), holders.values(),
+        Catalog edited = new Catalog(
+                seed.version(),
+                seed.controller(),
+                seed.purposes().values(),
+                holders.values(),
                 seed.flows().values());
 
         // When

@@ -12,8 +12,7 @@ final class CatalogFixtures {
 
     static final String MINIMAL_RESOURCE = "catalog/minimal.yaml";
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     /** The text of {@code src/test/resources/catalog/minimal.yaml}, a valid catalog. */
     static String minimal() {

@@ -36,11 +36,15 @@ class CatalogLoaderTest {
         assertThat(catalog.holder("mailer")).get().satisfies(h -> {
             assertThat(h.role()).isEqualTo(HolderRole.PROCESSOR);
             assertThat(h.country()).isEqualTo("US");
-            assertThat(h.retention()).extracting(r -> r.period().orElseThrow().toString()).containsExactly("P45D", "P7D");
-            assertThat(h.erasure()).isEqualTo(new ErasureRoute(ErasureChannel.WEBHOOK,
-                    java.util.Optional.of("https://mailer.example.com/erasure")));
+            assertThat(h.retention())
+                    .extracting(r -> r.period().orElseThrow().toString())
+                    .containsExactly("P45D", "P7D");
+            assertThat(h.erasure())
+                    .isEqualTo(new ErasureRoute(
+                            ErasureChannel.WEBHOOK, java.util.Optional.of("https://mailer.example.com/erasure")));
         });
-        assertThat(catalog.holder("backups").orElseThrow().legalHolds()).singleElement()
+        assertThat(catalog.holder("backups").orElseThrow().legalHolds())
+                .singleElement()
                 .satisfies(hold -> assertThat(hold.reason()).isEqualTo("Kept for a pending dispute."));
         assertThat(catalog.flow("app-backup")).get().satisfies(f -> {
             assertThat(f.from()).isEqualTo("example-app");
@@ -54,7 +58,8 @@ class CatalogLoaderTest {
         Catalog catalog = CatalogLoader.seed();
 
         // Then
-        assertThat(catalog.holders().keySet()).startsWith("smarttrackers-app", "smarttrackers-website", "amazon-s3-file-backups");
+        assertThat(catalog.holders().keySet())
+                .startsWith("smarttrackers-app", "smarttrackers-website", "amazon-s3-file-backups");
         assertThat(catalog.flows().keySet()).startsWith("app-hosting", "app-cache");
     }
 
@@ -75,27 +80,34 @@ class CatalogLoaderTest {
     void shouldThrowWithEveryProblemOfAnInvalidFile(@TempDir Path dir) throws IOException {
         // Given: three independent mistakes
         Path file = dir.resolve("catalog.yaml");
-        Files.writeString(file, CatalogFixtures.minimalWith("retention: P45D", "retention: P45X")
-                .replace("country: US", "country: XX")
-                .replace("to: backups", "to: archive"));
+        Files.writeString(
+                file,
+                CatalogFixtures.minimalWith("retention: P45D", "retention: P45X")
+                        .replace("country: US", "country: XX")
+                        .replace("to: backups", "to: archive"));
 
         // Then
-        assertThatThrownBy(() -> CatalogLoader.load(file))
-                .isInstanceOfSatisfying(InvalidCatalogException.class, e -> {
-                    assertThat(e.problems()).extracting(CatalogProblem::path).containsExactly(
-                            "holders[1].country", "holders[1].retention[0].retention", "flows[0].to");
-                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
-                    assertThat(e.getMessage()).startsWith("invalid catalog, 3 problems:")
-                            .contains(file + ":").contains("'P45X' is not an ISO-8601 period");
-                });
+        assertThatThrownBy(() -> CatalogLoader.load(file)).isInstanceOfSatisfying(InvalidCatalogException.class, e -> {
+            assertThat(e.problems())
+                    .extracting(CatalogProblem::path)
+                    .containsExactly("holders[1].country", "holders[1].retention[0].retention", "flows[0].to");
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
+            assertThat(e.getMessage())
+                    .startsWith("invalid catalog, 3 problems:")
+                    .contains(file + ":")
+                    .contains("'P45X' is not an ISO-8601 period");
+        });
     }
 
     @Test
     void shouldThrowForAMissingClasspathResource() {
         // Then
         assertThatThrownBy(() -> CatalogLoader.fromClasspath("catalog/nope.yaml"))
-                .isInstanceOfSatisfying(InvalidCatalogException.class, e ->
-                        assertThat(e.problems()).singleElement().extracting(CatalogProblem::reason)
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .extracting(CatalogProblem::reason)
                                 .isEqualTo("no such classpath resource"));
     }
 
@@ -106,7 +118,11 @@ class CatalogLoaderTest {
         Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
 
         // Then
-        assertThatThrownBy(() -> CatalogLoader.load(file)).isInstanceOfSatisfying(InvalidCatalogException.class, e ->
-                assertThat(e.problems()).extracting(CatalogProblem::reason).containsExactly("catalog file is not UTF-8 text"));
+        assertThatThrownBy(() -> CatalogLoader.load(file))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(CatalogProblem::reason)
+                                .containsExactly("catalog file is not UTF-8 text"));
     }
 }

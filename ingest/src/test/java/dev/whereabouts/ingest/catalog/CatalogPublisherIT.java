@@ -18,16 +18,20 @@ class CatalogPublisherIT {
     @Test
     void shouldPublishTheSeedCatalogAndReadItBackThroughTheLiveCatalog(StackFixture stack) throws Exception {
         try (CatalogTopicsProbe probe = new CatalogTopicsProbe(stack);
-             CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
+                CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
             // When
             PublishResult result = publisher.publish(seed);
 
             // Then: one record per holder and per flow, keyed by id
-            assertThat(result.holdersWritten()).containsExactlyElementsOf(seed.holders().keySet());
-            assertThat(result.flowsWritten()).containsExactlyElementsOf(seed.flows().keySet());
-            assertThat(probe.records(Topics.CATALOG_HOLDERS, 0)).extracting(CatalogTopicsProbe.Raw::key)
+            assertThat(result.holdersWritten())
                     .containsExactlyElementsOf(seed.holders().keySet());
-            assertThat(probe.records(Topics.CATALOG_FLOWS, 0)).extracting(CatalogTopicsProbe.Raw::key)
+            assertThat(result.flowsWritten())
+                    .containsExactlyElementsOf(seed.flows().keySet());
+            assertThat(probe.records(Topics.CATALOG_HOLDERS, 0))
+                    .extracting(CatalogTopicsProbe.Raw::key)
+                    .containsExactlyElementsOf(seed.holders().keySet());
+            assertThat(probe.records(Topics.CATALOG_FLOWS, 0))
+                    .extracting(CatalogTopicsProbe.Raw::key)
                     .containsExactlyElementsOf(seed.flows().keySet());
 
             // And: a live catalog started afterwards sees the same holders and flows
@@ -39,8 +43,10 @@ class CatalogPublisherIT {
                 assertThat(current.flows()).isEqualTo(seed.flows());
                 assertThat(current.controller()).isEmpty();
                 assertThat(live.isPurposeAllowed("postmark", "system-mail")).isTrue();
-                assertThat(live.retentionFor("google-analytics", "user.device.ip_address")).flatMap(RetentionRule::period)
-                        .map(Object::toString).contains("P14M");
+                assertThat(live.retentionFor("google-analytics", "user.device.ip_address"))
+                        .flatMap(RetentionRule::period)
+                        .map(Object::toString)
+                        .contains("P14M");
                 assertThat(live.legalHoldsFor("moneybird", "user.payment")).hasSize(1);
                 assertThat(live.flowsFrom("heroku")).extracting(CatalogFlow::to).containsExactly("hirefire");
                 assertThat(live.skippedRecords()).isZero();
@@ -59,8 +65,12 @@ class CatalogPublisherIT {
             long flowsEnd = probe.endOffset(Topics.CATALOG_FLOWS);
 
             // When: a new publisher, as after a restart, publishes the same catalog under a new version
-            Catalog renamed = new Catalog("2022-01-18", seed.controller(), seed.purposes().values(),
-                    seed.holders().values(), seed.flows().values());
+            Catalog renamed = new Catalog(
+                    "2022-01-18",
+                    seed.controller(),
+                    seed.purposes().values(),
+                    seed.holders().values(),
+                    seed.flows().values());
             PublishResult result;
             try (CatalogPublisher second = new CatalogPublisher(probe.kafka(), probe.serdes())) {
                 result = second.publish(renamed);
@@ -77,8 +87,8 @@ class CatalogPublisherIT {
     @Test
     void shouldShowAPublicationInALiveCatalogThatIsAlreadyRunning(StackFixture stack) throws Exception {
         try (CatalogTopicsProbe probe = new CatalogTopicsProbe(stack);
-             LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
-             CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
+                LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
+                CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
             // Given: empty topics
             assertThat(live.awaitLoaded(Duration.ofSeconds(30))).isTrue();
             assertThat(live.current().holders()).isEmpty();
@@ -87,15 +97,17 @@ class CatalogPublisherIT {
             publisher.publish(seed);
 
             // Then
-            eventually("the live catalog shows every holder and flow", () ->
-                    live.current().holders().equals(seed.holders()) && live.current().flows().equals(seed.flows()));
+            eventually(
+                    "the live catalog shows every holder and flow",
+                    () -> live.current().holders().equals(seed.holders())
+                            && live.current().flows().equals(seed.flows()));
         }
     }
 
     @Test
     void shouldSkipAnUnreadableRecordAndRepairItOnTheNextPublication(StackFixture stack) throws Exception {
         try (CatalogTopicsProbe probe = new CatalogTopicsProbe(stack);
-             CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
+                CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes())) {
             // Given: the latest record for postmark is garbage
             publisher.publish(seed);
             probe.producePoison(Topics.CATALOG_HOLDERS, "postmark");

@@ -15,7 +15,10 @@ class CatalogTest {
     @Test
     void shouldFindAHolderById() {
         // Then
-        assertThat(catalog.holder("postmark")).get().extracting(CatalogHolder::legalEntity).isEqualTo("WildBit LLC.");
+        assertThat(catalog.holder("postmark"))
+                .get()
+                .extracting(CatalogHolder::legalEntity)
+                .isEqualTo("WildBit LLC.");
         assertThat(catalog.holder("no-such-holder")).isEmpty();
     }
 
@@ -35,7 +38,8 @@ class CatalogTest {
         assertThat(catalog.receives("postmark", "user.contact.email")).isTrue();
         assertThat(catalog.receives("postmark", "user.contact.phone_number")).isFalse();
         // The application declares user.device, which covers the device id it never listed.
-        assertThat(catalog.receives("smarttrackers-app", "user.device.device_id")).isTrue();
+        assertThat(catalog.receives("smarttrackers-app", "user.device.device_id"))
+                .isTrue();
         assertThat(catalog.categoriesOf("no-such-holder")).isEmpty();
     }
 
@@ -43,32 +47,43 @@ class CatalogTest {
     void shouldFindTheRetentionForACategory() {
         // Then
         assertThat(catalog.retentionFor("postmark", "user.contact.email"))
-                .flatMap(RetentionRule::period).map(IsoPeriod::toString).contains("P45D");
-        assertThat(catalog.retentionFor("postmark", "user.contact.phone_number")).isEmpty();
-        assertThat(catalog.retentionFor("vimeo", "user.device.ip_address")).get()
+                .flatMap(RetentionRule::period)
+                .map(IsoPeriod::toString)
+                .contains("P45D");
+        assertThat(catalog.retentionFor("postmark", "user.contact.phone_number"))
+                .isEmpty();
+        assertThat(catalog.retentionFor("vimeo", "user.device.ip_address"))
+                .get()
                 .satisfies(rule -> assertThat(rule.period()).isEmpty());
     }
 
     @Test
     void shouldPreferTheMostSpecificRetentionRule() {
         // Given: a holder with a default rule and a narrower one
-        Catalog edited = CatalogLoader.parse("minimal.yaml", CatalogFixtures.minimalWith(
-                "      - categories: [user]\n        retention: P1Y\n        note: 1 year\n",
-                "      - categories: [user]\n        retention: P1Y\n        note: 1 year\n"
-                        + "      - categories: [user.contact.email]\n        retention: P30D\n        note: 30 days\n"));
+        Catalog edited = CatalogLoader.parse(
+                "minimal.yaml",
+                CatalogFixtures.minimalWith(
+                        "      - categories: [user]\n        retention: P1Y\n        note: 1 year\n",
+                        "      - categories: [user]\n        retention: P1Y\n        note: 1 year\n"
+                                + "      - categories: [user.contact.email]\n        retention: P30D\n        note: 30 days\n"));
 
         // Then
-        assertThat(edited.retentionFor("backups", "user.contact.email")).flatMap(RetentionRule::period)
-                .map(IsoPeriod::toString).contains("P30D");
-        assertThat(edited.retentionFor("backups", "user.name")).flatMap(RetentionRule::period)
-                .map(IsoPeriod::toString).contains("P1Y");
+        assertThat(edited.retentionFor("backups", "user.contact.email"))
+                .flatMap(RetentionRule::period)
+                .map(IsoPeriod::toString)
+                .contains("P30D");
+        assertThat(edited.retentionFor("backups", "user.name"))
+                .flatMap(RetentionRule::period)
+                .map(IsoPeriod::toString)
+                .contains("P1Y");
     }
 
     @Test
     void shouldListTheLegalHoldsThatCoverACategory() {
         // Then
         assertThat(catalog.legalHoldsFor("moneybird")).hasSize(1);
-        assertThat(catalog.legalHoldsFor("moneybird", "user.contact.email")).singleElement()
+        assertThat(catalog.legalHoldsFor("moneybird", "user.contact.email"))
+                .singleElement()
                 .satisfies(hold -> assertThat(hold.period()).hasToString("P7Y"));
         assertThat(catalog.legalHoldsFor("moneybird", "user.device.ip_address")).isEmpty();
         assertThat(catalog.legalHoldsFor("postmark")).isEmpty();
@@ -77,8 +92,14 @@ class CatalogTest {
     @Test
     void shouldListTheFlowsFromAndToAHolder() {
         // Then
-        assertThat(catalog.flowsFrom("smarttrackers-app")).extracting(CatalogFlow::to).containsExactly(
-                "heroku", "memcached-cloud", "transip-vps-backups", "amazon-s3-database-backups", "amazon-s3-file-backups");
+        assertThat(catalog.flowsFrom("smarttrackers-app"))
+                .extracting(CatalogFlow::to)
+                .containsExactly(
+                        "heroku",
+                        "memcached-cloud",
+                        "transip-vps-backups",
+                        "amazon-s3-database-backups",
+                        "amazon-s3-file-backups");
         assertThat(catalog.flowsTo("hirefire")).extracting(CatalogFlow::from).containsExactly("heroku");
         assertThat(catalog.flowsFrom("postmark")).isEmpty();
     }
@@ -89,16 +110,20 @@ class CatalogTest {
         List<CatalogFlow> onward = catalog.onwardFlows("smarttrackers-app", "user.contact.email");
 
         // Then: it also lives at the hosting, the cache, both database backups, and HireFire behind Heroku
-        assertThat(onward).extracting(CatalogFlow::to).containsExactly(
-                "heroku", "memcached-cloud", "transip-vps-backups", "amazon-s3-database-backups", "hirefire");
+        assertThat(onward)
+                .extracting(CatalogFlow::to)
+                .containsExactly(
+                        "heroku", "memcached-cloud", "transip-vps-backups", "amazon-s3-database-backups", "hirefire");
     }
 
     @Test
     void shouldOnlyFollowFlowsThatCarryTheCategory() {
         // Then: uploaded files go to the file backups, names do not
-        assertThat(catalog.onwardFlows("smarttrackers-app", "user.content.private")).extracting(CatalogFlow::to)
+        assertThat(catalog.onwardFlows("smarttrackers-app", "user.content.private"))
+                .extracting(CatalogFlow::to)
                 .contains("amazon-s3-file-backups");
-        assertThat(catalog.onwardFlows("smarttrackers-app", "user.name")).extracting(CatalogFlow::to)
+        assertThat(catalog.onwardFlows("smarttrackers-app", "user.name"))
+                .extracting(CatalogFlow::to)
                 .doesNotContain("amazon-s3-file-backups", "hirefire");
     }
 
@@ -109,7 +134,8 @@ class CatalogTest {
 
         // Then
         assertThatThrownBy(() -> new Catalog("v", Optional.empty(), List.of(), List.of(postmark, postmark), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate holder id 'postmark'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate holder id 'postmark'");
     }
 
     @Test

@@ -30,8 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class CatalogTopicsProbe implements AutoCloseable {
 
     /** One record as it is on the topic: its key and whether it is a tombstone. */
-    record Raw(long offset, String key, boolean tombstone) {
-    }
+    record Raw(long offset, String key, boolean tombstone) {}
 
     private final StackFixture stack;
     private final SchemaRegistryClient registry;
@@ -39,7 +38,9 @@ final class CatalogTopicsProbe implements AutoCloseable {
 
     CatalogTopicsProbe(StackFixture stack) {
         this.stack = stack;
-        SerdeConfig config = SerdeConfig.builder().schemaRegistryUrl(stack.registryUrl().toString()).build();
+        SerdeConfig config = SerdeConfig.builder()
+                .schemaRegistryUrl(stack.registryUrl().toString())
+                .build();
         this.registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config));
         this.serdes = new TopicSerdes(registry, config);
     }
@@ -55,7 +56,8 @@ final class CatalogTopicsProbe implements AutoCloseable {
     /** Every record of the topic's single partition from {@code fromOffset} to its current end. */
     List<Raw> records(Topic<?, ?> topic, long fromOffset) {
         List<Raw> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(kafka(), new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic.name(), 0);
             consumer.assign(List.of(partition));
             consumer.seek(partition, fromOffset);
@@ -72,7 +74,8 @@ final class CatalogTopicsProbe implements AutoCloseable {
 
     /** The offset the next record of the topic will get. */
     long endOffset(Topic<?, ?> topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(kafka(), new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic.name(), 0);
             return consumer.endOffsets(List.of(partition)).get(partition);
         }
@@ -80,10 +83,16 @@ final class CatalogTopicsProbe implements AutoCloseable {
 
     /** Writes bytes that are no Avro record at all under {@code key}. */
     void producePoison(Topic<?, ?> topic, String key) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, new byte[] {0, 0, 0, 0, 99, 1, 2, 3})).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, new byte[] {0, 0, 0, 0, 99, 1, 2, 3}))
+                    .get();
         }
     }
 

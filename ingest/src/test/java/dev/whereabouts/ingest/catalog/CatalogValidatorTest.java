@@ -44,7 +44,8 @@ class CatalogValidatorTest {
     @Test
     void shouldReportYamlSyntaxErrorWithLineAndColumn() {
         // Given: an unclosed flow sequence
-        String yaml = minimalWith("categories: [user.name, user.contact.email, user.device.ip_address]",
+        String yaml = minimalWith(
+                "categories: [user.name, user.contact.email, user.device.ip_address]",
                 "categories: [user.name, user.contact.email\n    bad: [");
 
         // When
@@ -80,7 +81,8 @@ class CatalogValidatorTest {
         List<CatalogProblem> problems = problemsOf(yaml);
 
         // Then
-        assertThat(problems).extracting(CatalogProblem::reason)
+        assertThat(problems)
+                .extracting(CatalogProblem::reason)
                 .anySatisfy(r -> assertThat(r).contains("YAML anchors (&mail) are not supported"))
                 .anySatisfy(r -> assertThat(r).contains("YAML aliases (*mail) are not supported"));
     }
@@ -95,20 +97,24 @@ class CatalogValidatorTest {
         List<CatalogProblem> problems = problemsOf(yaml);
 
         // Then
-        assertThat(problems).extracting(CatalogProblem::path)
-                .contains("holders[1].legalEntty", "flows[0].descripton");
-        CatalogProblem unknown = problems.stream().filter(p -> p.path().equals("holders[1].legalEntty")).findFirst().orElseThrow();
+        assertThat(problems).extracting(CatalogProblem::path).contains("holders[1].legalEntty", "flows[0].descripton");
+        CatalogProblem unknown = problems.stream()
+                .filter(p -> p.path().equals("holders[1].legalEntty"))
+                .findFirst()
+                .orElseThrow();
         assertThat(unknown.reason()).contains("unknown key 'legalEntty' in holder (did you mean 'legalEntity'?)");
         assertThat(unknown.line()).isEqualTo(lineOf(yaml, "legalEntty"));
         assertThat(unknown.column()).isEqualTo(columnOf(yaml, "legalEntty"));
-        assertThat(problems).extracting(CatalogProblem::reason)
+        assertThat(problems)
+                .extracting(CatalogProblem::reason)
                 .anySatisfy(r -> assertThat(r).contains("missing required key 'legalEntity'"));
     }
 
     @Test
     void shouldReportAValueOfTheWrongType() {
         // Given: a single category where a list is expected
-        String yaml = minimalWith("categories: [user.contact.email, user.content.private]", "categories: user.contact.email");
+        String yaml =
+                minimalWith("categories: [user.contact.email, user.content.private]", "categories: user.contact.email");
 
         // When
         List<CatalogProblem> problems = problemsOf(yaml);
@@ -183,7 +189,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectHolderWithUnknownCategoryAndSuggestTheNearestKey() {
         // Given
-        String yaml = minimalWith("categories: [user.contact.email, user.content.private]",
+        String yaml = minimalWith(
+                "categories: [user.contact.email, user.content.private]",
                 "categories: [user.contact.emial, user.content.private]");
 
         // When
@@ -192,7 +199,8 @@ class CatalogValidatorTest {
         // Then
         assertThat(problems).first().satisfies(p -> {
             assertThat(p.path()).isEqualTo("holders[1].categories[0]");
-            assertThat(p.reason()).isEqualTo("unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)");
+            assertThat(p.reason())
+                    .isEqualTo("unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)");
             assertThat(p.line()).isEqualTo(lineOf(yaml, "user.contact.emial"));
             assertThat(p.column()).isEqualTo(columnOf(yaml, "user.contact.emial"));
         });
@@ -201,22 +209,27 @@ class CatalogValidatorTest {
     @Test
     void shouldNameTheReplacementOfADeprecatedCategory() {
         // Given
-        String yaml = minimalWith("categories: [user.name, user.contact.email, user.device.ip_address]",
+        String yaml = minimalWith(
+                "categories: [user.name, user.contact.email, user.device.ip_address]",
                 "categories: [user.name, user.contact.email, user.device.ip_address, user.contact.url]");
 
         // When
         List<CatalogProblem> problems = problemsOf(yaml);
 
         // Then
-        assertThat(problems).extracting(CatalogProblem::path, CatalogProblem::reason).contains(
-                org.assertj.core.groups.Tuple.tuple("holders[0].categories[3]",
-                        "data category 'user.contact.url' is deprecated since fideslang 3.2.0; use 'user.contact.social_url'"));
+        assertThat(problems)
+                .extracting(CatalogProblem::path, CatalogProblem::reason)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "holders[0].categories[3]",
+                                "data category 'user.contact.url' is deprecated since fideslang 3.2.0; use 'user.contact.social_url'"));
     }
 
     @Test
     void shouldRejectACategoryListedTwice() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("categories: [user.name, user.contact.email, user.device.ip_address]",
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "categories: [user.name, user.contact.email, user.device.ip_address]",
                 "categories: [user.name, user.contact.email, user.name, user.device.ip_address]"));
 
         // Then
@@ -233,7 +246,8 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].purposes[0]");
-        assertThat(problem.reason()).isEqualTo("unknown purpose 'sytem-mail' (did you mean 'system-mail'?); declare it under purposes");
+        assertThat(problem.reason())
+                .isEqualTo("unknown purpose 'sytem-mail' (did you mean 'system-mail'?); declare it under purposes");
     }
 
     @Test
@@ -313,7 +327,9 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectAFlowCycle() {
         // Given: backups flow back into the application
-        String yaml = minimalWith("    purposes: [service-delivery]", "    purposes: [service-delivery, database-backup]") + """
+        String yaml =
+                minimalWith("    purposes: [service-delivery]", "    purposes: [service-delivery, database-backup]")
+                        + """
                   - id: restore
                     from: backups
                     to: example-app
@@ -326,9 +342,12 @@ class CatalogValidatorTest {
         List<CatalogProblem> problems = problemsOf(yaml);
 
         // Then
-        assertThat(problems).extracting(CatalogProblem::path, CatalogProblem::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("flows[1]", "declared flows form a cycle example-app -> backups -> example-app"
-                        + " (flows app-backup, restore); onward lineage would never end"));
+        assertThat(problems)
+                .extracting(CatalogProblem::path, CatalogProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "flows[1]",
+                        "declared flows form a cycle example-app -> backups -> example-app"
+                                + " (flows app-backup, restore); onward lineage would never end"));
     }
 
     // ------------------------------------------------------------------ values
@@ -343,10 +362,12 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].retention[0].retention");
-        assertThat(problem.reason()).isEqualTo("'45 days' is not an ISO-8601 period; expected e.g. P45D, P14M, P1Y, P4W or PT24H");
+        assertThat(problem.reason())
+                .isEqualTo("'45 days' is not an ISO-8601 period; expected e.g. P45D, P14M, P1Y, P4W or PT24H");
         assertThat(problem.line()).isEqualTo(lineOf(yaml, "45 days"));
-        assertThat(problem.toString()).isEqualTo(FILE + ":" + problem.line() + ":" + problem.column() + ": "
-                + "holders[1].retention[0].retention: " + problem.reason());
+        assertThat(problem.toString())
+                .isEqualTo(FILE + ":" + problem.line() + ":" + problem.column() + ": "
+                        + "holders[1].retention[0].retention: " + problem.reason());
     }
 
     @Test
@@ -356,8 +377,9 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].country");
-        assertThat(problem.reason()).isEqualTo("'UK' is not an ISO 3166-1 alpha-2 country code such as NL, US or AU"
-                + " (ISO 3166-1 writes it 'GB')");
+        assertThat(problem.reason())
+                .isEqualTo("'UK' is not an ISO 3166-1 alpha-2 country code such as NL, US or AU"
+                        + " (ISO 3166-1 writes it 'GB')");
     }
 
     @Test
@@ -367,19 +389,23 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].role");
-        assertThat(problem.reason()).isEqualTo("unknown role 'subprocessor' (did you mean 'sub-processor'?);"
-                + " one of internal, processor, sub-processor");
+        assertThat(problem.reason())
+                .isEqualTo("unknown role 'subprocessor' (did you mean 'sub-processor'?);"
+                        + " one of internal, processor, sub-processor");
     }
 
     @Test
     void shouldRejectAnUnknownLegalBasis() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("legalBasis: legitimate-interests", "legalBasis: unspecified"));
+        CatalogProblem problem =
+                onlyProblemOf(minimalWith("legalBasis: legitimate-interests", "legalBasis: unspecified"));
 
         // Then
         assertThat(problem.path()).isEqualTo("purposes[2].legalBasis");
-        assertThat(problem.reason()).startsWith("unknown legal basis 'unspecified'")
-                .endsWith("one of consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests");
+        assertThat(problem.reason())
+                .startsWith("unknown legal basis 'unspecified'")
+                .endsWith(
+                        "one of consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests");
     }
 
     // ------------------------------------------------------------------ erasure routes
@@ -391,13 +417,15 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].erasure");
-        assertThat(problem.reason()).isEqualTo("the webhook channel needs an endpoint: the https URL tasks are posted to");
+        assertThat(problem.reason())
+                .isEqualTo("the webhook channel needs an endpoint: the https URL tasks are posted to");
     }
 
     @Test
     void shouldRejectAWebhookEndpointThatIsNotAUrl() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("endpoint: https://mailer.example.com/erasure", "endpoint: mailer.example.com"));
+        CatalogProblem problem = onlyProblemOf(
+                minimalWith("endpoint: https://mailer.example.com/erasure", "endpoint: mailer.example.com"));
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[1].erasure.endpoint");
@@ -407,7 +435,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectAnEmailEndpointThatIsNotAnAddress() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("endpoint: erasure@storage.example", "endpoint: storage.example"));
+        CatalogProblem problem =
+                onlyProblemOf(minimalWith("endpoint: erasure@storage.example", "endpoint: storage.example"));
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[2].erasure.endpoint");
@@ -417,8 +446,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectAnEndpointOnAChannelThatTakesNone() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("      channel: kafka\n",
-                "      channel: kafka\n      endpoint: https://example.nl/hook\n"));
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "      channel: kafka\n", "      channel: kafka\n      endpoint: https://example.nl/hook\n"));
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[0].erasure.endpoint");
@@ -430,7 +459,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectACategoryWithoutRetentionRule() {
         // Given: the mailer's second rule is gone
-        String yaml = minimalWith("      - categories: [user.content.private]\n        retention: P7D\n        note: 7 days\n", "");
+        String yaml = minimalWith(
+                "      - categories: [user.content.private]\n        retention: P7D\n        note: 7 days\n", "");
 
         // When
         CatalogProblem problem = onlyProblemOf(yaml);
@@ -453,7 +483,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectARetentionRuleForACategoryTheHolderDoesNotReceive() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("      - categories: [user.content.private]",
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "      - categories: [user.content.private]",
                 "      - categories: [user.content.private, user.financial]"));
 
         // Then
@@ -489,26 +520,29 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("holders[2].legalHolds[0].period");
-        assertThat(problem.reason()).isEqualTo("the legal hold keeps 'user.name' for P7Y but the holder's retention for it"
-                + " is only P1Y; a retention must last at least as long as the law requires");
+        assertThat(problem.reason())
+                .isEqualTo("the legal hold keeps 'user.name' for P7Y but the holder's retention for it"
+                        + " is only P1Y; a retention must last at least as long as the law requires");
     }
 
     @Test
     void shouldRejectABackupRetentionBeyondThePromise() {
         // When
-        List<CatalogProblem> problems = problemsOf(minimalWith("        retention: P1Y\n        note: 1 year",
-                "        retention: P2Y\n        note: 2 years"));
+        List<CatalogProblem> problems = problemsOf(minimalWith(
+                "        retention: P1Y\n        note: 1 year", "        retention: P2Y\n        note: 2 years"));
 
         // Then
         assertThat(problems).extracting(CatalogProblem::path).containsExactly("holders[2].retention[0].retention");
-        assertThat(problems.get(0).reason()).isEqualTo("backups are promised to be kept at most P1Y"
-                + " (controller.backupMaxRetention), but this backup holder keeps data P2Y");
+        assertThat(problems.get(0).reason())
+                .isEqualTo("backups are promised to be kept at most P1Y"
+                        + " (controller.backupMaxRetention), but this backup holder keeps data P2Y");
     }
 
     @Test
     void shouldRejectABackupFlowWithoutRetention() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("    retention: P1Y\n    purpose: database-backup", "    purpose: database-backup"));
+        CatalogProblem problem = onlyProblemOf(
+                minimalWith("    retention: P1Y\n    purpose: database-backup", "    purpose: database-backup"));
 
         // Then
         assertThat(problem.path()).isEqualTo("flows[0]");
@@ -520,8 +554,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectAFlowOfACategoryTheSenderDoesNotHold() {
         // When
-        CatalogProblem problem = onlyProblemOf(minimalWith("    categories: [user]\n    retention: P1Y",
-                "    categories: [user.financial]\n    retention: P1Y"));
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "    categories: [user]\n    retention: P1Y", "    categories: [user.financial]\n    retention: P1Y"));
 
         // Then
         assertThat(problem.path()).isEqualTo("flows[0].categories[0]");
@@ -531,7 +565,8 @@ class CatalogValidatorTest {
     @Test
     void shouldRejectAFlowOfACategoryTheReceiverIsNotDeclaredToReceive() {
         // Given: the backups receive only names now
-        String yaml = minimalWith("    categories: [user]\n    retention:\n      - categories: [user]\n        retention: P1Y",
+        String yaml = minimalWith(
+                "    categories: [user]\n    retention:\n      - categories: [user]\n        retention: P1Y",
                 "    categories: [user.name]\n    retention:\n      - categories: [user.name]\n        retention: P1Y");
 
         // When
@@ -539,8 +574,9 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("flows[0].categories[0]");
-        assertThat(problem.reason()).isEqualTo("this flow carries 'user.contact.email', 'user.device.ip_address' to holder"
-                + " 'backups', which is not declared to receive them (add to holders[2].categories)");
+        assertThat(problem.reason())
+                .isEqualTo("this flow carries 'user.contact.email', 'user.device.ip_address' to holder"
+                        + " 'backups', which is not declared to receive them (add to holders[2].categories)");
     }
 
     @Test
@@ -559,13 +595,15 @@ class CatalogValidatorTest {
 
         // Then
         assertThat(problem.path()).isEqualTo("flows[1].purpose");
-        assertThat(problem.reason()).isEqualTo("purpose 'service-delivery' is not among the purposes of holder 'mailer' (system-mail)");
+        assertThat(problem.reason())
+                .isEqualTo("purpose 'service-delivery' is not among the purposes of holder 'mailer' (system-mail)");
     }
 
     @Test
     void shouldReportProblemsInFileOrder() {
         // Given: problems near the end and near the start
-        String yaml = minimalWith("to: backups", "to: archive").replace("country: NL\n  contact", "country: nl\n  contact");
+        String yaml =
+                minimalWith("to: backups", "to: archive").replace("country: NL\n  contact", "country: nl\n  contact");
 
         // When
         List<CatalogProblem> problems = problemsOf(yaml);

@@ -59,19 +59,23 @@ class CatalogWatcherIT {
         Path file = dir.resolve("catalog.yaml");
         Files.writeString(file, CatalogLoader.seedText());
         try (CatalogTopicsProbe probe = new CatalogTopicsProbe(stack);
-             CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes());
-             LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
-             CatalogWatcher watcher = watcher(file, publisher)) {
+                CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes());
+                LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
+                CatalogWatcher watcher = watcher(file, publisher)) {
             // Given: the seed catalog is published and live
             assertThat(watcher.start()).isEqualTo(CatalogWatcher.Outcome.PUBLISHED);
             assertThat(((PublishResult) nextEvent()).holdersWritten()).hasSize(21);
-            eventually("the live catalog has the seed", () -> live.current().holders().size() == 21);
+            eventually(
+                    "the live catalog has the seed",
+                    () -> live.current().holders().size() == 21);
             long holdersEnd = probe.endOffset(Topics.CATALOG_HOLDERS);
             long flowsEnd = probe.endOffset(Topics.CATALOG_FLOWS);
 
             // When: Postmark keeps mail 30 days instead of 45, and Vimeo is no longer used
-            String edited = withoutVimeo(CatalogFixtures.edit(CatalogLoader.seedText(),
-                    "        retention: P45D\n        note: 45 days", "        retention: P30D\n        note: 30 days"));
+            String edited = withoutVimeo(CatalogFixtures.edit(
+                    CatalogLoader.seedText(),
+                    "        retention: P45D\n        note: 45 days",
+                    "        retention: P30D\n        note: 30 days"));
             Files.writeString(file, edited);
 
             // Then: the watcher publishes exactly that
@@ -88,9 +92,14 @@ class CatalogWatcherIT {
             assertThat(probe.records(Topics.CATALOG_FLOWS, flowsEnd)).isEmpty();
 
             // And: the running live catalog shows it, no restart
-            eventually("the live catalog shows the edit", () -> live.holder("vimeo").isEmpty()
-                    && live.retentionFor("postmark", "user.contact.email").flatMap(RetentionRule::period)
-                    .map(Object::toString).orElse("").equals("P30D"));
+            eventually(
+                    "the live catalog shows the edit",
+                    () -> live.holder("vimeo").isEmpty()
+                            && live.retentionFor("postmark", "user.contact.email")
+                                    .flatMap(RetentionRule::period)
+                                    .map(Object::toString)
+                                    .orElse("")
+                                    .equals("P30D"));
             assertThat(live.current().holders()).hasSize(20);
             assertThat(watcher.lastGood().orElseThrow().holders()).doesNotContainKey("vimeo");
         }
@@ -101,19 +110,22 @@ class CatalogWatcherIT {
         Path file = dir.resolve("catalog.yaml");
         Files.writeString(file, CatalogLoader.seedText());
         try (CatalogTopicsProbe probe = new CatalogTopicsProbe(stack);
-             CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes());
-             LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
-             CatalogWatcher watcher = watcher(file, publisher)) {
+                CatalogPublisher publisher = new CatalogPublisher(probe.kafka(), probe.serdes());
+                LiveCatalog live = LiveCatalog.start(probe.kafka(), probe.serdes());
+                CatalogWatcher watcher = watcher(file, publisher)) {
             // Given
             watcher.start();
             nextEvent();
             Catalog good = watcher.lastGood().orElseThrow();
-            eventually("the live catalog has the seed", () -> live.current().holders().equals(good.holders()));
+            eventually(
+                    "the live catalog has the seed",
+                    () -> live.current().holders().equals(good.holders()));
             long holdersEnd = probe.endOffset(Topics.CATALOG_HOLDERS);
             long flowsEnd = probe.endOffset(Topics.CATALOG_FLOWS);
 
             // When: a typo in Postmark's categories and a retention in words
-            String broken = CatalogFixtures.edit(CatalogLoader.seedText(),
+            String broken = CatalogFixtures.edit(
+                    CatalogLoader.seedText(),
                     "categories: [user.device.ip_address, user.contact.email, user.content.private]\n    retention:\n      - categories: [user.device.ip_address, user.contact.email, user.content.private]\n        retention: P45D",
                     "categories: [user.device.ip_address, user.contact.emial, user.content.private]\n    retention:\n      - categories: [user.device.ip_address, user.contact.email, user.content.private]\n        retention: 45 days");
             Files.writeString(file, broken);
@@ -122,8 +134,9 @@ class CatalogWatcherIT {
             @SuppressWarnings("unchecked")
             List<CatalogProblem> problems = (List<CatalogProblem>) nextEvent();
             String postmark = "holders[" + List.copyOf(good.holders().keySet()).indexOf("postmark") + "]";
-            assertThat(problems).extracting(CatalogProblem::path).contains(
-                    postmark + ".categories[1]", postmark + ".retention[0].retention");
+            assertThat(problems)
+                    .extracting(CatalogProblem::path)
+                    .contains(postmark + ".categories[1]", postmark + ".retention[0].retention");
             assertThat(problems).allSatisfy(p -> assertThat(p.hasLocation()).isTrue());
             assertThat(watcher.lastGood()).contains(good);
             assertThat(probe.endOffset(Topics.CATALOG_HOLDERS)).isEqualTo(holdersEnd);

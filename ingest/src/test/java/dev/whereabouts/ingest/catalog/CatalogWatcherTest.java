@@ -88,8 +88,10 @@ class CatalogWatcherTest {
         // Then
         Object event = nextEvent();
         assertThat(event).isInstanceOf(Catalog.class);
-        assertThat(((Catalog) event).retentionFor("mailer", "user.contact.email")).flatMap(RetentionRule::period)
-                .map(Object::toString).contains("P30D");
+        assertThat(((Catalog) event).retentionFor("mailer", "user.contact.email"))
+                .flatMap(RetentionRule::period)
+                .map(Object::toString)
+                .contains("P30D");
         assertThat(watcher.lastGood()).contains((Catalog) event);
     }
 
@@ -147,8 +149,11 @@ class CatalogWatcherTest {
         // Then
         Object event = nextEvent();
         assertThat(event).isInstanceOf(List.class);
-        assertThat(watcher.lastProblems()).singleElement().extracting(CatalogProblem::reason)
-                .asString().startsWith("catalog file not found");
+        assertThat(watcher.lastProblems())
+                .singleElement()
+                .extracting(CatalogProblem::reason)
+                .asString()
+                .startsWith("catalog file not found");
         assertThat(watcher.lastGood()).contains(good);
     }
 

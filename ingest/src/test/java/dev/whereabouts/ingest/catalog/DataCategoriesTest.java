@@ -11,14 +11,35 @@ class DataCategoriesTest {
     @Test
     void shouldKnowTheFideslangUserCategoriesTheCatalogUses() {
         // Then
-        assertThat(categories.keys()).contains(
-                "user", "user.name", "user.contact", "user.contact.email", "user.contact.phone_number",
-                "user.contact.address", "user.contact.address.country", "user.device", "user.device.ip_address",
-                "user.device.device_id", "user.device.cookie_id", "user.behavior", "user.behavior.browsing_history",
-                "user.behavior.media_consumption", "user.content", "user.content.private", "user.content.public",
-                "user.payment", "user.financial", "user.financial.bank_account", "user.authorization",
-                "user.authorization.credentials", "user.account", "user.location", "user.unique_id",
-                "user.demographic", "user.demographic.language");
+        assertThat(categories.keys())
+                .contains(
+                        "user",
+                        "user.name",
+                        "user.contact",
+                        "user.contact.email",
+                        "user.contact.phone_number",
+                        "user.contact.address",
+                        "user.contact.address.country",
+                        "user.device",
+                        "user.device.ip_address",
+                        "user.device.device_id",
+                        "user.device.cookie_id",
+                        "user.behavior",
+                        "user.behavior.browsing_history",
+                        "user.behavior.media_consumption",
+                        "user.content",
+                        "user.content.private",
+                        "user.content.public",
+                        "user.payment",
+                        "user.financial",
+                        "user.financial.bank_account",
+                        "user.authorization",
+                        "user.authorization.credentials",
+                        "user.account",
+                        "user.location",
+                        "user.unique_id",
+                        "user.demographic",
+                        "user.demographic.language");
     }
 
     @Test
@@ -42,7 +63,10 @@ class DataCategoriesTest {
     void shouldHaveEveryParentOfEveryKnownKey() {
         // Then: the hierarchy has no holes, so covers() can follow it
         for (String key : categories.keys()) {
-            categories.parentOf(key).ifPresent(parent -> assertThat(categories.isKnown(parent)).as(parent).isTrue());
+            categories
+                    .parentOf(key)
+                    .ifPresent(parent ->
+                            assertThat(categories.isKnown(parent)).as(parent).isTrue());
         }
     }
 
@@ -50,16 +74,19 @@ class DataCategoriesTest {
     void shouldLetAParentCoverItsDescendantsAndItself() {
         // Then
         assertThat(categories.covers("user.contact", "user.contact.email")).isTrue();
-        assertThat(categories.covers("user.contact", "user.contact.address.city")).isTrue();
+        assertThat(categories.covers("user.contact", "user.contact.address.city"))
+                .isTrue();
         assertThat(categories.covers("user", "user.device.ip_address")).isTrue();
-        assertThat(categories.covers("user.contact.email", "user.contact.email")).isTrue();
+        assertThat(categories.covers("user.contact.email", "user.contact.email"))
+                .isTrue();
     }
 
     @Test
     void shouldNotLetAChildCoverItsParentOrASiblingWithTheSamePrefix() {
         // Then
         assertThat(categories.covers("user.contact.email", "user.contact")).isFalse();
-        assertThat(categories.covers("user.contact.email", "user.contact.phone_number")).isFalse();
+        assertThat(categories.covers("user.contact.email", "user.contact.phone_number"))
+                .isFalse();
         assertThat(categories.covers("user.contact", "user.contactless")).isFalse();
         assertThat(categories.overlap("user.contact.email", "user.contact")).isTrue();
     }

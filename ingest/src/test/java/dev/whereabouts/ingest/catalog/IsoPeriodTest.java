@@ -45,7 +45,8 @@ class IsoPeriodTest {
 
         // Then
         assertThat(period.datePart()).isEqualTo(Period.of(1, 2, 25));
-        assertThat(period.timePart()).isEqualTo(Duration.ofHours(5).plusMinutes(6).plusSeconds(7));
+        assertThat(period.timePart())
+                .isEqualTo(Duration.ofHours(5).plusMinutes(6).plusSeconds(7));
     }
 
     @Test

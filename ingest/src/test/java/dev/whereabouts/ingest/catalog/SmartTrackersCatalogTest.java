@@ -32,20 +32,36 @@ class SmartTrackersCatalogTest {
      * @param retention    the "Retention period" column as written; null when the column is empty
      * @param period       how the catalog encodes it; null when it cannot
      */
-    private record Row(String service, String holderId, String legalEntity, String retention, String period) {
-    }
+    private record Row(String service, String holderId, String legalEntity, String retention, String period) {}
 
     /** "The following is a list of third parties with whom we share data for the SmartTrackers application". */
     private static final List<Row> APPLICATION = List.of(
-            new Row("Amazon S3 (Amazon.com Inc.) Uploaded files", "amazon-s3-file-backups", "Amazon.com Inc.",
-                    "1 year (after user deletion)", "P1Y"),
-            new Row("Amazon S3 (Amazon.com Inc.) All the above mentioned personal data", "amazon-s3-database-backups",
-                    "Amazon.com Inc.", "1 year", "P1Y"),
+            new Row(
+                    "Amazon S3 (Amazon.com Inc.) Uploaded files",
+                    "amazon-s3-file-backups",
+                    "Amazon.com Inc.",
+                    "1 year (after user deletion)",
+                    "P1Y"),
+            new Row(
+                    "Amazon S3 (Amazon.com Inc.) All the above mentioned personal data",
+                    "amazon-s3-database-backups",
+                    "Amazon.com Inc.",
+                    "1 year",
+                    "P1Y"),
             new Row("Authy (Twilio Inc.)", "authy", "Twilio Inc.", null, null),
-            new Row("Trans IP (Trans IP B.V.) All the above mentioned personal data", "transip-vps-backups", "Trans IP B.V.",
-                    "1 year", "P1Y"),
+            new Row(
+                    "Trans IP (Trans IP B.V.) All the above mentioned personal data",
+                    "transip-vps-backups",
+                    "Trans IP B.V.",
+                    "1 year",
+                    "P1Y"),
             new Row("Heroku (Heroku Inc.)", "heroku", "Heroku Inc.", "Number of hours", "PT24H"),
-            new Row("MemCached Cloud (Redis Labs Inc.)", "memcached-cloud", "Redis Labs Inc.", "Number of hours", "PT24H"),
+            new Row(
+                    "MemCached Cloud (Redis Labs Inc.)",
+                    "memcached-cloud",
+                    "Redis Labs Inc.",
+                    "Number of hours",
+                    "PT24H"),
             new Row("Zendesk (Zendesk Inc.)", "zendesk", "Zendesk Inc.", "1 year", "P1Y"),
             new Row("Postmark (WildBit LLC.)", "postmark", "WildBit LLC.", "45 days", "P45D"),
             new Row("HireFire", "hirefire", "HireFire", "Number of hours", "PT24H"),
@@ -53,30 +69,55 @@ class SmartTrackersCatalogTest {
 
     /** "... for the SmartTrackers websites (smarttrackers.nl, clubvan49.nl)". */
     private static final List<Row> WEBSITES = List.of(
-            new Row("Trans IP (Trans IP B.V.) IP address.", "transip-website-hosting", "Trans IP B.V.", "Number of weeks", "P4W"),
-            new Row("Trans IP (Trans IP B.V.) In Case of filling In contact form", "transip-contact-form", "Trans IP B.V.",
-                    "Number of weeks", "P4W"),
+            new Row(
+                    "Trans IP (Trans IP B.V.) IP address.",
+                    "transip-website-hosting",
+                    "Trans IP B.V.",
+                    "Number of weeks",
+                    "P4W"),
+            new Row(
+                    "Trans IP (Trans IP B.V.) In Case of filling In contact form",
+                    "transip-contact-form",
+                    "Trans IP B.V.",
+                    "Number of weeks",
+                    "P4W"),
             new Row("Google Analytics (Google Inc.)", "google-analytics", "Google Inc.", "14 months", "P14M"),
             new Row("Vimeo (Vimeo Inc.)", "vimeo", "Vimeo Inc.", null, null));
 
     /** "... for our organization". */
     private static final List<Row> ORGANISATION = List.of(
             new Row("MoneyBird (MoneyBird B.V.)", "moneybird", "MoneyBird B.V.", TAX_RETENTION, "P7Y"),
-            new Row("Scheffer Administraties", "scheffer-administraties", "Scheffer Administraties", TAX_RETENTION, "P7Y"),
+            new Row(
+                    "Scheffer Administraties",
+                    "scheffer-administraties",
+                    "Scheffer Administraties",
+                    TAX_RETENTION,
+                    "P7Y"),
             new Row("Trello (Atlassian PTY Ltd)", "trello", "Atlassian PTY Ltd", "1 year", "P1Y"),
-            new Row("Google workspace (Google Mail, Google Calendar, Google Docs, Google Inc.)", "google-workspace",
-                    "Google Inc.", null, null),
-            new Row("Campaign Monitor (Campaign Monitor Pty Ltd)", "campaign-monitor", "Campaign Monitor Pty Ltd", null, null));
+            new Row(
+                    "Google workspace (Google Mail, Google Calendar, Google Docs, Google Inc.)",
+                    "google-workspace",
+                    "Google Inc.",
+                    null,
+                    null),
+            new Row(
+                    "Campaign Monitor (Campaign Monitor Pty Ltd)",
+                    "campaign-monitor",
+                    "Campaign Monitor Pty Ltd",
+                    null,
+                    null));
 
     private static final List<Row> ALL_ROWS = java.util.stream.Stream.of(APPLICATION, WEBSITES, ORGANISATION)
-            .flatMap(List::stream).toList();
+            .flatMap(List::stream)
+            .toList();
 
     private final Catalog catalog = CatalogLoader.seed();
 
     @Test
     void shouldBeAValidCatalogOfTheStatementsVersion() {
         // Then
-        assertThat(new CatalogValidator().validate(CatalogLoader.SEED_RESOURCE, CatalogLoader.seedText())).isEmpty();
+        assertThat(new CatalogValidator().validate(CatalogLoader.SEED_RESOURCE, CatalogLoader.seedText()))
+                .isEmpty();
         assertThat(catalog.version()).isEqualTo("2022-01-17");
         assertThat(STATEMENT).contains("Version: 17 januari 2022");
     }
@@ -87,7 +128,8 @@ class SmartTrackersCatalogTest {
         assertThat(ALL_ROWS).hasSize(19);
         for (Row row : ALL_ROWS) {
             assertThat(STATEMENT).as("the statement names %s", row.service()).contains(row.service());
-            CatalogHolder holder = catalog.holder(row.holderId()).orElseThrow(() -> new AssertionError("no holder for " + row));
+            CatalogHolder holder =
+                    catalog.holder(row.holderId()).orElseThrow(() -> new AssertionError("no holder for " + row));
             assertThat(holder.legalEntity()).as(row.service()).isEqualTo(row.legalEntity());
             assertThat(holder.role()).as(row.service()).isEqualTo(HolderRole.PROCESSOR);
         }
@@ -97,10 +139,16 @@ class SmartTrackersCatalogTest {
     void shouldHaveNoThirdPartyTheStatementDoesNotName() {
         // Then: besides SmartTrackers' own systems, the holders are exactly the rows
         Set<String> thirdParties = catalog.holders().values().stream()
-                .filter(h -> h.role() != HolderRole.INTERNAL).map(CatalogHolder::id).collect(Collectors.toSet());
-        assertThat(thirdParties).containsExactlyInAnyOrderElementsOf(ALL_ROWS.stream().map(Row::holderId).toList());
-        assertThat(catalog.holders().values()).filteredOn(h -> h.role() == HolderRole.INTERNAL)
-                .extracting(CatalogHolder::id).containsExactly("smarttrackers-app", "smarttrackers-website");
+                .filter(h -> h.role() != HolderRole.INTERNAL)
+                .map(CatalogHolder::id)
+                .collect(Collectors.toSet());
+        assertThat(thirdParties)
+                .containsExactlyInAnyOrderElementsOf(
+                        ALL_ROWS.stream().map(Row::holderId).toList());
+        assertThat(catalog.holders().values())
+                .filteredOn(h -> h.role() == HolderRole.INTERNAL)
+                .extracting(CatalogHolder::id)
+                .containsExactly("smarttrackers-app", "smarttrackers-website");
     }
 
     @Test
@@ -129,7 +177,9 @@ class SmartTrackersCatalogTest {
         for (CatalogHolder holder : catalog.holders().values()) {
             for (RetentionRule rule : holder.retention()) {
                 String note = rule.note().orElseThrow();
-                String quoted = note.startsWith("Not stated.") ? note.substring("Not stated.".length()).trim() : note;
+                String quoted = note.startsWith("Not stated.")
+                        ? note.substring("Not stated.".length()).trim()
+                        : note;
                 quoted = quoted.replaceFirst("^The statement says( only)?: ", "");
                 assertThat(STATEMENT).as("note of %s", holder.id()).contains(quoted);
             }
@@ -142,37 +192,54 @@ class SmartTrackersCatalogTest {
             // Then
             assertThat(catalog.legalHoldsFor(id)).as(id).singleElement().satisfies(hold -> {
                 assertThat(hold.period()).hasToString("P7Y");
-                assertThat(hold.categories()).containsExactly(
-                        "user.name", "user.contact.email", "user.contact.phone_number", "user.payment");
+                assertThat(hold.categories())
+                        .containsExactly(
+                                "user.name", "user.contact.email", "user.contact.phone_number", "user.payment");
                 assertThat(hold.reason()).contains("7 years").contains("Tax Office");
                 assertThat(hold.legalReference()).contains("art. 52").contains("Algemene wet inzake rijksbelastingen");
             });
-            assertThat(catalog.purposes().get(catalog.holder(id).orElseThrow().purposes().get(0)).legalBasis())
+            assertThat(catalog.purposes()
+                            .get(catalog.holder(id).orElseThrow().purposes().get(0))
+                            .legalBasis())
                     .isEqualTo(LegalBasis.LEGAL_OBLIGATION);
         }
-        assertThat(catalog.holders().values()).filteredOn(h -> !h.legalHolds().isEmpty())
-                .extracting(CatalogHolder::id).containsExactly("moneybird", "scheffer-administraties");
+        assertThat(catalog.holders().values())
+                .filteredOn(h -> !h.legalHolds().isEmpty())
+                .extracting(CatalogHolder::id)
+                .containsExactly("moneybird", "scheffer-administraties");
     }
 
     @Test
     void shouldPromiseAtMostOneYearInBackupsAndKeepThePromise() {
         // Given
-        assertThat(STATEMENT).contains("We apply a maximum retention period of 1 year in connection with our backup procedures.");
-        IsoPeriod promised = catalog.controller().orElseThrow().backupMaxRetention().orElseThrow();
+        assertThat(STATEMENT)
+                .contains("We apply a maximum retention period of 1 year in connection with our backup procedures.");
+        IsoPeriod promised =
+                catalog.controller().orElseThrow().backupMaxRetention().orElseThrow();
 
         // Then
         assertThat(promised).hasToString("P1Y");
-        Set<String> backupPurposes = catalog.purposes().values().stream().filter(Purpose::backup).map(Purpose::id)
+        Set<String> backupPurposes = catalog.purposes().values().stream()
+                .filter(Purpose::backup)
+                .map(Purpose::id)
                 .collect(Collectors.toSet());
         assertThat(backupPurposes).containsExactlyInAnyOrder("file-backup", "database-backup");
         List<CatalogHolder> backups = catalog.holders().values().stream()
-                .filter(h -> backupPurposes.containsAll(h.purposes())).toList();
-        assertThat(backups).extracting(CatalogHolder::id).containsExactlyInAnyOrder(
-                "amazon-s3-file-backups", "amazon-s3-database-backups", "transip-vps-backups");
-        backups.forEach(h -> h.retention().forEach(rule ->
-                assertThat(rule.period().orElseThrow().exceeds(promised)).as(h.id()).isFalse()));
-        catalog.flows().values().stream().filter(f -> backupPurposes.contains(f.purpose())).forEach(f ->
-                assertThat(f.retention().orElseThrow().exceeds(promised)).as(f.id()).isFalse());
+                .filter(h -> backupPurposes.containsAll(h.purposes()))
+                .toList();
+        assertThat(backups)
+                .extracting(CatalogHolder::id)
+                .containsExactlyInAnyOrder(
+                        "amazon-s3-file-backups", "amazon-s3-database-backups", "transip-vps-backups");
+        backups.forEach(h -> h.retention()
+                .forEach(rule -> assertThat(rule.period().orElseThrow().exceeds(promised))
+                        .as(h.id())
+                        .isFalse()));
+        catalog.flows().values().stream()
+                .filter(f -> backupPurposes.contains(f.purpose()))
+                .forEach(f -> assertThat(f.retention().orElseThrow().exceeds(promised))
+                        .as(f.id())
+                        .isFalse());
     }
 
     @Test
@@ -203,10 +270,16 @@ class SmartTrackersCatalogTest {
         assertThat(catalog.categoriesOf("authy")).containsExactly("user.contact.email", "user.contact.phone_number");
         assertThat(catalog.categoriesOf("postmark"))
                 .containsExactly("user.device.ip_address", "user.contact.email", "user.content.private");
-        assertThat(catalog.categoriesOf("visma-connect")).containsExactly("user.name", "user.contact.email",
-                "user.demographic.language", "user.contact.address.country", "user.contact.phone_number");
+        assertThat(catalog.categoriesOf("visma-connect"))
+                .containsExactly(
+                        "user.name",
+                        "user.contact.email",
+                        "user.demographic.language",
+                        "user.contact.address.country",
+                        "user.contact.phone_number");
         assertThat(catalog.categoriesOf("trello"))
-                .containsExactly("user.name", "user.contact.email", "user.contact.phone_number", "user.contact.address");
+                .containsExactly(
+                        "user.name", "user.contact.email", "user.contact.phone_number", "user.contact.address");
         assertThat(catalog.categoriesOf("google-analytics")).containsExactly("user.device.ip_address");
         // "All the above mentioned personal data" is the same list wherever the statement says it.
         List<String> allAbove = catalog.categoriesOf("smarttrackers-app");
@@ -218,21 +291,27 @@ class SmartTrackersCatalogTest {
     @Test
     void shouldSendApplicationDataOnToHostingCacheAndBackups() {
         // Then
-        assertThat(catalog.flowsFrom("smarttrackers-app")).extracting(CatalogFlow::to, f -> f.retention().map(Object::toString).orElse(null))
+        assertThat(catalog.flowsFrom("smarttrackers-app"))
+                .extracting(
+                        CatalogFlow::to,
+                        f -> f.retention().map(Object::toString).orElse(null))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("heroku", "PT24H"),
                         org.assertj.core.groups.Tuple.tuple("memcached-cloud", "PT24H"),
                         org.assertj.core.groups.Tuple.tuple("transip-vps-backups", "P1Y"),
                         org.assertj.core.groups.Tuple.tuple("amazon-s3-database-backups", "P1Y"),
                         org.assertj.core.groups.Tuple.tuple("amazon-s3-file-backups", "P1Y"));
-        assertThat(catalog.flow("app-file-backup-s3").orElseThrow().categories()).containsExactly("user.content.private");
+        assertThat(catalog.flow("app-file-backup-s3").orElseThrow().categories())
+                .containsExactly("user.content.private");
     }
 
     @Test
     void shouldLetTheApplicationEraseItselfAndPeopleActForEveryProcessor() {
         // Then: the statement names no erasure contact for any processor
-        assertThat(catalog.holder("smarttrackers-app").orElseThrow().erasure().channel()).isEqualTo(ErasureChannel.KAFKA);
-        assertThat(catalog.holders().values()).filteredOn(h -> h.role() == HolderRole.PROCESSOR)
+        assertThat(catalog.holder("smarttrackers-app").orElseThrow().erasure().channel())
+                .isEqualTo(ErasureChannel.KAFKA);
+        assertThat(catalog.holders().values())
+                .filteredOn(h -> h.role() == HolderRole.PROCESSOR)
                 .allSatisfy(h -> assertThat(h.erasure().channel()).isEqualTo(ErasureChannel.MANUAL));
     }
 

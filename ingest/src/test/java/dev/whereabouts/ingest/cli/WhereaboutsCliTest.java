@@ -54,17 +54,28 @@ class WhereaboutsCliTest {
         int exit = run("catalog", "validate", file.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("broken.yaml").contains("holders[0].categories[0]")
-                .contains("user.contact.email").contains("problem");
+        assertThat(out.toString())
+                .contains("broken.yaml")
+                .contains("holders[0].categories[0]")
+                .contains("user.contact.email")
+                .contains("problem");
     }
 
     @Test
     void shouldExplainEveryCommandInHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("catalog").contains("dead-letters").contains("outcome").contains("emit").contains("tail");
+        assertThat(out.toString())
+                .contains("catalog")
+                .contains("dead-letters")
+                .contains("outcome")
+                .contains("emit")
+                .contains("tail");
 
         assertThat(run("dead-letters", "replay", "--help")).isZero();
-        assertThat(out.toString()).contains("--offsets").contains("--dry-run").contains("WHEREABOUTS_BOOTSTRAP_SERVERS");
+        assertThat(out.toString())
+                .contains("--offsets")
+                .contains("--dry-run")
+                .contains("WHEREABOUTS_BOOTSTRAP_SERVERS");
     }
 
     @Test

@@ -44,8 +44,12 @@ class DeadLetterStoreIT {
     @BeforeEach
     void connect(StackFixture stack) {
         this.stack = stack;
-        registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(stack.registryUrl().toString()));
-        serdes = new TopicSerdes(registry, SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString())));
+        registry = new CachingSchemaRegistryClient(
+                new RestSchemaRegistryClient(stack.registryUrl().toString()));
+        serdes = new TopicSerdes(
+                registry,
+                SerdeConfig.fromMap(Map.of(
+                        SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString())));
     }
 
     @AfterEach
@@ -58,20 +62,35 @@ class DeadLetterStoreIT {
         Topic<byte[], DeadLetter> dlq = Topics.SHARING_EVENTS.deadLetters().orElseThrow();
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace-id", "t-1".getBytes(StandardCharsets.UTF_8));
-        DeadLetter letter = new DeadLetters("test", Clock.systemUTC()).of(Topics.SHARING_EVENTS.name(), 2, 17L,
-                "subject-key".getBytes(StandardCharsets.UTF_8), POISON, headers, FailureStage.DESERIALIZATION,
-                "org.apache.kafka.common.errors.SerializationException", "unknown schema id 42");
-        try (KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(stack.clientProperties(),
-                new ByteArraySerializer(), serdes.valueSerde(dlq).serializer())) {
-            producer.send(new ProducerRecord<>(dlq.name(), letter.getOriginalKey().array(), letter)).get();
+        DeadLetter letter = new DeadLetters("test", Clock.systemUTC())
+                .of(
+                        Topics.SHARING_EVENTS.name(),
+                        2,
+                        17L,
+                        "subject-key".getBytes(StandardCharsets.UTF_8),
+                        POISON,
+                        headers,
+                        FailureStage.DESERIALIZATION,
+                        "org.apache.kafka.common.errors.SerializationException",
+                        "unknown schema id 42");
+        try (KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(
+                stack.clientProperties(),
+                new ByteArraySerializer(),
+                serdes.valueSerde(dlq).serializer())) {
+            producer.send(new ProducerRecord<>(
+                            dlq.name(), letter.getOriginalKey().array(), letter))
+                    .get();
         }
         DeadLetterStore store = new DeadLetterStore(stack.bootstrapServers(), serdes, Duration.ofSeconds(30));
 
-        List<DeadLetterEntry> listed = store.list(DeadLetterStore.resolve(Topics.SHARING_EVENTS.name()).orElseThrow(), e -> true);
+        List<DeadLetterEntry> listed =
+                store.list(DeadLetterStore.resolve(Topics.SHARING_EVENTS.name()).orElseThrow(), e -> true);
 
         assertThat(listed).singleElement().satisfies(entry -> {
             assertThat(entry.letter().getReason()).isEqualTo("unknown schema id 42");
-            assertThat(entry.summary()).contains("DESERIALIZATION").contains(Topics.SHARING_EVENTS.name() + "-2@17")
+            assertThat(entry.summary())
+                    .contains("DESERIALIZATION")
+                    .contains(Topics.SHARING_EVENTS.name() + "-2@17")
                     .contains("7 bytes");
         });
 
@@ -80,8 +99,13 @@ class DeadLetterStoreIT {
         ConsumerRecord<byte[], byte[]> replayed = consumeOne(Topics.SHARING_EVENTS.name());
         assertThat(replayed.value()).containsExactly(POISON);
         assertThat(new String(replayed.key(), StandardCharsets.UTF_8)).isEqualTo("subject-key");
-        assertThat(new String(replayed.headers().lastHeader("trace-id").value(), StandardCharsets.UTF_8)).isEqualTo("t-1");
-        assertThat(new String(replayed.headers().lastHeader(DeadLetterStore.REPLAYED_FROM_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(replayed.headers().lastHeader("trace-id").value(), StandardCharsets.UTF_8))
+                .isEqualTo("t-1");
+        assertThat(new String(
+                        replayed.headers()
+                                .lastHeader(DeadLetterStore.REPLAYED_FROM_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(dlq.name() + "-0@0");
     }
 
@@ -90,14 +114,18 @@ class DeadLetterStoreIT {
         DeadLetterStore store = new DeadLetterStore(stack.bootstrapServers(), serdes, Duration.ofSeconds(30));
 
         assertThat(DeadLetterStore.deadLetterTopics()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(store.list(Topics.DSR_OUTCOMES.deadLetters().orElseThrow(), e -> true)).isEmpty();
+        assertThat(store.list(Topics.DSR_OUTCOMES.deadLetters().orElseThrow(), e -> true))
+                .isEmpty();
     }
 
     private ConsumerRecord<byte[], byte[]> consumeOne(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("replay-check"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("replay-check"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

@@ -59,17 +59,25 @@ class IngestHttpIT {
     @BeforeEach
     void start(StackFixture stack) throws Exception {
         this.stack = stack;
-        registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(stack.registryUrl().toString()));
+        registry = new CachingSchemaRegistryClient(
+                new RestSchemaRegistryClient(stack.registryUrl().toString()));
         try (CatalogPublisher publisher = new CatalogPublisher(kafka(), serdes())) {
             publisher.publish(CatalogLoader.seed());
         }
         Map<String, String> settings = new HashMap<>();
         settings.put(IngestSetting.PORT.environmentVariable(), "0");
         settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        settings.put(IngestSetting.REGISTRY_URL.environmentVariable(), stack.registryUrl().toString());
-        server = IngestServer.start(settings, Authenticator.fromSpec(ENGINEER + "=checkout:ENGINEER," + DPO + "=dpo:DPO"),
-                pseudonymiser, new IdentifierNormaliser());
-        assertThat(server.awaitCatalog(Duration.ofSeconds(30))).as("catalog loaded").isTrue();
+        settings.put(
+                IngestSetting.REGISTRY_URL.environmentVariable(),
+                stack.registryUrl().toString());
+        server = IngestServer.start(
+                settings,
+                Authenticator.fromSpec(ENGINEER + "=checkout:ENGINEER," + DPO + "=dpo:DPO"),
+                pseudonymiser,
+                new IdentifierNormaliser());
+        assertThat(server.awaitCatalog(Duration.ofSeconds(30)))
+                .as("catalog loaded")
+                .isTrue();
     }
 
     @AfterEach
@@ -82,20 +90,23 @@ class IngestHttpIT {
     void shouldPublishAPseudonymisedEventAndAnswer202WithItsId() throws Exception {
         String eventId = UUID.randomUUID().toString();
 
-        HttpResponse<String> response = post("/v1/events", event(eventId, "postmark", "user.contact.email", "system-mail"), ENGINEER);
+        HttpResponse<String> response =
+                post("/v1/events", event(eventId, "postmark", "user.contact.email", "system-mail"), ENGINEER);
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(body(response).at("/accepted/0/eventId").asText()).isEqualTo(eventId);
         assertThat(body(response).at("/accepted/0/duplicate").asBoolean()).isFalse();
         List<ConsumerRecord<byte[], byte[]>> records = consume(1);
-        SharingEvent published = serdes().valueSerde(Topics.SHARING_EVENTS).deserializer()
+        SharingEvent published = serdes().valueSerde(Topics.SHARING_EVENTS)
+                .deserializer()
                 .deserialize(Topics.SHARING_EVENTS.name(), records.get(0).value());
         assertThat(published.getEventId()).isEqualTo(eventId);
         assertThat(published.getHolder()).isEqualTo("postmark");
         assertThat(published.getSourceSystem()).isEqualTo("smarttrackers-app");
         assertThat(published.getIdentifiers()).containsExactly(pseudonymiser.pseudonymise(IdentifierType.EMAIL, ALICE));
         assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8))
-                .isEqualTo(pseudonymiser.pseudonymise(IdentifierType.EMAIL, ALICE).getPseudonym());
+                .isEqualTo(
+                        pseudonymiser.pseudonymise(IdentifierType.EMAIL, ALICE).getPseudonym());
         assertNoRawIdentifier(records);
     }
 
@@ -126,14 +137,16 @@ class IngestHttpIT {
 
     @Test
     void shouldNameLineAndColumnOfMalformedJson() throws Exception {
-        HttpResponse<String> response = post("/v1/events", "{\"holder\": \"postmark\",\n  \"categories\": [}", ENGINEER);
+        HttpResponse<String> response =
+                post("/v1/events", "{\"holder\": \"postmark\",\n  \"categories\": [}", ENGINEER);
 
         assertProblem(response, 400, "body", "line 2");
     }
 
     @Test
     void shouldSuggestTheHolderForAnUnknownOne() throws Exception {
-        HttpResponse<String> response = post("/v1/events", event(null, "postmrak", "user.contact.email", "system-mail"), ENGINEER);
+        HttpResponse<String> response =
+                post("/v1/events", event(null, "postmrak", "user.contact.email", "system-mail"), ENGINEER);
 
         assertProblem(response, 422, "/holder", "did you mean 'postmark'");
         assertThat(consume(0)).isEmpty();
@@ -141,22 +154,33 @@ class IngestHttpIT {
 
     @Test
     void shouldRejectAnUnknownCategoryAndOneTheHolderDoesNotReceive() throws Exception {
-        assertProblem(post("/v1/events", event(null, "postmark", "user.contact.emial", "system-mail"), ENGINEER),
-                422, "/categories/0", "user.contact.email");
-        assertProblem(post("/v1/events", event(null, "postmark", "user.payment", "system-mail"), ENGINEER),
-                422, "/categories/0", "not declared to receive");
+        assertProblem(
+                post("/v1/events", event(null, "postmark", "user.contact.emial", "system-mail"), ENGINEER),
+                422,
+                "/categories/0",
+                "user.contact.email");
+        assertProblem(
+                post("/v1/events", event(null, "postmark", "user.payment", "system-mail"), ENGINEER),
+                422,
+                "/categories/0",
+                "not declared to receive");
     }
 
     @Test
     void shouldRejectAPurposeNotDeclaredForTheHolder() throws Exception {
-        assertProblem(post("/v1/events", event(null, "postmark", "user.contact.email", "newsletter"), ENGINEER),
-                422, "/purpose", "system-mail");
+        assertProblem(
+                post("/v1/events", event(null, "postmark", "user.contact.email", "newsletter"), ENGINEER),
+                422,
+                "/purpose",
+                "system-mail");
     }
 
     @Test
     void shouldRejectMissingAndMalformedIdentifiersWithoutEchoingThem() throws Exception {
-        String noSubject = event(null, "postmark", "user.contact.email", "system-mail").replace("\"subject\":{\"email\":\"" + ALICE + "\"},", "");
-        String badEmail = event(null, "postmark", "user.contact.email", "system-mail").replace(ALICE, "alice-at-example");
+        String noSubject = event(null, "postmark", "user.contact.email", "system-mail")
+                .replace("\"subject\":{\"email\":\"" + ALICE + "\"},", "");
+        String badEmail =
+                event(null, "postmark", "user.contact.email", "system-mail").replace(ALICE, "alice-at-example");
 
         assertProblem(post("/v1/events", noSubject, ENGINEER), 422, "/subject", "required");
         HttpResponse<String> bad = post("/v1/events", badEmail, ENGINEER);
@@ -167,7 +191,8 @@ class IngestHttpIT {
     @Test
     void shouldRejectABatchAsAWholeNamingTheBadEvent() throws Exception {
         String batch = "{\"events\":[" + event(null, "postmark", "user.contact.email", "system-mail") + ","
-                + event(null, "postmark", "user.contact.email", "system-mail").replace("\"CONTRACT\"", "\"BECAUSE\"") + "]}";
+                + event(null, "postmark", "user.contact.email", "system-mail").replace("\"CONTRACT\"", "\"BECAUSE\"")
+                + "]}";
 
         HttpResponse<String> response = post("/v1/events/batch", batch, ENGINEER);
 
@@ -177,21 +202,29 @@ class IngestHttpIT {
 
     @Test
     void shouldAnswer413ForAnOversizedEventOrBatch() throws Exception {
-        String huge = event(null, "postmark", "user.contact.email", "system-mail").replace("system-mail\"", "system-mail\",\"x\":\""
-                + "y".repeat(IngestApi.MAX_EVENT_BYTES) + "\"");
+        String huge = event(null, "postmark", "user.contact.email", "system-mail")
+                .replace("system-mail\"", "system-mail\",\"x\":\"" + "y".repeat(IngestApi.MAX_EVENT_BYTES) + "\"");
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= IngestApi.MAX_BATCH_EVENTS; i++) {
             many.add(event(null, "postmark", "user.contact.email", "system-mail"));
         }
 
         assertProblem(post("/v1/events", huge, ENGINEER), 413, "Content-Length", "bytes");
-        assertProblem(post("/v1/events/batch", "{\"events\":[" + String.join(",", many) + "]}", ENGINEER), 413, "/events", "1000");
+        assertProblem(
+                post("/v1/events/batch", "{\"events\":[" + String.join(",", many) + "]}", ENGINEER),
+                413,
+                "/events",
+                "1000");
     }
 
     @Test
     void shouldRequireAnEngineerToken() throws Exception {
-        assertThat(post("/v1/events", event(null, "postmark", "user.contact.email", "system-mail"), null).statusCode()).isEqualTo(401);
-        assertThat(post("/v1/events", event(null, "postmark", "user.contact.email", "system-mail"), DPO).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/events", event(null, "postmark", "user.contact.email", "system-mail"), null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/v1/events", event(null, "postmark", "user.contact.email", "system-mail"), DPO)
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -216,7 +249,8 @@ class IngestHttpIT {
                 + "\"purpose\":\"" + purpose + "\",\"legalBasis\":\"CONTRACT\"}";
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String field, String reasonPart) throws Exception {
+    private void assertProblem(HttpResponse<String> response, int status, String field, String reasonPart)
+            throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         JsonNode errors = body(response).get("errors");
@@ -229,20 +263,27 @@ class IngestHttpIT {
 
     private void assertNoRawIdentifier(List<ConsumerRecord<byte[], byte[]>> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            String all = new String(record.value(), StandardCharsets.ISO_8859_1) + new String(record.key(), StandardCharsets.ISO_8859_1);
-            assertThat(all.toLowerCase(java.util.Locale.ROOT)).doesNotContain("alice").doesNotContain("example.com");
+            String all = new String(record.value(), StandardCharsets.ISO_8859_1)
+                    + new String(record.key(), StandardCharsets.ISO_8859_1);
+            assertThat(all.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("alice")
+                    .doesNotContain("example.com");
         }
     }
 
     private List<ConsumerRecord<byte[], byte[]>> consume(int expected) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("ingest-check"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueId("ingest-check"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.SHARING_EVENTS.name()));
             // Waiting for more than expected proves nothing extra arrives; bounded either way.
-            long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 3 : 15).toNanos();
+            long deadline = System.nanoTime()
+                    + Duration.ofSeconds(expected == 0 ? 3 : 15).toNanos();
             while (System.nanoTime() < deadline && records.size() <= expected) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 if (records.size() == expected && expected > 0) {
@@ -259,7 +300,10 @@ class IngestHttpIT {
     }
 
     private TopicSerdes serdes() {
-        return new TopicSerdes(registry, SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString())));
+        return new TopicSerdes(
+                registry,
+                SerdeConfig.fromMap(Map.of(
+                        SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString())));
     }
 
     private JsonNode body(HttpResponse<String> response) throws Exception {
@@ -268,7 +312,8 @@ class IngestHttpIT {
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -276,6 +321,7 @@ class IngestHttpIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -35,7 +35,8 @@ class IngestUnavailableIT {
     @Test
     void shouldAnswer503WhenTheBrokerIsDown(StackFixture stack) throws Exception {
         String deadBroker = "127.0.0.1:" + freePort();
-        try (WhereaboutsEmitter emitter = emitter(deadBroker, stack.registryUrl().toString())) {
+        try (WhereaboutsEmitter emitter =
+                emitter(deadBroker, stack.registryUrl().toString())) {
             IngestService service = service(emitter);
 
             assertThatThrownBy(() -> service.publish(List.of(anEvent())))
@@ -44,7 +45,9 @@ class IngestUnavailableIT {
                         assertThat(e.problem().detail()).contains("resend the same request");
                         assertThat(e.retryAfter()).isPresent();
                     });
-            assertThat(service.counters()).containsEntry("events_failed_total", 1L).containsEntry("events_accepted_total", 0L);
+            assertThat(service.counters())
+                    .containsEntry("events_failed_total", 1L)
+                    .containsEntry("events_accepted_total", 0L);
         }
     }
 
@@ -55,17 +58,25 @@ class IngestUnavailableIT {
             IngestService service = service(emitter);
 
             assertThatThrownBy(() -> service.publish(List.of(anEvent())))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(503));
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.problem().status()).isEqualTo(503));
         }
-        try (WhereaboutsEmitter emitter = emitter(stack.bootstrapServers(), stack.registryUrl().toString())) {
-            assertThat(service(emitter).publish(List.of(anEvent()))).singleElement()
+        try (WhereaboutsEmitter emitter =
+                emitter(stack.bootstrapServers(), stack.registryUrl().toString())) {
+            assertThat(service(emitter).publish(List.of(anEvent())))
+                    .singleElement()
                     .satisfies(accepted -> assertThat(accepted.duplicate()).isFalse());
         }
     }
 
     private static IngestService service(WhereaboutsEmitter emitter) {
-        return new IngestService(emitter, () -> Optional.of(CatalogLoader.seed()), new EventValidator(DataCategories.fideslang()),
-                1000, ACK_TIMEOUT);
+        return new IngestService(
+                emitter,
+                () -> Optional.of(CatalogLoader.seed()),
+                new EventValidator(DataCategories.fideslang()),
+                1000,
+                ACK_TIMEOUT);
     }
 
     private static WhereaboutsEmitter emitter(String bootstrap, String registryUrl) {
@@ -80,9 +91,18 @@ class IngestUnavailableIT {
     }
 
     private static IncomingEvent anEvent() {
-        return new IncomingEvent("", Optional.of("order-7-mail"), Optional.empty(), "smarttrackers-app",
-                Map.of(IdentifierType.EMAIL, "carol@example.com"), "postmark", List.of("user.contact.email"),
-                "system-mail", LegalBasis.CONTRACT, Optional.empty(), SharingAction.SHARED);
+        return new IncomingEvent(
+                "",
+                Optional.of("order-7-mail"),
+                Optional.empty(),
+                "smarttrackers-app",
+                Map.of(IdentifierType.EMAIL, "carol@example.com"),
+                "postmark",
+                List.of("user.contact.email"),
+                "system-mail",
+                LegalBasis.CONTRACT,
+                Optional.empty(),
+                SharingAction.SHARED);
     }
 
     private static int freePort() throws Exception {

@@ -24,8 +24,7 @@ import java.util.Random;
 public final class DemoData {
 
     /** One step of a journey: which holder, which share of people take it, under which basis. */
-    private record Step(String holder, double share, LegalBasis basis, boolean phone) {
-    }
+    private record Step(String holder, double share, LegalBasis basis, boolean phone) {}
 
     private static final List<Step> JOURNEY = List.of(
             new Step("smarttrackers-app", 1.0, LegalBasis.CONTRACT, true),
@@ -72,16 +71,23 @@ public final class DemoData {
                 if (person != 0 && random.nextDouble() >= journey.share()) {
                     continue;
                 }
-                CatalogHolder holder = catalog.holder(journey.holder()).orElseThrow(() -> new IllegalStateException(
-                        "the demo journey names holder " + journey.holder() + ", which the catalog does not have"));
+                CatalogHolder holder = catalog.holder(journey.holder())
+                        .orElseThrow(() -> new IllegalStateException("the demo journey names holder " + journey.holder()
+                                + ", which the catalog does not have"));
                 Subject.Builder subject = Subject.email(email(person));
                 if (journey.phone()) {
                     subject.phone(phone(person));
                 }
                 long afterSignUp = Math.max(0, Duration.between(signUp, now).toMinutes());
                 Instant at = signUp.plus(Duration.ofMinutes(afterSignUp == 0 ? 0 : random.nextLong(afterSignUp)));
-                emitter.shared(subject).sourceSystem("smarttrackers-app").categories(new ArrayList<>(holder.categories()))
-                        .to(holder.id()).purpose(holder.purposes().get(0)).legalBasis(journey.basis()).at(at).emit();
+                emitter.shared(subject)
+                        .sourceSystem("smarttrackers-app")
+                        .categories(new ArrayList<>(holder.categories()))
+                        .to(holder.id())
+                        .purpose(holder.purposes().get(0))
+                        .legalBasis(journey.basis())
+                        .at(at)
+                        .emit();
                 events++;
             }
             if ((person + 1) % step == 0 || person + 1 == people) {
@@ -92,7 +98,8 @@ public final class DemoData {
             throw new IllegalStateException("demo data not acknowledged by Kafka within 2 minutes");
         }
         if (emitter.metrics().notDelivered() > 0) {
-            throw new IllegalStateException("demo data: " + emitter.metrics().notDelivered() + " events not delivered: " + emitter.metrics());
+            throw new IllegalStateException(
+                    "demo data: " + emitter.metrics().notDelivered() + " events not delivered: " + emitter.metrics());
         }
         return events;
     }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  *
  * @param secret never echo the value in an error (tokens, passwords)
  */
-public record Setting(String environmentVariable, String defaultValue, String doc, Predicate<String> validator,
-                      boolean secret) {
+public record Setting(
+        String environmentVariable, String defaultValue, String doc, Predicate<String> validator, boolean secret) {
 
     public Setting {
         Objects.requireNonNull(environmentVariable, "environmentVariable");
@@ -28,7 +28,8 @@ public record Setting(String environmentVariable, String defaultValue, String do
         return new Setting(environmentVariable, defaultValue, doc, validator, false);
     }
 
-    public static Setting secret(String environmentVariable, String defaultValue, String doc, Predicate<String> validator) {
+    public static Setting secret(
+            String environmentVariable, String defaultValue, String doc, Predicate<String> validator) {
         return new Setting(environmentVariable, defaultValue, doc, validator, true);
     }
 

@@ -33,13 +33,29 @@ public final class DeadLetters {
 
     /** A record read from Kafka that could not be handled. */
     public DeadLetter of(ConsumerRecord<byte[], byte[]> record, FailureStage stage, Throwable error) {
-        return of(record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.headers(),
-                stage, error.getClass().getName(), describe(error));
+        return of(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                record.headers(),
+                stage,
+                error.getClass().getName(),
+                describe(error));
     }
 
     /** A record read from Kafka, given as its parts (e.g. from a Streams handler), that could not be handled. */
-    public DeadLetter of(String topic, Integer partition, Long offset, byte[] key, byte[] value, Headers headers,
-                         FailureStage stage, String errorClass, String reason) {
+    public DeadLetter of(
+            String topic,
+            Integer partition,
+            Long offset,
+            byte[] key,
+            byte[] value,
+            Headers headers,
+            FailureStage stage,
+            String errorClass,
+            String reason) {
         return DeadLetter.newBuilder()
                 .setSourceTopic(topic)
                 .setSourcePartition(partition)
@@ -60,8 +76,11 @@ public final class DeadLetters {
         StringBuilder reason = new StringBuilder(String.valueOf(error.getMessage()));
         Throwable cause = error.getCause();
         while (cause != null && cause != cause.getCause()) {
-            reason.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
-                    .append(cause.getMessage()).append(')');
+            reason.append(" (caused by ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage())
+                    .append(')');
             cause = cause.getCause();
         }
         return reason.toString();
@@ -72,7 +91,9 @@ public final class DeadLetters {
         if (headers != null) {
             for (Header header : headers) {
                 // A header may repeat; the dead letter keeps the last value, which is what readers see first.
-                copy.put(header.key(), header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
+                copy.put(
+                        header.key(),
+                        header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
             }
         }
         return copy;

@@ -53,6 +53,7 @@ public final class IdentifierNormaliser {
 
     /** E.164 numbers have at most 15 digits; fewer than 8 is never a reachable number. */
     static final int MIN_PHONE_DIGITS = 8;
+
     static final int MAX_PHONE_DIGITS = 15;
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
@@ -143,8 +144,9 @@ public final class IdentifierNormaliser {
             value = Normalizer.normalize(value, Normalizer.Form.NFC);
         }
         if (value.length() > MAX_EMAIL_LENGTH) {
-            throw invalid(IdentifierType.EMAIL, "is " + value.length() + " characters long; at most "
-                    + MAX_EMAIL_LENGTH + " are allowed");
+            throw invalid(
+                    IdentifierType.EMAIL,
+                    "is " + value.length() + " characters long; at most " + MAX_EMAIL_LENGTH + " are allowed");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -193,7 +195,8 @@ public final class IdentifierNormaliser {
                 continue;
             } else if (c == '+') {
                 if (compact.length() > 0) {
-                    throw invalid(IdentifierType.PHONE, "has a '+' that is not at the start (position " + (i + 1) + ")");
+                    throw invalid(
+                            IdentifierType.PHONE, "has a '+' that is not at the start (position " + (i + 1) + ")");
                 }
                 compact.append(c);
             } else if (c == '(') {
@@ -209,8 +212,10 @@ public final class IdentifierNormaliser {
                 }
                 compact.append(c);
             } else {
-                throw invalid(IdentifierType.PHONE, "contains a character other than digits, a leading '+' and the"
-                        + " separators space, '-', '.', '(' and ')' at position " + (i + 1));
+                throw invalid(
+                        IdentifierType.PHONE,
+                        "contains a character other than digits, a leading '+' and the"
+                                + " separators space, '-', '.', '(' and ')' at position " + (i + 1));
             }
         }
         if (depth != 0) {
@@ -234,12 +239,16 @@ public final class IdentifierNormaliser {
         }
         String digits = rest.replace("(", "").replace(")", "");
         if (digits.isEmpty()) {
-            throw invalid(IdentifierType.PHONE, international ? "has no digits after the international prefix" : "has no digits");
+            throw invalid(
+                    IdentifierType.PHONE,
+                    international ? "has no digits after the international prefix" : "has no digits");
         }
         if (!international) {
             if (digits.charAt(0) != '0') {
-                throw invalid(IdentifierType.PHONE, "has no country code: start with '+' or '00' and the country"
-                        + " calling code, or write a national number with its leading '0'");
+                throw invalid(
+                        IdentifierType.PHONE,
+                        "has no country code: start with '+' or '00' and the country"
+                                + " calling code, or write a national number with its leading '0'");
             }
             digits = defaultCountryCallingCode + digits.substring(1);
         }
@@ -247,8 +256,10 @@ public final class IdentifierNormaliser {
             throw invalid(IdentifierType.PHONE, "has a country calling code starting with 0");
         }
         if (digits.length() < MIN_PHONE_DIGITS || digits.length() > MAX_PHONE_DIGITS) {
-            throw invalid(IdentifierType.PHONE, "has " + digits.length() + " digits including the country code; E.164"
-                    + " numbers have " + MIN_PHONE_DIGITS + " to " + MAX_PHONE_DIGITS);
+            throw invalid(
+                    IdentifierType.PHONE,
+                    "has " + digits.length() + " digits including the country code; E.164" + " numbers have "
+                            + MIN_PHONE_DIGITS + " to " + MAX_PHONE_DIGITS);
         }
         return "+" + digits;
     }

@@ -21,7 +21,8 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
      * @param reason what is wrong with it, phrased without quoting the value
      */
     public InvalidIdentifierException(IdentifierType type, String reason) {
-        super("Invalid " + Objects.requireNonNull(type, "type") + " identifier: " + Objects.requireNonNull(reason, "reason"));
+        super("Invalid " + Objects.requireNonNull(type, "type") + " identifier: "
+                + Objects.requireNonNull(reason, "reason"));
         this.type = type;
         this.reason = reason;
     }

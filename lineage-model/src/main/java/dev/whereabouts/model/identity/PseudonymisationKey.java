@@ -37,7 +37,8 @@ public final class PseudonymisationKey {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(secret, "secret");
         if (!KEY_ID.matcher(keyId).matches()) {
-            throw new IllegalArgumentException("key id '" + keyId + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "key id '" + keyId + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the secret of key '" + keyId + "' is " + secret.length

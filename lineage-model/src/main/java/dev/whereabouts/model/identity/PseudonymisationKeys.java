@@ -57,8 +57,8 @@ public final class PseudonymisationKeys {
         for (int i = 0; i < older.size(); i++) {
             Integer first = seen.putIfAbsent(older.get(i).keyId(), i + 2);
             if (first != null) {
-                throw new IllegalArgumentException("key id '" + older.get(i).keyId() + "' appears twice (keys "
-                        + first + " and " + (i + 2) + ")");
+                throw new IllegalArgumentException(
+                        "key id '" + older.get(i).keyId() + "' appears twice (keys " + first + " and " + (i + 2) + ")");
             }
         }
         return new PseudonymisationKeys(current, older);
@@ -105,7 +105,8 @@ public final class PseudonymisationKeys {
             }
             int colon = entry.indexOf(':');
             if (colon < 0) {
-                throw new IllegalArgumentException(where + " has no ':' between key id and secret; expected keyId:base64secret");
+                throw new IllegalArgumentException(
+                        where + " has no ':' between key id and secret; expected keyId:base64secret");
             }
             String keyId = entry.substring(0, colon).strip();
             String encoded = entry.substring(colon + 1).strip();
@@ -142,7 +143,8 @@ public final class PseudonymisationKeys {
      */
     public static PseudonymisationKeys demo() {
         try {
-            byte[] secret = MessageDigest.getInstance("SHA-256").digest(DEMO_SECRET_PHRASE.getBytes(StandardCharsets.UTF_8));
+            byte[] secret =
+                    MessageDigest.getInstance("SHA-256").digest(DEMO_SECRET_PHRASE.getBytes(StandardCharsets.UTF_8));
             return new PseudonymisationKeys(new PseudonymisationKey(DEMO_KEY_ID, secret), List.of());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available: " + e.getMessage(), e);

@@ -66,8 +66,8 @@ public final class Pseudonymiser {
      * @throws IllegalArgumentException naming the variable when either is missing or malformed
      */
     public static Pseudonymiser fromEnvironment(Map<String, String> environment) {
-        return new Pseudonymiser(PseudonymisationKeys.fromEnvironment(environment),
-                IdentifierNormaliser.fromEnvironment(environment));
+        return new Pseudonymiser(
+                PseudonymisationKeys.fromEnvironment(environment), IdentifierNormaliser.fromEnvironment(environment));
     }
 
     /**
@@ -78,7 +78,8 @@ public final class Pseudonymiser {
      */
     public SubjectIdentifier pseudonymise(IdentifierType type, String raw) {
         String normalised = normaliser.normalise(type, raw);
-        return new SubjectIdentifier(type, hmacHex(0, type, normalised), ring.get(0).keyId());
+        return new SubjectIdentifier(
+                type, hmacHex(0, type, normalised), ring.get(0).keyId());
     }
 
     /**
@@ -91,7 +92,8 @@ public final class Pseudonymiser {
         String normalised = normaliser.normalise(type, raw);
         List<SubjectIdentifier> all = new ArrayList<>(ring.size());
         for (int i = 0; i < ring.size(); i++) {
-            all.add(new SubjectIdentifier(type, hmacHex(i, type, normalised), ring.get(i).keyId()));
+            all.add(new SubjectIdentifier(
+                    type, hmacHex(i, type, normalised), ring.get(i).keyId()));
         }
         return List.copyOf(all);
     }

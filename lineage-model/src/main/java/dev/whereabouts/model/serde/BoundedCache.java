@@ -13,40 +13,40 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BoundedCache<K, V> {
 
-  private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
-  private final int capacity;
+    private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+    private final int capacity;
 
-  BoundedCache(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+    BoundedCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
     }
-    this.capacity = capacity;
-  }
 
-  V get(K key) {
-    return map.get(key);
-  }
-
-  void put(K key, V value) {
-    if (!map.containsKey(key)) {
-      Iterator<K> it = map.keySet().iterator();
-      while (map.size() >= capacity && it.hasNext()) {
-        it.next();
-        it.remove();
-      }
+    V get(K key) {
+        return map.get(key);
     }
-    map.put(key, value);
-  }
 
-  void remove(K key) {
-    map.remove(key);
-  }
+    void put(K key, V value) {
+        if (!map.containsKey(key)) {
+            Iterator<K> it = map.keySet().iterator();
+            while (map.size() >= capacity && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
+        map.put(key, value);
+    }
 
-  int size() {
-    return map.size();
-  }
+    void remove(K key) {
+        map.remove(key);
+    }
 
-  void clear() {
-    map.clear();
-  }
+    int size() {
+        return map.size();
+    }
+
+    void clear() {
+        map.clear();
+    }
 }

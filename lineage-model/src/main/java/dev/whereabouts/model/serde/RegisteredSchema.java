@@ -13,9 +13,9 @@ import org.apache.avro.Schema;
  */
 public record RegisteredSchema(String subject, int version, int id, Schema schema) {
 
-  /** Rejects incomplete answers here so no caller has to null-check. */
-  public RegisteredSchema {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(schema, "schema");
-  }
+    /** Rejects incomplete answers here so no caller has to null-check. */
+    public RegisteredSchema {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(schema, "schema");
+    }
 }

@@ -12,25 +12,25 @@ import java.util.List;
  */
 public class SchemaRegistryConnectionException extends SchemaRegistryException {
 
-  private final List<String> urls;
+    private final List<String> urls;
 
-  /**
-   * @param message what failed, naming every URL that was tried
-   * @param urls the registry URLs that were tried, in order
-   * @param cause the last transport failure
-   */
-  public SchemaRegistryConnectionException(String message, List<String> urls, Throwable cause) {
-    super(message, NO_RESPONSE, NO_RESPONSE, cause);
-    this.urls = List.copyOf(urls);
-  }
+    /**
+     * @param message what failed, naming every URL that was tried
+     * @param urls the registry URLs that were tried, in order
+     * @param cause the last transport failure
+     */
+    public SchemaRegistryConnectionException(String message, List<String> urls, Throwable cause) {
+        super(message, NO_RESPONSE, NO_RESPONSE, cause);
+        this.urls = List.copyOf(urls);
+    }
 
-  /** The registry URLs that were tried, in order. */
-  public List<String> urls() {
-    return urls;
-  }
+    /** The registry URLs that were tried, in order. */
+    public List<String> urls() {
+        return urls;
+    }
 
-  @Override
-  SchemaRegistryException withContext(String context) {
-    return new SchemaRegistryConnectionException(context + ": " + getMessage(), urls, this);
-  }
+    @Override
+    SchemaRegistryException withContext(String context) {
+        return new SchemaRegistryConnectionException(context + ": " + getMessage(), urls, this);
+    }
 }

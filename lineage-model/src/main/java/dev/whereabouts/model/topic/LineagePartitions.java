@@ -11,8 +11,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class LineagePartitions {
 
-    private LineagePartitions() {
-    }
+    private LineagePartitions() {}
 
     /** The partition of every lineage record of {@code subjectId} on a topic of {@code partitions}. */
     public static int of(String subjectId, int partitions) {

@@ -65,7 +65,9 @@ public record Topic<K, V>(
     public Map<String, String> configs() {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup.configValue());
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.map(Duration::toMillis).orElse(-1L)));
+        configs.put(
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(retention.map(Duration::toMillis).orElse(-1L)));
         return Map.copyOf(configs);
     }
 

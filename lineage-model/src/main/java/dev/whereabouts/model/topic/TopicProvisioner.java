@@ -55,12 +55,14 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
-                    missing.add(new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs()));
+                    missing.add(
+                            new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs()));
                 }
             }
             List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                Map<String, KafkaFuture<Void>> results = admin.createTopics(missing).values();
+                Map<String, KafkaFuture<Void>> results =
+                        admin.createTopics(missing).values();
                 for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
                     try {
                         result.getValue().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -75,15 +77,18 @@ public final class TopicProvisioner {
             }
             // Only topics that existed before can disagree with the catalogue; fresh ones may not be
             // visible to describeTopics yet.
-            warnAboutUnderPartitioned(topics.stream().filter(t -> existing.contains(t.name())).toList());
+            warnAboutUnderPartitioned(
+                    topics.stream().filter(t -> existing.contains(t.name())).toList());
             if (!created.isEmpty()) {
                 LOG.info("created topics {}", created);
             }
             return List.copyOf(created);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not provision topics: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "could not provision topics: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("could not provision topics: Kafka did not answer within " + timeoutMillis + " ms", e);
+            throw new IllegalStateException(
+                    "could not provision topics: Kafka did not answer within " + timeoutMillis + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while provisioning topics", e);
@@ -95,14 +100,18 @@ public final class TopicProvisioner {
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> descriptions = admin
-                .describeTopics(topics.stream().map(Topic::name).toList())
-                .allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> descriptions = admin.describeTopics(
+                        topics.stream().map(Topic::name).toList())
+                .allTopicNames()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
         for (Topic<?, ?> topic : topics) {
             TopicDescription description = descriptions.get(topic.name());
             if (description != null && description.partitions().size() < topic.partitions()) {
-                LOG.warn("topic {} has {} partitions, fewer than the {} declared", topic.name(),
-                        description.partitions().size(), topic.partitions());
+                LOG.warn(
+                        "topic {} has {} partitions, fewer than the {} declared",
+                        topic.name(),
+                        description.partitions().size(),
+                        topic.partitions());
             }
         }
     }

@@ -17,18 +17,22 @@ class SettingTest {
         Properties properties = new Properties();
         properties.setProperty("whereabouts.x.port", "9000");
 
-        assertThat(port.resolve(Map.of("WHEREABOUTS_X_PORT", "8000"), properties)).isEqualTo("9000");
-        assertThat(port.resolve(Map.of("WHEREABOUTS_X_PORT", " 8000 "), new Properties())).isEqualTo("8000");
+        assertThat(port.resolve(Map.of("WHEREABOUTS_X_PORT", "8000"), properties))
+                .isEqualTo("9000");
+        assertThat(port.resolve(Map.of("WHEREABOUTS_X_PORT", " 8000 "), new Properties()))
+                .isEqualTo("8000");
         assertThat(port.resolve(Map.of(), new Properties())).isEqualTo("8080");
     }
 
     @Test
     void shouldNameTheSourceAndHideSecretsWhenAValueIsInvalid() {
         assertThatThrownBy(() -> port.resolve(Map.of("WHEREABOUTS_X_PORT", "eighty"), new Properties()))
-                .hasMessageContaining("environment variable WHEREABOUTS_X_PORT").hasMessageContaining("'eighty'")
+                .hasMessageContaining("environment variable WHEREABOUTS_X_PORT")
+                .hasMessageContaining("'eighty'")
                 .hasMessageContaining("Port of X.");
         assertThatThrownBy(() -> token.resolve(Map.of("WHEREABOUTS_X_TOKEN", "short-secret"), new Properties()))
-                .hasMessageContaining("(hidden)").hasMessageNotContaining("short-secret");
+                .hasMessageContaining("(hidden)")
+                .hasMessageNotContaining("short-secret");
     }
 
     @Test

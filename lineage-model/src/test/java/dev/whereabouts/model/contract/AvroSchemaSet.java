@@ -16,8 +16,7 @@ import org.apache.avro.SchemaParseException;
 /** Every named schema of a folder of {@code .avsc} files, parsed together so they can refer to each other. */
 final class AvroSchemaSet {
 
-    private AvroSchemaSet() {
-    }
+    private AvroSchemaSet() {}
 
     static Map<String, Schema> parse(Path root) {
         List<Path> files;

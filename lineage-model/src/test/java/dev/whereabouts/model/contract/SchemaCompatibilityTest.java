@@ -27,7 +27,9 @@ class SchemaCompatibilityTest {
         Map<String, Schema> current = AvroSchemaSet.parse(CURRENT);
         Map<String, Schema> released = AvroSchemaSet.parse(RELEASED);
 
-        assertThat(current.keySet()).as("schemas may be added, never removed or renamed").containsAll(released.keySet());
+        assertThat(current.keySet())
+                .as("schemas may be added, never removed or renamed")
+                .containsAll(released.keySet());
     }
 
     @Test
@@ -65,14 +67,31 @@ class SchemaCompatibilityTest {
 
     @Test
     void shouldDetectAFieldAddedWithoutDefaultAsABreak() {
-        Schema released = SchemaBuilder.record("Example").namespace("dev.whereabouts.test").fields()
-                .requiredString("a").endRecord();
-        Schema added = SchemaBuilder.record("Example").namespace("dev.whereabouts.test").fields()
-                .requiredString("a").requiredString("b").endRecord();
-        Schema addedWithDefault = SchemaBuilder.record("Example").namespace("dev.whereabouts.test").fields()
-                .requiredString("a").name("b").type().stringType().stringDefault("").endRecord();
+        Schema released = SchemaBuilder.record("Example")
+                .namespace("dev.whereabouts.test")
+                .fields()
+                .requiredString("a")
+                .endRecord();
+        Schema added = SchemaBuilder.record("Example")
+                .namespace("dev.whereabouts.test")
+                .fields()
+                .requiredString("a")
+                .requiredString("b")
+                .endRecord();
+        Schema addedWithDefault = SchemaBuilder.record("Example")
+                .namespace("dev.whereabouts.test")
+                .fields()
+                .requiredString("a")
+                .name("b")
+                .type()
+                .stringType()
+                .stringDefault("")
+                .endRecord();
 
-        assertThat(incompatibilities(added, released)).singleElement().asString().contains("b");
+        assertThat(incompatibilities(added, released))
+                .singleElement()
+                .asString()
+                .contains("b");
         assertThat(incompatibilities(addedWithDefault, released)).isEmpty();
     }
 
@@ -83,7 +102,8 @@ class SchemaCompatibilityTest {
             return List.of();
         }
         return result.getResult().getIncompatibilities().stream()
-                .map(i -> writer.getFullName() + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+                .map(i -> writer.getFullName() + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage()
+                        + ")")
                 .toList();
     }
 }

@@ -13,19 +13,30 @@ import org.junit.jupiter.api.Test;
 
 class DeadLettersTest {
 
-    private final DeadLetters deadLetters = new DeadLetters("whereabouts-streams",
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    private final DeadLetters deadLetters =
+            new DeadLetters("whereabouts-streams", Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void shouldKeepTheOriginalBytesSourceAndReason() {
         byte[] poison = {0, 0, 0, 0, 99, (byte) 0xff};
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("whereabouts.sharing-events.v1", 3, 42L,
-                0L, TimestampType.CREATE_TIME, 1, poison.length, "k".getBytes(StandardCharsets.UTF_8), poison, headers,
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                "whereabouts.sharing-events.v1",
+                3,
+                42L,
+                0L,
+                TimestampType.CREATE_TIME,
+                1,
+                poison.length,
+                "k".getBytes(StandardCharsets.UTF_8),
+                poison,
+                headers,
                 java.util.Optional.empty());
 
-        DeadLetter letter = deadLetters.of(record, FailureStage.DESERIALIZATION,
+        DeadLetter letter = deadLetters.of(
+                record,
+                FailureStage.DESERIALIZATION,
                 new IllegalStateException("unknown schema id 99", new RuntimeException("40403")));
 
         assertThat(letter.getSourceTopic()).isEqualTo("whereabouts.sharing-events.v1");
@@ -42,8 +53,8 @@ class DeadLettersTest {
 
     @Test
     void shouldKeepANullValueAsNullAndBoundTheReason() {
-        DeadLetter letter = deadLetters.of("t", null, null, null, null, null, FailureStage.VALIDATION,
-                "unknown-holder", "x".repeat(10_000));
+        DeadLetter letter = deadLetters.of(
+                "t", null, null, null, null, null, FailureStage.VALIDATION, "unknown-holder", "x".repeat(10_000));
 
         assertThat(letter.getOriginalValue()).isNull();
         assertThat(letter.getReason()).hasSizeLessThan(DeadLetters.MAX_REASON_LENGTH + 10);

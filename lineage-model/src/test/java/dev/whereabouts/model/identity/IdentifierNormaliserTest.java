@@ -92,8 +92,8 @@ class IdentifierNormaliserTest {
     @Test
     void shouldReadTheDefaultCountryCodeFromTheEnvironment() {
         // Given / When
-        IdentifierNormaliser fromEnv = IdentifierNormaliser.fromEnvironment(
-                Map.of(IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV, "49"));
+        IdentifierNormaliser fromEnv =
+                IdentifierNormaliser.fromEnvironment(Map.of(IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV, "49"));
         IdentifierNormaliser unset = IdentifierNormaliser.fromEnvironment(Map.of());
 
         // Then
@@ -104,7 +104,7 @@ class IdentifierNormaliserTest {
     @Test
     void shouldRejectAMalformedDefaultCountryCodeNamingTheVariable() {
         assertThatThrownBy(() -> IdentifierNormaliser.fromEnvironment(
-                Map.of(IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV, "031")))
+                        Map.of(IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV, "031")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV)
                 .hasMessageContaining("1 to 3 digits not starting with 0");

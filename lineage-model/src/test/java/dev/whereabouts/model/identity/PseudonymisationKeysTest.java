@@ -41,7 +41,8 @@ class PseudonymisationKeysTest {
 
         // When / Then it reads as the same key as its standard spelling
         PseudonymisationKeys a = PseudonymisationKeys.parse("k:" + urlSafe, "test");
-        PseudonymisationKeys b = PseudonymisationKeys.parse("k:" + Base64.getEncoder().encodeToString(secret), "test");
+        PseudonymisationKeys b =
+                PseudonymisationKeys.parse("k:" + Base64.getEncoder().encodeToString(secret), "test");
         assertThat(new Pseudonymiser(a).pseudonymise(IdentifierType.ACCOUNT_ID, "1"))
                 .isEqualTo(new Pseudonymiser(b).pseudonymise(IdentifierType.ACCOUNT_ID, "1"));
     }
@@ -70,7 +71,8 @@ class PseudonymisationKeysTest {
     void shouldRejectAMalformedRingPreciselyAndWithoutPrintingSecrets(String spec, String expected) {
         // Given a malformed ring (placeholders stand for real base64 secrets)
         String shortSecret = Base64.getEncoder().encodeToString(bytes(0x33, 16));
-        String value = spec.replace("SECRET_A", SECRET_A).replace("SECRET_B", SECRET_B).replace("SHORT", shortSecret);
+        String value =
+                spec.replace("SECRET_A", SECRET_A).replace("SECRET_B", SECRET_B).replace("SHORT", shortSecret);
 
         // When it is read / Then the error names variable, entry and problem, and no secret
         assertThatThrownBy(() -> PseudonymisationKeys.fromEnvironment(Map.of(ENV, value)))
@@ -78,7 +80,9 @@ class PseudonymisationKeysTest {
                 .hasMessageStartingWith(ENV + " ")
                 .hasMessageContaining(expected)
                 .satisfies(e -> assertThat(e.getMessage())
-                        .doesNotContain(SECRET_A).doesNotContain(SECRET_B).doesNotContain(shortSecret)
+                        .doesNotContain(SECRET_A)
+                        .doesNotContain(SECRET_B)
+                        .doesNotContain(shortSecret)
                         .doesNotContain("%%%notbase64"));
     }
 
@@ -113,7 +117,8 @@ class PseudonymisationKeysTest {
 
         // When printed / Then only the id and the length show
         assertThat(key.toString()).isEqualTo("PseudonymisationKey[keyId=visible-id, secret=(hidden, 40 bytes)]");
-        assertThat(ring.toString()).isEqualTo("PseudonymisationKeys[current=visible-id, previous=[]]")
+        assertThat(ring.toString())
+                .isEqualTo("PseudonymisationKeys[current=visible-id, previous=[]]")
                 .doesNotContain(Base64.getEncoder().encodeToString(secret));
     }
 

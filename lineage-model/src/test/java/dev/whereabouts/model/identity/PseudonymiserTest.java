@@ -32,7 +32,8 @@ class PseudonymiserTest {
         // Given the HMAC-SHA256 of "EMAIL:alice@example.com" computed directly with javax.crypto
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(mac.doFinal("EMAIL:alice@example.com".getBytes(StandardCharsets.UTF_8)));
+        String expected =
+                HexFormat.of().formatHex(mac.doFinal("EMAIL:alice@example.com".getBytes(StandardCharsets.UTF_8)));
 
         // When the pseudonymiser pseudonymises a messy spelling of the same address
         SubjectIdentifier identifier = pseudonymiser.pseudonymise(IdentifierType.EMAIL, " Alice@Example.COM ");
@@ -46,7 +47,8 @@ class PseudonymiserTest {
     @Test
     void shouldMatchRfc4231TestCase6ForTheUnderlyingHmac() {
         // Given RFC 4231 test case 6: key = 131 bytes of 0xaa (long enough to be a pseudonymisation key)
-        Pseudonymiser rfc = new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey("rfc4231", bytes(0xaa, 131))));
+        Pseudonymiser rfc =
+                new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey("rfc4231", bytes(0xaa, 131))));
         byte[] data = "Test Using Larger Than Block-Size Key - Hash Key First".getBytes(StandardCharsets.US_ASCII);
 
         // When the pseudonymiser's HMAC runs on the test data
@@ -73,20 +75,30 @@ class PseudonymiserTest {
     @Test
     void shouldGiveTheSamePseudonymWhateverTheCaseAndWhitespace() {
         // Given several spellings of one email address and of one phone number
-        List<String> emails = List.of("alice@example.com", "ALICE@EXAMPLE.COM", "  Alice@Example.com\t", "aLiCe@eXaMpLe.CoM ");
+        List<String> emails =
+                List.of("alice@example.com", "ALICE@EXAMPLE.COM", "  Alice@Example.com\t", "aLiCe@eXaMpLe.CoM ");
         List<String> phones = List.of("+31 (0)24 2022680", "024 2022680", "0031242022680", "+31-24-202-26-80");
 
         // When each is pseudonymised / Then each group collapses to a single pseudonym
-        assertThat(emails.stream().map(e -> pseudonymiser.pseudonymise(IdentifierType.EMAIL, e).getPseudonym()).distinct())
+        assertThat(emails.stream()
+                        .map(e -> pseudonymiser
+                                .pseudonymise(IdentifierType.EMAIL, e)
+                                .getPseudonym())
+                        .distinct())
                 .hasSize(1);
-        assertThat(phones.stream().map(p -> pseudonymiser.pseudonymise(IdentifierType.PHONE, p).getPseudonym()).distinct())
+        assertThat(phones.stream()
+                        .map(p -> pseudonymiser
+                                .pseudonymise(IdentifierType.PHONE, p)
+                                .getPseudonym())
+                        .distinct())
                 .hasSize(1);
     }
 
     @Test
     void shouldGiveDifferentPseudonymsUnderDifferentKeys() {
         // Given a second key with another secret
-        Pseudonymiser other = new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey("k-2026-02", bytes(0x43, 32))));
+        Pseudonymiser other =
+                new Pseudonymiser(PseudonymisationKeys.of(new PseudonymisationKey("k-2026-02", bytes(0x43, 32))));
 
         // When the same address is pseudonymised under both keys
         SubjectIdentifier first = pseudonymiser.pseudonymise(IdentifierType.EMAIL, "alice@example.com");
@@ -100,8 +112,10 @@ class PseudonymiserTest {
     @Test
     void shouldKeepEqualValuesOfDifferentTypesApart() {
         // Given the same characters as an account id and as a customer id
-        String pseudonymAsAccount = pseudonymiser.pseudonymise(IdentifierType.ACCOUNT_ID, "42").getPseudonym();
-        String pseudonymAsCustomer = pseudonymiser.pseudonymise(IdentifierType.CUSTOMER_ID, "42").getPseudonym();
+        String pseudonymAsAccount =
+                pseudonymiser.pseudonymise(IdentifierType.ACCOUNT_ID, "42").getPseudonym();
+        String pseudonymAsCustomer =
+                pseudonymiser.pseudonymise(IdentifierType.CUSTOMER_ID, "42").getPseudonym();
 
         // Then they are not the same subject identifier
         assertThat(pseudonymAsAccount).isNotEqualTo(pseudonymAsCustomer);
@@ -129,7 +143,9 @@ class PseudonymiserTest {
     @Test
     void shouldGiveTheSameAnswerFromManyThreadsAtOnce() throws Exception {
         // Given a single pseudonymiser shared by 8 threads
-        String expected = pseudonymiser.pseudonymise(IdentifierType.PHONE, "+31 6 1234 5678").getPseudonym();
+        String expected = pseudonymiser
+                .pseudonymise(IdentifierType.PHONE, "+31 6 1234 5678")
+                .getPseudonym();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         Set<String> seen = ConcurrentHashMap.newKeySet();
         try {
@@ -138,7 +154,9 @@ class PseudonymiserTest {
             for (int t = 0; t < 8; t++) {
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < 2_000; i++) {
-                        seen.add(pseudonymiser.pseudonymise(IdentifierType.PHONE, "06-12345678").getPseudonym());
+                        seen.add(pseudonymiser
+                                .pseudonymise(IdentifierType.PHONE, "06-12345678")
+                                .getPseudonym());
                         pseudonymiser.pseudonymise(IdentifierType.EMAIL, "user" + i + "@example.com");
                     }
                 }));

@@ -32,131 +32,140 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaEvolutionTest {
 
-  private static final String TOPIC = "whereabouts.sharing-events.v1";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOPIC = "whereabouts.sharing-events.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-  private final AvroSerializer<GenericRecord> writer = new AvroSerializer<>(registry, SerdeConfig.defaults(), false);
-  private final AvroDeserializer<SharingEvent> reader =
-      new AvroDeserializer<>(registry, SerdeConfig.defaults(), false, SharingEvent.class);
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final AvroSerializer<GenericRecord> writer = new AvroSerializer<>(registry, SerdeConfig.defaults(), false);
+    private final AvroDeserializer<SharingEvent> reader =
+            new AvroDeserializer<>(registry, SerdeConfig.defaults(), false, SharingEvent.class);
 
-  @Test
-  void shouldFillAddedFieldsWithTheirDefaultsWhenNewReaderReadsOldWriterData() {
-    // Given an event written by a producer on the older schema, before retention and action existed
-    Schema older = olderSharingEventSchema();
-    GenericRecord oldEvent = asGeneric(aSharingEvent().build(), older);
+    @Test
+    void shouldFillAddedFieldsWithTheirDefaultsWhenNewReaderReadsOldWriterData() {
+        // Given an event written by a producer on the older schema, before retention and action existed
+        Schema older = olderSharingEventSchema();
+        GenericRecord oldEvent = asGeneric(aSharingEvent().build(), older);
 
-    // When the current generated class reads it
-    SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, oldEvent));
+        // When the current generated class reads it
+        SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, oldEvent));
 
-    // Then the added fields take their schema defaults and everything else survives
-    assertThat(read).isEqualTo(aSharingEvent().setRetention(null).setAction(SharingAction.SHARED).build());
-  }
-
-  @Test
-  void shouldDropFieldsUnknownToOldReaderWhenNewWriterAddsThem() {
-    GenericRecord newEvent = asGeneric(aSharingEvent().build(), newerSharingEventSchema());
-    newEvent.put("channel", "mobile-app");
-
-    SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, newEvent));
-
-    assertThat(read).isEqualTo(aSharingEvent().build());
-  }
-
-  @Test
-  void shouldResolveEnumSymbolsUnknownToReaderToTheReadersEnumDefault() {
-    Schema newer = newerSharingEventSchema();
-    GenericRecord newEvent = asGeneric(aSharingEvent().build(), newer);
-    newEvent.put("action", new GenericData.EnumSymbol(newer.getField("action").schema(), "ARCHIVED"));
-    newEvent.put("legalBasis", new GenericData.EnumSymbol(newer.getField("legalBasis").schema(), "SCIENTIFIC_RESEARCH"));
-
-    SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, newEvent));
-
-    assertThat(read.getAction()).isEqualTo(SharingAction.SHARED);
-    assertThat(read.getLegalBasis()).isEqualTo(LegalBasis.UNSPECIFIED);
-    assertThat(read.getHolder()).isEqualTo("postmark");
-  }
-
-  @Test
-  void shouldReadEveryGenerationOnOneTopicWithOneDeserializer() {
-    byte[] old = writer.serialize(TOPIC, asGeneric(aSharingEvent().build(), olderSharingEventSchema()));
-    byte[] current = new AvroSerializer<SharingEvent>(registry, SerdeConfig.defaults(), false)
-        .serialize(TOPIC, aSharingEvent().setAction(SharingAction.UPDATED).build());
-    GenericRecord newest = asGeneric(aSharingEvent().build(), newerSharingEventSchema());
-    newest.put("channel", "batch");
-    byte[] next = writer.serialize(TOPIC, newest);
-
-    assertThat(WireFormat.readSchemaId(old)).isNotEqualTo(WireFormat.readSchemaId(current));
-    assertThat(reader.deserialize(TOPIC, old).getAction()).isEqualTo(SharingAction.SHARED);
-    assertThat(reader.deserialize(TOPIC, current).getAction()).isEqualTo(SharingAction.UPDATED);
-    assertThat(reader.deserialize(TOPIC, next)).isEqualTo(aSharingEvent().build());
-    assertThat(reader.deserialize(TOPIC, old).getRetention()).isNull();
-    assertThat(registry.calls("schemaById")).isEqualTo(3);
-  }
-
-  @Test
-  void shouldNameTheSchemaIdWhenWriterSchemaCannotBeReadAsTheSpecificType() {
-    GenericRecord ping = new GenericData.Record(SerdeFixtures.PING);
-    ping.put("id", 1L);
-    ping.put("label", "x");
-    ping.put("ok", true);
-    byte[] bytes = writer.serialize("pings", ping);
-    int id = WireFormat.readSchemaId(bytes);
-
-    assertThatThrownBy(() -> reader.deserialize("pings", bytes))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("schema id " + id)
-        .hasMessageContaining("dev.whereabouts.golden.Ping");
-  }
-
-  /** SharingEvent as first released: without the defaulted retention and action fields. */
-  private static Schema olderSharingEventSchema() {
-    ObjectNode schema = sharingEventJson();
-    Iterator<com.fasterxml.jackson.databind.JsonNode> fields = schema.withArray("fields").elements();
-    while (fields.hasNext()) {
-      String name = fields.next().get("name").asText();
-      if (name.equals("retention") || name.equals("action")) {
-        fields.remove();
-      }
+        // Then the added fields take their schema defaults and everything else survives
+        assertThat(read)
+                .isEqualTo(aSharingEvent()
+                        .setRetention(null)
+                        .setAction(SharingAction.SHARED)
+                        .build());
     }
-    return new Schema.Parser().parse(schema.toString());
-  }
 
-  /** A future SharingEvent: a defaulted channel field and new symbols in both enums. */
-  private static Schema newerSharingEventSchema() {
-    ObjectNode schema = sharingEventJson();
-    ArrayNode fields = schema.withArray("fields");
-    for (com.fasterxml.jackson.databind.JsonNode field : fields) {
-      if (field.get("name").asText().equals("action")) {
-        ((ArrayNode) field.get("type").get("symbols")).add("ARCHIVED");
-      }
-      if (field.get("name").asText().equals("legalBasis")) {
-        ((ArrayNode) field.get("type").get("symbols")).add("SCIENTIFIC_RESEARCH");
-      }
-    }
-    fields.addObject().put("name", "channel").put("type", "string").put("default", "api");
-    return new Schema.Parser().parse(schema.toString());
-  }
+    @Test
+    void shouldDropFieldsUnknownToOldReaderWhenNewWriterAddsThem() {
+        GenericRecord newEvent = asGeneric(aSharingEvent().build(), newerSharingEventSchema());
+        newEvent.put("channel", "mobile-app");
 
-  private static ObjectNode sharingEventJson() {
-    try {
-      return (ObjectNode) JSON.readTree(SharingEvent.getClassSchema().toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+        SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, newEvent));
 
-  /** The event as a generic record of {@code target}, converted by Avro's own resolution. */
-  private static GenericRecord asGeneric(SharingEvent event, Schema target) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-      new SpecificDatumWriter<>(SharingEvent.class).write(event, encoder);
-      encoder.flush();
-      return new GenericDatumReader<GenericRecord>(SharingEvent.getClassSchema(), target)
-          .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+        assertThat(read).isEqualTo(aSharingEvent().build());
     }
-  }
+
+    @Test
+    void shouldResolveEnumSymbolsUnknownToReaderToTheReadersEnumDefault() {
+        Schema newer = newerSharingEventSchema();
+        GenericRecord newEvent = asGeneric(aSharingEvent().build(), newer);
+        newEvent.put(
+                "action", new GenericData.EnumSymbol(newer.getField("action").schema(), "ARCHIVED"));
+        newEvent.put(
+                "legalBasis",
+                new GenericData.EnumSymbol(newer.getField("legalBasis").schema(), "SCIENTIFIC_RESEARCH"));
+
+        SharingEvent read = reader.deserialize(TOPIC, writer.serialize(TOPIC, newEvent));
+
+        assertThat(read.getAction()).isEqualTo(SharingAction.SHARED);
+        assertThat(read.getLegalBasis()).isEqualTo(LegalBasis.UNSPECIFIED);
+        assertThat(read.getHolder()).isEqualTo("postmark");
+    }
+
+    @Test
+    void shouldReadEveryGenerationOnOneTopicWithOneDeserializer() {
+        byte[] old = writer.serialize(TOPIC, asGeneric(aSharingEvent().build(), olderSharingEventSchema()));
+        byte[] current = new AvroSerializer<SharingEvent>(registry, SerdeConfig.defaults(), false)
+                .serialize(
+                        TOPIC, aSharingEvent().setAction(SharingAction.UPDATED).build());
+        GenericRecord newest = asGeneric(aSharingEvent().build(), newerSharingEventSchema());
+        newest.put("channel", "batch");
+        byte[] next = writer.serialize(TOPIC, newest);
+
+        assertThat(WireFormat.readSchemaId(old)).isNotEqualTo(WireFormat.readSchemaId(current));
+        assertThat(reader.deserialize(TOPIC, old).getAction()).isEqualTo(SharingAction.SHARED);
+        assertThat(reader.deserialize(TOPIC, current).getAction()).isEqualTo(SharingAction.UPDATED);
+        assertThat(reader.deserialize(TOPIC, next)).isEqualTo(aSharingEvent().build());
+        assertThat(reader.deserialize(TOPIC, old).getRetention()).isNull();
+        assertThat(registry.calls("schemaById")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldNameTheSchemaIdWhenWriterSchemaCannotBeReadAsTheSpecificType() {
+        GenericRecord ping = new GenericData.Record(SerdeFixtures.PING);
+        ping.put("id", 1L);
+        ping.put("label", "x");
+        ping.put("ok", true);
+        byte[] bytes = writer.serialize("pings", ping);
+        int id = WireFormat.readSchemaId(bytes);
+
+        assertThatThrownBy(() -> reader.deserialize("pings", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("schema id " + id)
+                .hasMessageContaining("dev.whereabouts.golden.Ping");
+    }
+
+    /** SharingEvent as first released: without the defaulted retention and action fields. */
+    private static Schema olderSharingEventSchema() {
+        ObjectNode schema = sharingEventJson();
+        Iterator<com.fasterxml.jackson.databind.JsonNode> fields =
+                schema.withArray("fields").elements();
+        while (fields.hasNext()) {
+            String name = fields.next().get("name").asText();
+            if (name.equals("retention") || name.equals("action")) {
+                fields.remove();
+            }
+        }
+        return new Schema.Parser().parse(schema.toString());
+    }
+
+    /** A future SharingEvent: a defaulted channel field and new symbols in both enums. */
+    private static Schema newerSharingEventSchema() {
+        ObjectNode schema = sharingEventJson();
+        ArrayNode fields = schema.withArray("fields");
+        for (com.fasterxml.jackson.databind.JsonNode field : fields) {
+            if (field.get("name").asText().equals("action")) {
+                ((ArrayNode) field.get("type").get("symbols")).add("ARCHIVED");
+            }
+            if (field.get("name").asText().equals("legalBasis")) {
+                ((ArrayNode) field.get("type").get("symbols")).add("SCIENTIFIC_RESEARCH");
+            }
+        }
+        fields.addObject().put("name", "channel").put("type", "string").put("default", "api");
+        return new Schema.Parser().parse(schema.toString());
+    }
+
+    private static ObjectNode sharingEventJson() {
+        try {
+            return (ObjectNode) JSON.readTree(SharingEvent.getClassSchema().toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event as a generic record of {@code target}, converted by Avro's own resolution. */
+    private static GenericRecord asGeneric(SharingEvent event, Schema target) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new SpecificDatumWriter<>(SharingEvent.class).write(event, encoder);
+            encoder.flush();
+            return new GenericDatumReader<GenericRecord>(SharingEvent.getClassSchema(), target)
+                    .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -17,7 +17,8 @@ class LineagePartitionsTest {
             String subjectId = "subject-" + i;
             int partition = LineagePartitions.of(subjectId, 6);
 
-            assertThat(partition).isEqualTo(BuiltInPartitioner.partitionForKey(subjectId.getBytes(StandardCharsets.UTF_8), 6));
+            assertThat(partition)
+                    .isEqualTo(BuiltInPartitioner.partitionForKey(subjectId.getBytes(StandardCharsets.UTF_8), 6));
             used.add(partition);
         }
         assertThat(used).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);

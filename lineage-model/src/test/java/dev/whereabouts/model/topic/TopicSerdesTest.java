@@ -23,7 +23,8 @@ class TopicSerdesTest {
 
         assertThat(bytes[0]).isEqualTo(WireFormat.MAGIC_BYTE);
         assertThat(registry.subjects()).containsExactly(Topics.LINEAGE.name() + "-key");
-        assertThat(serde.deserializer().deserialize(Topics.LINEAGE.name(), bytes)).isEqualTo(key);
+        assertThat(serde.deserializer().deserialize(Topics.LINEAGE.name(), bytes))
+                .isEqualTo(key);
     }
 
     @Test
@@ -32,7 +33,8 @@ class TopicSerdesTest {
         Topic<byte[], ?> deadLetters = Topics.SHARING_EVENTS.deadLetters().orElseThrow();
 
         assertThat(key).containsExactly('a', 'b', 'c');
-        assertThat(serdes.keySerde(deadLetters).serializer().serialize(deadLetters.name(), new byte[] {7})).containsExactly(7);
+        assertThat(serdes.keySerde(deadLetters).serializer().serialize(deadLetters.name(), new byte[] {7}))
+                .containsExactly(7);
         assertThat(registry.subjects()).isEmpty();
     }
 }

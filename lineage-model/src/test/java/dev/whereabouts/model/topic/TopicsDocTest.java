@@ -25,32 +25,50 @@ class TopicsDocTest {
         }
 
         assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-                .as("docs/topics.md is stale: regenerate it (see TopicsDocTest)").isEqualTo(rendered);
+                .as("docs/topics.md is stale: regenerate it (see TopicsDocTest)")
+                .isEqualTo(rendered);
     }
 
     private static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Topics\n\n")
-                .append("Generated from `lineage-model/src/main/java/dev/whereabouts/model/topic/Topics.java` by `TopicsDocTest`;\n")
-                .append("do not edit by hand. Every input topic has a dead-letter twin holding what could not be processed,\n")
-                .append("with the original bytes and the reason. `TopicProvisioner` creates all of them idempotently.\n\n")
+                .append(
+                        "Generated from `lineage-model/src/main/java/dev/whereabouts/model/topic/Topics.java` by `TopicsDocTest`;\n")
+                .append(
+                        "do not edit by hand. Every input topic has a dead-letter twin holding what could not be processed,\n")
+                .append(
+                        "with the original bytes and the reason. `TopicProvisioner` creates all of them idempotently.\n\n")
                 .append("| topic | role | key | value | partitions | cleanup | retention | what it carries |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (Topic<?, ?> topic : Topics.all()) {
-            md.append("| `").append(topic.name()).append("` | ")
-                    .append(topic.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(" | ")
-                    .append(typeName(topic.keyType())).append(" | ")
-                    .append(typeName(topic.valueType())).append(" | ")
-                    .append(topic.partitions()).append(" | ")
-                    .append(topic.cleanup().configValue()).append(" | ")
-                    .append(topic.retention().map(TopicsDocTest::days).orElse("forever")).append(" | ")
-                    .append(topic.doc()).append(" |\n");
+            md.append("| `")
+                    .append(topic.name())
+                    .append("` | ")
+                    .append(topic.role()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-'))
+                    .append(" | ")
+                    .append(typeName(topic.keyType()))
+                    .append(" | ")
+                    .append(typeName(topic.valueType()))
+                    .append(" | ")
+                    .append(topic.partitions())
+                    .append(" | ")
+                    .append(topic.cleanup().configValue())
+                    .append(" | ")
+                    .append(topic.retention().map(TopicsDocTest::days).orElse("forever"))
+                    .append(" | ")
+                    .append(topic.doc())
+                    .append(" |\n");
         }
         return md.toString();
     }
 
     private static String typeName(Class<?> type) {
-        return type == byte[].class ? "bytes (original key)" : type == String.class ? "string" : "Avro `" + type.getSimpleName() + "`";
+        return type == byte[].class
+                ? "bytes (original key)"
+                : type == String.class ? "string" : "Avro `" + type.getSimpleName() + "`";
     }
 
     private static String days(Duration duration) {

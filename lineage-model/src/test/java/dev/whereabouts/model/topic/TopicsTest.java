@@ -20,7 +20,8 @@ class TopicsTest {
 
     @Test
     void shouldGiveEveryInputTopicADeadLetterTwinInTheCatalogue() {
-        List<Topic<?, ?>> inputs = Topics.all().stream().filter(t -> t.role() == TopicRole.INPUT).toList();
+        List<Topic<?, ?>> inputs =
+                Topics.all().stream().filter(t -> t.role() == TopicRole.INPUT).toList();
 
         assertThat(inputs).isNotEmpty().allSatisfy(input -> {
             Topic<?, ?> twin = input.deadLetters().orElseThrow();
@@ -50,12 +51,30 @@ class TopicsTest {
 
     @Test
     void shouldRejectAnInputTopicWithoutDeadLetters() {
-        assertThatThrownBy(() -> new Topic<>("whereabouts.x.v1", String.class, String.class, 1, CleanupPolicy.DELETE,
-                Optional.empty(), TopicRole.INPUT, Optional.empty(), "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dead-letter twin");
-        assertThatThrownBy(() -> new Topic<>("orders", String.class, String.class, 1, CleanupPolicy.DELETE,
-                Optional.empty(), TopicRole.OUTPUT, Optional.empty(), "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whereabouts.<name>.v<N>");
+        assertThatThrownBy(() -> new Topic<>(
+                        "whereabouts.x.v1",
+                        String.class,
+                        String.class,
+                        1,
+                        CleanupPolicy.DELETE,
+                        Optional.empty(),
+                        TopicRole.INPUT,
+                        Optional.empty(),
+                        "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dead-letter twin");
+        assertThatThrownBy(() -> new Topic<>(
+                        "orders",
+                        String.class,
+                        String.class,
+                        1,
+                        CleanupPolicy.DELETE,
+                        Optional.empty(),
+                        TopicRole.OUTPUT,
+                        Optional.empty(),
+                        "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whereabouts.<name>.v<N>");
     }
 
     @Test
@@ -63,8 +82,7 @@ class TopicsTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> offenders;
         try (Stream<Path> files = Files.walk(root)) {
-            offenders = files
-                    .filter(p -> p.toString().endsWith(".java"))
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.toString().contains("/target/"))
                     .filter(p -> !p.endsWith(Path.of("dev/whereabouts/model/topic/Topics.java")))
                     .filter(p -> !p.getFileName().toString().endsWith("Test.java"))
@@ -72,7 +90,8 @@ class TopicsTest {
                         try {
                             Matcher m = TOPIC_LITERAL.matcher(Files.readString(p));
                             while (m.find()) {
-                                String literal = m.group().substring(1, m.group().length() - 1);
+                                String literal =
+                                        m.group().substring(1, m.group().length() - 1);
                                 if (Topics.byName(literal).isPresent()) {
                                     return true;
                                 }
@@ -82,9 +101,13 @@ class TopicsTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     })
-                    .map(root::relativize).map(Path::toString).toList();
+                    .map(root::relativize)
+                    .map(Path::toString)
+                    .toList();
         }
 
-        assertThat(offenders).as("files that spell a topic name instead of using Topics").isEmpty();
+        assertThat(offenders)
+                .as("files that spell a topic name instead of using Topics")
+                .isEmpty();
     }
 }

@@ -10,19 +10,19 @@ import java.util.List;
  */
 public record CompatibilityResult(List<String> messages) {
 
-  private static final CompatibilityResult COMPATIBLE = new CompatibilityResult(List.of());
+    private static final CompatibilityResult COMPATIBLE = new CompatibilityResult(List.of());
 
-  public CompatibilityResult {
-    messages = List.copyOf(messages);
-  }
+    public CompatibilityResult {
+        messages = List.copyOf(messages);
+    }
 
-  /** A result with no problems. */
-  public static CompatibilityResult compatible() {
-    return COMPATIBLE;
-  }
+    /** A result with no problems. */
+    public static CompatibilityResult compatible() {
+        return COMPATIBLE;
+    }
 
-  /** Whether the candidate schema satisfies the level. */
-  public boolean isCompatible() {
-    return messages.isEmpty();
-  }
+    /** Whether the candidate schema satisfies the level. */
+    public boolean isCompatible() {
+        return messages.isEmpty();
+    }
 }

@@ -14,30 +14,28 @@ import dev.whereabouts.registry.schema.AvroSchema;
  */
 final class SchemaBody {
 
-  private SchemaBody() {}
+    private SchemaBody() {}
 
-  /**
-   * The parsed schema.
-   *
-   * @throws RegistryException {@code 42201} for a missing or invalid schema, a schema type other
-   *                           than Avro, or schema references
-   */
-  static AvroSchema parse(ObjectNode body) {
-    JsonNode type = body.get("schemaType");
-    if (type != null && !type.isNull()
-        && !(type.isTextual() && AvroSchema.TYPE.equalsIgnoreCase(type.asText()))) {
-      throw RegistryException.invalidSchema(
-          "schemaType " + type + " is not supported; this registry only supports AVRO");
+    /**
+     * The parsed schema.
+     *
+     * @throws RegistryException {@code 42201} for a missing or invalid schema, a schema type other
+     *                           than Avro, or schema references
+     */
+    static AvroSchema parse(ObjectNode body) {
+        JsonNode type = body.get("schemaType");
+        if (type != null && !type.isNull() && !(type.isTextual() && AvroSchema.TYPE.equalsIgnoreCase(type.asText()))) {
+            throw RegistryException.invalidSchema(
+                    "schemaType " + type + " is not supported; this registry only supports AVRO");
+        }
+        JsonNode references = body.get("references");
+        if (references != null && !references.isNull() && !(references.isArray() && references.isEmpty())) {
+            throw RegistryException.invalidSchema("schema references are not supported");
+        }
+        JsonNode schema = body.get("schema");
+        if (schema != null && !schema.isNull() && !schema.isTextual()) {
+            throw RegistryException.invalidSchema("schema must be a JSON string holding the schema");
+        }
+        return AvroSchema.parse(schema == null || schema.isNull() ? null : schema.asText());
     }
-    JsonNode references = body.get("references");
-    if (references != null && !references.isNull()
-        && !(references.isArray() && references.isEmpty())) {
-      throw RegistryException.invalidSchema("schema references are not supported");
-    }
-    JsonNode schema = body.get("schema");
-    if (schema != null && !schema.isNull() && !schema.isTextual()) {
-      throw RegistryException.invalidSchema("schema must be a JSON string holding the schema");
-    }
-    return AvroSchema.parse(schema == null || schema.isNull() ? null : schema.asText());
-  }
 }

@@ -17,35 +17,35 @@ import org.apache.avro.Schema;
  */
 public record AvroSchema(String canonical, Schema schema) {
 
-  /** The only schema type this registry understands. */
-  public static final String TYPE = "AVRO";
+    /** The only schema type this registry understands. */
+    public static final String TYPE = "AVRO";
 
-  public AvroSchema {
-    Objects.requireNonNull(canonical, "canonical");
-    Objects.requireNonNull(schema, "schema");
-  }
-
-  /**
-   * Parses schema text as a client submits it.
-   *
-   * @throws RegistryException {@code 42201} if the text is empty or not a valid Avro schema
-   */
-  public static AvroSchema parse(String text) {
-    if (text == null || text.isBlank()) {
-      throw RegistryException.invalidSchema("Empty schema");
+    public AvroSchema {
+        Objects.requireNonNull(canonical, "canonical");
+        Objects.requireNonNull(schema, "schema");
     }
-    Schema parsed;
-    try {
-      // A fresh parser per schema: parsers remember named types and are not thread-safe.
-      parsed = new Schema.Parser().parse(text);
-    } catch (RuntimeException e) {
-      throw RegistryException.invalidSchema(describe(e));
-    }
-    return new AvroSchema(parsed.toString(), parsed);
-  }
 
-  private static String describe(RuntimeException e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
+    /**
+     * Parses schema text as a client submits it.
+     *
+     * @throws RegistryException {@code 42201} if the text is empty or not a valid Avro schema
+     */
+    public static AvroSchema parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw RegistryException.invalidSchema("Empty schema");
+        }
+        Schema parsed;
+        try {
+            // A fresh parser per schema: parsers remember named types and are not thread-safe.
+            parsed = new Schema.Parser().parse(text);
+        } catch (RuntimeException e) {
+            throw RegistryException.invalidSchema(describe(e));
+        }
+        return new AvroSchema(parsed.toString(), parsed);
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
 }

@@ -22,23 +22,22 @@ import dev.whereabouts.registry.CompatibilityLevel;
 })
 sealed interface LogRecord {
 
-  /** {@code schema} (canonical text) registered as {@code version} of {@code subject}. */
-  record SchemaRegistered(int id, String subject, int version, String schema)
-      implements LogRecord {}
+    /** {@code schema} (canonical text) registered as {@code version} of {@code subject}. */
+    record SchemaRegistered(int id, String subject, int version, String schema) implements LogRecord {}
 
-  /** One version soft-deleted, or removed for good if {@code permanent}. */
-  record VersionDeleted(String subject, int version, boolean permanent) implements LogRecord {}
+    /** One version soft-deleted, or removed for good if {@code permanent}. */
+    record VersionDeleted(String subject, int version, boolean permanent) implements LogRecord {}
 
-  /** Every version of a subject soft-deleted, or removed for good if {@code permanent}. */
-  record SubjectDeleted(String subject, boolean permanent) implements LogRecord {}
+    /** Every version of a subject soft-deleted, or removed for good if {@code permanent}. */
+    record SubjectDeleted(String subject, boolean permanent) implements LogRecord {}
 
-  /**
-   * Compatibility level changed.
-   *
-   * @param subject the subject, or null for the global level
-   * @param level   the new level, or null to clear it (a subject falls back to the global level,
-   *                the global level to the configured default)
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record CompatibilitySet(String subject, CompatibilityLevel level) implements LogRecord {}
+    /**
+     * Compatibility level changed.
+     *
+     * @param subject the subject, or null for the global level
+     * @param level   the new level, or null to clear it (a subject falls back to the global level,
+     *                the global level to the configured default)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompatibilitySet(String subject, CompatibilityLevel level) implements LogRecord {}
 }

@@ -22,8 +22,7 @@ public final class InternalTopics {
     /** Records on the routing topic are consumed within seconds; a week covers any outage. */
     static final Duration ROUTE_RETENTION = Duration.ofDays(7);
 
-    private InternalTopics() {
-    }
+    private InternalTopics() {}
 
     /**
      * Waits until every topic is described with partitions: Streams refuses to start a global store
@@ -33,9 +32,11 @@ public final class InternalTopics {
         java.time.Instant deadline = java.time.Instant.now().plus(timeout);
         while (true) {
             try {
-                var described = admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (described.values().stream().allMatch(d -> !d.partitions().isEmpty()
-                        && d.partitions().stream().allMatch(p -> p.leader() != null))) {
+                var described =
+                        admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (described.values().stream()
+                        .allMatch(d -> !d.partitions().isEmpty()
+                                && d.partitions().stream().allMatch(p -> p.leader() != null))) {
                     return;
                 }
             } catch (ExecutionException | TimeoutException e) {
@@ -63,8 +64,12 @@ public final class InternalTopics {
         java.time.Instant deadline = java.time.Instant.now().plus(timeout);
         while (true) {
             try {
-                return admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .get(name).partitions().size();
+                return admin.describeTopics(List.of(name))
+                        .allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(name)
+                        .partitions()
+                        .size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
                         || java.time.Instant.now().isAfter(deadline)) {
@@ -75,19 +80,26 @@ public final class InternalTopics {
         }
     }
 
-    public static void ensureRouteTopic(Admin admin, String applicationId, int partitions, short replicationFactor,
-                                        Duration timeout) {
+    public static void ensureRouteTopic(
+            Admin admin, String applicationId, int partitions, short replicationFactor, Duration timeout) {
         String name = TopologyConfig.routeTopic(applicationId);
-        NewTopic topic = new NewTopic(name, partitions, replicationFactor).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(ROUTE_RETENTION.toMillis())));
+        NewTopic topic = new NewTopic(name, partitions, replicationFactor)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(ROUTE_RETENTION.toMillis())));
         try {
-            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(name)) {
+            if (!admin.listTopics()
+                    .names()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .contains(name)) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create " + name + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "could not create " + name + ": " + e.getCause().getMessage(), e.getCause());
                     }
                 }
             }
@@ -96,11 +108,13 @@ public final class InternalTopics {
                 // The partition count decides which task owns a key; running with another count than the
                 // topic's would let two tasks work on one subject.
                 throw new IllegalStateException("routing topic " + name + " has " + actual + " partitions but "
-                        + StreamsSettings.ROUTE_PARTITIONS + " is " + partitions + "; set " + StreamsSettings.ROUTE_PARTITIONS
+                        + StreamsSettings.ROUTE_PARTITIONS + " is " + partitions + "; set "
+                        + StreamsSettings.ROUTE_PARTITIONS
                         + "=" + actual + " (a routing topic cannot be repartitioned in place)");
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not describe " + name + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "could not describe " + name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within " + timeout + " while creating " + name, e);
         } catch (InterruptedException e) {

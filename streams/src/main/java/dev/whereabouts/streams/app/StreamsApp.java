@@ -47,17 +47,25 @@ public final class StreamsApp implements AutoCloseable {
 
     public StreamsApp(StreamsSettings settings) {
         this.settings = settings;
-        SerdeConfig serdeConfig = SerdeConfig.builder().schemaRegistryUrl(settings.getString(StreamsSettings.SCHEMA_REGISTRY_URL))
+        SerdeConfig serdeConfig = SerdeConfig.builder()
+                .schemaRegistryUrl(settings.getString(StreamsSettings.SCHEMA_REGISTRY_URL))
                 .build();
         this.registry = CachingSchemaRegistryClient.forConfig(new RestSchemaRegistryClient(serdeConfig), serdeConfig);
         TopicSerdes serdes = new TopicSerdes(registry, serdeConfig);
-        TopologyConfig topologyConfig = new TopologyConfig(settings.applicationId(), serdes,
-                settings.duration(StreamsSettings.DEDUPE_WINDOW_MS), settings.duration(StreamsSettings.RETENTION_SCAN_INTERVAL_MS),
-                settings.duration(StreamsSettings.DEADLINE_SCAN_INTERVAL_MS), settings.getInt(StreamsSettings.SCAN_SLICE_SIZE),
-                settings.getString(StreamsSettings.BACKUP_PROMISE), settings.getString(StreamsSettings.MAX_EXTENSION),
+        TopologyConfig topologyConfig = new TopologyConfig(
+                settings.applicationId(),
+                serdes,
+                settings.duration(StreamsSettings.DEDUPE_WINDOW_MS),
+                settings.duration(StreamsSettings.RETENTION_SCAN_INTERVAL_MS),
+                settings.duration(StreamsSettings.DEADLINE_SCAN_INTERVAL_MS),
+                settings.getInt(StreamsSettings.SCAN_SLICE_SIZE),
+                settings.getString(StreamsSettings.BACKUP_PROMISE),
+                settings.getString(StreamsSettings.MAX_EXTENSION),
                 settings.getInt(StreamsSettings.ROUTE_PARTITIONS));
-        this.deadLetterSender = new DeadLetterSender(new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
-                new ByteArraySerializer()), serdes, new DeadLetters(settings.applicationId(), Clock.systemUTC()),
+        this.deadLetterSender = new DeadLetterSender(
+                new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
+                serdes,
+                new DeadLetters(settings.applicationId(), Clock.systemUTC()),
                 Duration.ofSeconds(30));
         this.streams = new KafkaStreams(LineageTopology.build(topologyConfig), streamsProperties());
         // A thread that dies of an unexpected error is replaced; the failed transaction is aborted and retried.
@@ -69,13 +77,24 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Creates the routing topic if needed and starts processing. */
     public StreamsApp start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.getString(StreamsSettings.BOOTSTRAP_SERVERS)))) {
-            InternalTopics.ensureRouteTopic(admin, settings.applicationId(), settings.getInt(StreamsSettings.ROUTE_PARTITIONS),
-                    settings.getInt(StreamsSettings.REPLICATION_FACTOR).shortValue(), ADMIN_TIMEOUT);
-            InternalTopics.awaitTopics(admin, List.of(Topics.CATALOG_HOLDERS.name(), Topics.CATALOG_FLOWS.name(),
-                    Topics.SHARING_EVENTS.name(), Topics.DSR_REQUESTS.name(), Topics.DSR_OUTCOMES.name(),
-                    TopologyConfig.routeTopic(settings.applicationId())), ADMIN_TIMEOUT);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(StreamsSettings.BOOTSTRAP_SERVERS)))) {
+            InternalTopics.ensureRouteTopic(
+                    admin,
+                    settings.applicationId(),
+                    settings.getInt(StreamsSettings.ROUTE_PARTITIONS),
+                    settings.getInt(StreamsSettings.REPLICATION_FACTOR).shortValue(),
+                    ADMIN_TIMEOUT);
+            InternalTopics.awaitTopics(
+                    admin,
+                    List.of(
+                            Topics.CATALOG_HOLDERS.name(),
+                            Topics.CATALOG_FLOWS.name(),
+                            Topics.SHARING_EVENTS.name(),
+                            Topics.DSR_REQUESTS.name(),
+                            Topics.DSR_OUTCOMES.name(),
+                            TopologyConfig.routeTopic(settings.applicationId())),
+                    ADMIN_TIMEOUT);
         }
         streams.start();
         return this;
@@ -99,7 +118,8 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionExceptionHandler.class);
         props.put(DeadLetterDeserializationHandler.SENDER_CONFIG, deadLetterSender);
-        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        props.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 settings.getInt(StreamsSettings.SESSION_TIMEOUT_MS));
         // No compression: on a profile of the demo mix, allocating an lz4 block per small transactional
         // batch cost a quarter of the stream threads' CPU; the bytes saved are not worth it next to the broker.
@@ -129,12 +149,17 @@ public final class StreamsApp implements AutoCloseable {
         StreamsSettings settings = StreamsSettings.from(System.getenv(), args);
         StreamsApp app = new StreamsApp(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "whereabouts-streams-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            stopped.countDown();
+                        },
+                        "whereabouts-streams-shutdown"));
         app.start();
-        LOG.info("whereabouts streams {} started against {}", settings.applicationId(),
+        LOG.info(
+                "whereabouts streams {} started against {}",
+                settings.applicationId(),
                 settings.getString(StreamsSettings.BOOTSTRAP_SERVERS));
         stopped.await();
     }

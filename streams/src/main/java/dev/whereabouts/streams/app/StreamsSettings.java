@@ -70,37 +70,117 @@ public final class StreamsSettings extends AbstractConfig {
     };
 
     private static final ConfigDef DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", NOT_BLANK, Importance.HIGH,
+            .define(
+                    BOOTSTRAP_SERVERS,
+                    Type.STRING,
+                    "localhost:9092",
+                    NOT_BLANK,
+                    Importance.HIGH,
                     "Kafka bootstrap servers, host:port[,host:port].")
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", NOT_BLANK, Importance.HIGH,
+            .define(
+                    SCHEMA_REGISTRY_URL,
+                    Type.STRING,
+                    "http://localhost:8081",
+                    NOT_BLANK,
+                    Importance.HIGH,
                     "Schema registry base URL (Confluent REST API).")
-            .define(APPLICATION_ID, Type.STRING, "whereabouts-streams", NOT_BLANK, Importance.HIGH,
+            .define(
+                    APPLICATION_ID,
+                    Type.STRING,
+                    "whereabouts-streams",
+                    NOT_BLANK,
+                    Importance.HIGH,
                     "Streams application id; instances with the same id share the partitions. Also names the routing topic.")
-            .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(10), Importance.MEDIUM,
+            .define(
+                    COMMIT_INTERVAL_MS,
+                    Type.LONG,
+                    200L,
+                    Range.atLeast(10),
+                    Importance.MEDIUM,
                     "Transaction commit interval in ms: longer is faster, shorter makes outputs visible sooner.")
-            .define(NUM_STREAM_THREADS, Type.INT, 2, Range.between(1, 64), Importance.MEDIUM,
+            .define(
+                    NUM_STREAM_THREADS,
+                    Type.INT,
+                    2,
+                    Range.between(1, 64),
+                    Importance.MEDIUM,
                     "Stream threads per instance.")
-            .define(NUM_STANDBY_REPLICAS, Type.INT, 0, Range.between(0, 8), Importance.MEDIUM,
+            .define(
+                    NUM_STANDBY_REPLICAS,
+                    Type.INT,
+                    0,
+                    Range.between(0, 8),
+                    Importance.MEDIUM,
                     "Standby copies of each state store on other instances, for fast fail-over.")
-            .define(STATE_DIR, Type.STRING, "data/streams", NOT_BLANK, Importance.MEDIUM,
+            .define(
+                    STATE_DIR,
+                    Type.STRING,
+                    "data/streams",
+                    NOT_BLANK,
+                    Importance.MEDIUM,
                     "Directory of the local RocksDB state stores.")
-            .define(REPLICATION_FACTOR, Type.INT, 1, Range.between(1, 7), Importance.MEDIUM,
+            .define(
+                    REPLICATION_FACTOR,
+                    Type.INT,
+                    1,
+                    Range.between(1, 7),
+                    Importance.MEDIUM,
                     "Replication factor of the internal topics: 1 on the embedded single node, 3 in production.")
-            .define(ROUTE_PARTITIONS, Type.INT, 6, Range.between(1, 1024), Importance.LOW,
+            .define(
+                    ROUTE_PARTITIONS,
+                    Type.INT,
+                    6,
+                    Range.between(1, 1024),
+                    Importance.LOW,
                     "Partitions of the routing topic, created on first start; the parallelism of identity, subject and request work.")
-            .define(DEDUPE_WINDOW_MS, Type.LONG, TopologyConfig.DEFAULT_DEDUPE_WINDOW.toMillis(), Range.atLeast(1), Importance.LOW,
+            .define(
+                    DEDUPE_WINDOW_MS,
+                    Type.LONG,
+                    TopologyConfig.DEFAULT_DEDUPE_WINDOW.toMillis(),
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "How long a sharing event id is remembered to drop an emitter's re-send, in ms.")
-            .define(RETENTION_SCAN_INTERVAL_MS, Type.LONG, TopologyConfig.DEFAULT_RETENTION_SCAN_INTERVAL.toMillis(),
-                    Range.atLeast(1), Importance.LOW, "Wall-clock interval of the retention-findings punctuator, in ms.")
-            .define(DEADLINE_SCAN_INTERVAL_MS, Type.LONG, TopologyConfig.DEFAULT_DEADLINE_SCAN_INTERVAL.toMillis(),
-                    Range.atLeast(1), Importance.LOW, "Wall-clock interval of the overdue-request punctuator, in ms.")
-            .define(SCAN_SLICE_SIZE, Type.INT, TopologyConfig.DEFAULT_SCAN_SLICE_SIZE, Range.atLeast(1), Importance.LOW,
+            .define(
+                    RETENTION_SCAN_INTERVAL_MS,
+                    Type.LONG,
+                    TopologyConfig.DEFAULT_RETENTION_SCAN_INTERVAL.toMillis(),
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    "Wall-clock interval of the retention-findings punctuator, in ms.")
+            .define(
+                    DEADLINE_SCAN_INTERVAL_MS,
+                    Type.LONG,
+                    TopologyConfig.DEFAULT_DEADLINE_SCAN_INTERVAL.toMillis(),
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    "Wall-clock interval of the overdue-request punctuator, in ms.")
+            .define(
+                    SCAN_SLICE_SIZE,
+                    Type.INT,
+                    TopologyConfig.DEFAULT_SCAN_SLICE_SIZE,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "Most due index entries one punctuation handles, so a backlog never stalls a task.")
-            .define(SESSION_TIMEOUT_MS, Type.INT, 45_000, Range.between(6_000, 1_800_000), Importance.LOW,
+            .define(
+                    SESSION_TIMEOUT_MS,
+                    Type.INT,
+                    45_000,
+                    Range.between(6_000, 1_800_000),
+                    Importance.LOW,
                     "Consumer session timeout in ms: how soon the partitions of a crashed instance move to the others.")
-            .define(BACKUP_PROMISE, Type.STRING, TopologyConfig.DEFAULT_BACKUP_PROMISE, PERIOD, Importance.LOW,
+            .define(
+                    BACKUP_PROMISE,
+                    Type.STRING,
+                    TopologyConfig.DEFAULT_BACKUP_PROMISE,
+                    PERIOD,
+                    Importance.LOW,
                     "How long backups may keep data after the last share (the privacy statement promises P1Y).")
-            .define(MAX_EXTENSION, Type.STRING, TopologyConfig.DEFAULT_MAX_EXTENSION, PERIOD, Importance.LOW,
+            .define(
+                    MAX_EXTENSION,
+                    Type.STRING,
+                    TopologyConfig.DEFAULT_MAX_EXTENSION,
+                    PERIOD,
+                    Importance.LOW,
                     "How far a request's deadline may be extended, once, beyond one month (GDPR Art. 12(3): P2M).");
 
     public StreamsSettings(Map<String, ?> values) {

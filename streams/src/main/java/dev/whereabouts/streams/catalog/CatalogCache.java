@@ -64,7 +64,8 @@ public final class CatalogCache {
         LOG.info("catalog loaded: {} holders, {} declared flows", holderMap.size(), flowList.size());
     }
 
-    private static <V> void readAll(ReadOnlyKeyValueStore<String, V> store, java.util.function.BiConsumer<String, V> sink) {
+    private static <V> void readAll(
+            ReadOnlyKeyValueStore<String, V> store, java.util.function.BiConsumer<String, V> sink) {
         try (KeyValueIterator<String, V> all = store.all()) {
             while (all.hasNext()) {
                 try {

@@ -26,12 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CatalogView {
 
     /** One onward holder reached from a direct share, with the path and the last flow taken. */
-    public record Onward(String holder, String category, List<String> path, DeclaredFlow flow) {
-    }
+    public record Onward(String holder, String category, List<String> path, DeclaredFlow flow) {}
 
     /** A default retention and where it came from. */
-    public record Retention(String period, String source) {
-    }
+    public record Retention(String period, String source) {}
 
     public static final CatalogView EMPTY = new CatalogView(Map.of(), List.of());
 
@@ -44,8 +42,10 @@ public final class CatalogView {
         this.holders = Map.copyOf(holders);
         Map<String, List<DeclaredFlow>> from = new HashMap<>();
         // Sorted by id so that, of two equally short paths, the same one is chosen on every instance.
-        flows.stream().sorted((a, b) -> a.getId().compareTo(b.getId()))
-                .forEach(f -> from.computeIfAbsent(f.getFrom(), k -> new ArrayList<>()).add(f));
+        flows.stream()
+                .sorted((a, b) -> a.getId().compareTo(b.getId()))
+                .forEach(f -> from.computeIfAbsent(f.getFrom(), k -> new ArrayList<>())
+                        .add(f));
         this.flowsFrom = Map.copyOf(from);
     }
 
@@ -129,8 +129,7 @@ public final class CatalogView {
     }
 
     private List<Onward> computeOnward(String start, Collection<String> categories) {
-        record Step(String holder, Set<String> categories, List<String> path) {
-        }
+        record Step(String holder, Set<String> categories, List<String> path) {}
         List<Onward> out = new ArrayList<>();
         Set<String> reached = new HashSet<>();
         for (String category : categories) {

@@ -10,13 +10,14 @@ import java.util.Set;
  */
 public final class Categories {
 
-    private Categories() {
-    }
+    private Categories() {}
 
     /** True when {@code parent} is {@code category} or one of its ancestors. */
     public static boolean covers(String parent, String category) {
         return category.equals(parent)
-                || (category.length() > parent.length() && category.startsWith(parent) && category.charAt(parent.length()) == '.');
+                || (category.length() > parent.length()
+                        && category.startsWith(parent)
+                        && category.charAt(parent.length()) == '.');
     }
 
     /** True when any of {@code parents} covers {@code category}. */

@@ -19,11 +19,9 @@ public final class Periods {
 
     private static final ConcurrentMap<String, Parsed> CACHE = new ConcurrentHashMap<>();
 
-    private record Parsed(Period period, Duration duration) {
-    }
+    private record Parsed(Period period, Duration duration) {}
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** True when the text is a period this class understands. */
     public static boolean isValid(String text) {
@@ -38,7 +36,10 @@ public final class Periods {
     /** {@code at} plus the period, in epoch millis. */
     public static long plus(long at, String text) {
         Parsed parsed = parse(text);
-        ZonedDateTime time = Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC).plus(parsed.period).plus(parsed.duration);
+        ZonedDateTime time = Instant.ofEpochMilli(at)
+                .atZone(ZoneOffset.UTC)
+                .plus(parsed.period)
+                .plus(parsed.duration);
         return time.toInstant().toEpochMilli();
     }
 
@@ -65,7 +66,8 @@ public final class Periods {
             Duration duration = Duration.parse("P" + text.substring(t));
             return new Parsed(period, duration);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 period such as P45D, P14M, P1Y or PT24H", e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not an ISO-8601 period such as P45D, P14M, P1Y or PT24H", e);
         }
     }
 }

@@ -71,9 +71,17 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     private KeyValueStore<String, RequestRecord> requests;
     private KeyValueStore<String, String> deadlines;
 
-    public RequestProcessor(RouteSender router, String statusSink, String requestDeadLetterSink, String outcomeDeadLetterSink,
-                            Serializer<DataSubjectRequest> requestSerializer, Serializer<HolderOutcome> outcomeSerializer,
-                            Duration scanInterval, int sliceSize, String maxExtension, String application) {
+    public RequestProcessor(
+            RouteSender router,
+            String statusSink,
+            String requestDeadLetterSink,
+            String outcomeDeadLetterSink,
+            Serializer<DataSubjectRequest> requestSerializer,
+            Serializer<HolderOutcome> outcomeSerializer,
+            Duration scanInterval,
+            int sliceSize,
+            String maxExtension,
+            String application) {
         this.router = router;
         this.statusSink = statusSink;
         this.requestDeadLetterSink = requestDeadLetterSink;
@@ -125,7 +133,13 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         String problem = extensionProblem(existing, filed);
         if (problem != null) {
             byte[] value = requestSerializer.serialize(Topics.DSR_REQUESTS.name(), filed);
-            deadLetter(requestDeadLetterSink, Topics.DSR_REQUESTS, filed.getRequestId(), value, problem, record.timestamp());
+            deadLetter(
+                    requestDeadLetterSink,
+                    Topics.DSR_REQUESTS,
+                    filed.getRequestId(),
+                    value,
+                    problem,
+                    record.timestamp());
             return;
         }
         existing.setDeadline(deadline);
@@ -150,8 +164,8 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     private String extensionProblem(RequestRecord existing, DataSubjectRequest filed) {
         long limit = Periods.plus(Periods.plus(existing.getReceivedAt(), "P1M"), maxExtension);
         if (existing.getExtensionReason() != null) {
-            return "request " + existing.getRequestId() + ": deadline already extended once (" + existing.getExtensionReason()
-                    + "); a second extension is not allowed";
+            return "request " + existing.getRequestId() + ": deadline already extended once ("
+                    + existing.getExtensionReason() + "); a second extension is not allowed";
         }
         if (filed.getDeadline().toEpochMilli() < existing.getDeadline()) {
             return "request " + existing.getRequestId() + ": deadline " + filed.getDeadline()
@@ -170,16 +184,28 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     private void outcome(Record<String, Route> record) {
         HolderOutcome outcome = Payloads.outcome(record.value());
         RequestRecord request = requests.get(record.key());
-        TaskRecord task = request == null ? null : request.getTasks().stream()
-                .filter(t -> t.getTaskId().equals(outcome.getTaskId())).findFirst()
-                .orElseGet(() -> request.getTasks().stream().filter(t -> t.getHolder().equals(outcome.getHolder()))
-                        .findFirst().orElse(null));
+        TaskRecord task = request == null
+                ? null
+                : request.getTasks().stream()
+                        .filter(t -> t.getTaskId().equals(outcome.getTaskId()))
+                        .findFirst()
+                        .orElseGet(() -> request.getTasks().stream()
+                                .filter(t -> t.getHolder().equals(outcome.getHolder()))
+                                .findFirst()
+                                .orElse(null));
         if (task == null) {
             String reason = request == null
                     ? "outcome for unknown request " + outcome.getRequestId()
-                    : "request " + outcome.getRequestId() + " has no task " + outcome.getTaskId() + " for holder " + outcome.getHolder();
+                    : "request " + outcome.getRequestId() + " has no task " + outcome.getTaskId() + " for holder "
+                            + outcome.getHolder();
             byte[] value = outcomeSerializer.serialize(Topics.DSR_OUTCOMES.name(), outcome);
-            deadLetter(outcomeDeadLetterSink, Topics.DSR_OUTCOMES, outcome.getRequestId(), value, reason, record.timestamp());
+            deadLetter(
+                    outcomeDeadLetterSink,
+                    Topics.DSR_OUTCOMES,
+                    outcome.getRequestId(),
+                    value,
+                    reason,
+                    record.timestamp());
             return;
         }
         String state = TaskState.valueOf(outcome.getOutcome().name()).name();
@@ -208,19 +234,28 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
             reason = "erased on request " + request.getRequestId();
         } else if (TaskState.RESTRICTED.name().equals(task.getState())) {
             status = LineageStatus.RESTRICTED;
-            reason = "restricted on request " + request.getRequestId() + (task.getReason() == null ? "" : ": " + task.getReason());
+            reason = "restricted on request " + request.getRequestId()
+                    + (task.getReason() == null ? "" : ": " + task.getReason());
         } else {
             return;
         }
-        Route mark = Route.newBuilder().setKind(RouteKind.MARK_EDGES.name()).setEventId(request.getRequestId())
-                .setSubjectId(request.getSubjectId()).setHolder(task.getHolder()).setCategories(task.getCategories())
-                .setStatus(status.name()).setReason(reason).setOccurredAt(at).build();
+        Route mark = Route.newBuilder()
+                .setKind(RouteKind.MARK_EDGES.name())
+                .setEventId(request.getRequestId())
+                .setSubjectId(request.getSubjectId())
+                .setHolder(task.getHolder())
+                .setCategories(task.getCategories())
+                .setStatus(status.name())
+                .setReason(reason)
+                .setOccurredAt(at)
+                .build();
         router.send(request.getSubjectId(), mark, timestamp);
     }
 
     private void markOverdue(long now) {
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(String.format("%013d/", 0), String.format("%013d/~", now))) {
+        try (KeyValueIterator<String, String> it =
+                deadlines.range(String.format("%013d/", 0), String.format("%013d/~", now))) {
             while (it.hasNext() && due.size() < sliceSize) {
                 due.add(it.next().key);
             }
@@ -262,13 +297,24 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
 
     private void save(RequestRecord request, long timestamp) {
         requests.put(request.getRequestId(), request);
-        context.forward(new Record<Object, Object>(request.getRequestId(), RequestStatuses.toStatus(request), timestamp), statusSink);
+        context.forward(
+                new Record<Object, Object>(request.getRequestId(), RequestStatuses.toStatus(request), timestamp),
+                statusSink);
     }
 
-    private void deadLetter(String sink, Topic<String, ?> topic, String key, byte[] value, String reason, long timestamp) {
+    private void deadLetter(
+            String sink, Topic<String, ?> topic, String key, byte[] value, String reason, long timestamp) {
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        DeadLetter letter = deadLetters.of(topic.name(), null, null, keyBytes, value, null, FailureStage.PROCESSING,
-                "rejected-by-request-tracking", reason);
+        DeadLetter letter = deadLetters.of(
+                topic.name(),
+                null,
+                null,
+                keyBytes,
+                value,
+                null,
+                FailureStage.PROCESSING,
+                "rejected-by-request-tracking",
+                reason);
         context.forward(new Record<Object, Object>(keyBytes, letter, timestamp), sink);
     }
 }

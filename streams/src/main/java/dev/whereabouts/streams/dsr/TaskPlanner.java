@@ -4,8 +4,8 @@ import dev.whereabouts.model.catalog.LegalHold;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageStatus;
-import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.CatalogView;
+import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
@@ -35,11 +35,10 @@ import java.util.TreeSet;
 public final class TaskPlanner {
 
     /** One holder's task as planned. */
-    public record Planned(String holder, TaskType type, List<String> categories, String reason, String legalReference) {
-    }
+    public record Planned(
+            String holder, TaskType type, List<String> categories, String reason, String legalReference) {}
 
-    private TaskPlanner() {
-    }
+    private TaskPlanner() {}
 
     /** Deterministic task id: the same request and holder always give the same task. */
     public static String taskId(String requestId, String holder) {
@@ -52,28 +51,41 @@ public final class TaskPlanner {
         sorted.sort(Comparator.comparing(HolderEdges::getHolder));
         long receivedAt = request.getReceivedAt().toEpochMilli();
         for (HolderEdges bucket : sorted) {
-            List<Edge> present = bucket.getEdges().stream().filter(TaskPlanner::stillThere).toList();
+            List<Edge> present =
+                    bucket.getEdges().stream().filter(TaskPlanner::stillThere).toList();
             Set<String> held = new TreeSet<>();
             present.forEach(e -> held.add(e.getCategory()));
-            Set<String> categories = request.getScope().isEmpty()
-                    ? held : new TreeSet<>(Categories.intersect(request.getScope(), held));
+            Set<String> categories =
+                    request.getScope().isEmpty() ? held : new TreeSet<>(Categories.intersect(request.getScope(), held));
             if (categories.isEmpty()) {
                 continue;
             }
-            tasks.add(switch (request.getType()) {
-                case ERASURE -> erasure(bucket.getHolder(), categories, present, receivedAt, catalog);
-                case ACCESS, PORTABILITY -> new Planned(bucket.getHolder(), TaskType.EXPORT, List.copyOf(categories), null, null);
-                case RESTRICTION -> new Planned(bucket.getHolder(), TaskType.RESTRICT, List.copyOf(categories),
-                        "restriction of processing requested, Art. 18", "GDPR Art. 18");
-                case OBJECTION -> new Planned(bucket.getHolder(), TaskType.RESTRICT, List.copyOf(categories),
-                        "objection, Art. 21", "GDPR Art. 21");
-            });
+            tasks.add(
+                    switch (request.getType()) {
+                        case ERASURE -> erasure(bucket.getHolder(), categories, present, receivedAt, catalog);
+                        case ACCESS, PORTABILITY ->
+                            new Planned(bucket.getHolder(), TaskType.EXPORT, List.copyOf(categories), null, null);
+                        case RESTRICTION ->
+                            new Planned(
+                                    bucket.getHolder(),
+                                    TaskType.RESTRICT,
+                                    List.copyOf(categories),
+                                    "restriction of processing requested, Art. 18",
+                                    "GDPR Art. 18");
+                        case OBJECTION ->
+                            new Planned(
+                                    bucket.getHolder(),
+                                    TaskType.RESTRICT,
+                                    List.copyOf(categories),
+                                    "objection, Art. 21",
+                                    "GDPR Art. 21");
+                    });
         }
         return tasks;
     }
 
-    private static Planned erasure(String holder, Set<String> categories, List<Edge> present, long receivedAt,
-                                   CatalogView catalog) {
+    private static Planned erasure(
+            String holder, Set<String> categories, List<Edge> present, long receivedAt, CatalogView catalog) {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
         for (LegalHold hold : catalog.legalHolds(holder, categories)) {
@@ -90,12 +102,16 @@ public final class TaskPlanner {
         if (reasons.isEmpty()) {
             return new Planned(holder, TaskType.ERASE, List.copyOf(categories), null, null);
         }
-        return new Planned(holder, TaskType.RESTRICT, List.copyOf(categories),
+        return new Planned(
+                holder,
+                TaskType.RESTRICT,
+                List.copyOf(categories),
                 "legal hold: " + String.join("; ", reasons),
                 "GDPR Art. 17(3)(b); " + String.join("; ", references));
     }
 
     private static boolean stillThere(Edge edge) {
-        return LineageStatus.HELD.name().equals(edge.getStatus()) || LineageStatus.RESTRICTED.name().equals(edge.getStatus());
+        return LineageStatus.HELD.name().equals(edge.getStatus())
+                || LineageStatus.RESTRICTED.name().equals(edge.getStatus());
     }
 }

@@ -41,25 +41,45 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     }
 
     @Override
-    public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-                                                 Exception exception) {
+    public DeserializationHandlerResponse handle(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         Optional<Topic<byte[], DeadLetter>> twin = Topics.byName(record.topic()).flatMap(Topic::deadLetters);
         if (twin.isEmpty()) {
-            LOG.error("cannot deserialise a record of {}-{}@{} and it has no dead-letter topic: {}", record.topic(),
-                    record.partition(), record.offset(), exception.getMessage());
+            LOG.error(
+                    "cannot deserialise a record of {}-{}@{} and it has no dead-letter topic: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    exception.getMessage());
             return DeserializationHandlerResponse.FAIL;
         }
-        DeadLetter letter = sender.deadLetters().of(record.topic(), record.partition(), record.offset(), record.key(),
-                record.value(), record.headers(), FailureStage.DESERIALIZATION, exception.getClass().getName(),
-                DeadLetters.describe(exception));
+        DeadLetter letter = sender.deadLetters()
+                .of(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value(),
+                        record.headers(),
+                        FailureStage.DESERIALIZATION,
+                        exception.getClass().getName(),
+                        DeadLetters.describe(exception));
         try {
             sender.send(twin.get(), record.key(), letter);
-            LOG.warn("dead-lettered an unreadable record of {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            LOG.warn(
+                    "dead-lettered an unreadable record of {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     letter.getReason());
             return DeserializationHandlerResponse.CONTINUE;
         } catch (RuntimeException e) {
-            LOG.error("could not dead-letter {}-{}@{}; stopping rather than dropping it", record.topic(), record.partition(),
-                    record.offset(), e);
+            LOG.error(
+                    "could not dead-letter {}-{}@{}; stopping rather than dropping it",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e);
             return DeserializationHandlerResponse.FAIL;
         }
     }

@@ -38,8 +38,8 @@ public final class DeadLetterProductionExceptionHandler implements ProductionExc
     }
 
     @Override
-    public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-                                                     Exception exception) {
+    public ProductionExceptionHandlerResponse handle(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RecordTooLargeException) {
             return deadLetterSource(context, FailureStage.PRODUCTION, exception, record.topic());
         }
@@ -48,23 +48,37 @@ public final class DeadLetterProductionExceptionHandler implements ProductionExc
     }
 
     @Override
-    public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context, ProducerRecord record,
-                                                                           Exception exception,
-                                                                           SerializationExceptionOrigin origin) {
+    public ProductionExceptionHandlerResponse handleSerializationException(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
         return deadLetterSource(context, FailureStage.PRODUCTION, exception, record.topic());
     }
 
-    private ProductionExceptionHandlerResponse deadLetterSource(ErrorHandlerContext context, FailureStage stage,
-                                                                Exception exception, String outputTopic) {
-        Optional<Topic<byte[], DeadLetter>> twin = context == null ? Optional.empty()
+    private ProductionExceptionHandlerResponse deadLetterSource(
+            ErrorHandlerContext context, FailureStage stage, Exception exception, String outputTopic) {
+        Optional<Topic<byte[], DeadLetter>> twin = context == null
+                ? Optional.empty()
                 : Topics.byName(context.topic()).flatMap(Topic::deadLetters);
         if (twin.isEmpty()) {
-            LOG.error("cannot write to {} and the input record has no dead-letter topic; failing", outputTopic, exception);
+            LOG.error(
+                    "cannot write to {} and the input record has no dead-letter topic; failing",
+                    outputTopic,
+                    exception);
             return ProductionExceptionHandlerResponse.FAIL;
         }
-        DeadLetter letter = sender.deadLetters().of(context.topic(), context.partition(), context.offset(),
-                context.sourceRawKey(), context.sourceRawValue(), context.headers(), stage, exception.getClass().getName(),
-                "output to " + outputTopic + " failed: " + exception.getMessage());
+        DeadLetter letter = sender.deadLetters()
+                .of(
+                        context.topic(),
+                        context.partition(),
+                        context.offset(),
+                        context.sourceRawKey(),
+                        context.sourceRawValue(),
+                        context.headers(),
+                        stage,
+                        exception.getClass().getName(),
+                        "output to " + outputTopic + " failed: " + exception.getMessage());
         try {
             sender.send(twin.get(), context.sourceRawKey(), letter);
             return ProductionExceptionHandlerResponse.CONTINUE;

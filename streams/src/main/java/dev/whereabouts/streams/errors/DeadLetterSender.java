@@ -26,7 +26,8 @@ public final class DeadLetterSender implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Duration timeout;
 
-    public DeadLetterSender(Producer<byte[], byte[]> producer, TopicSerdes serdes, DeadLetters deadLetters, Duration timeout) {
+    public DeadLetterSender(
+            Producer<byte[], byte[]> producer, TopicSerdes serdes, DeadLetters deadLetters, Duration timeout) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.serdes = Objects.requireNonNull(serdes, "serdes");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -41,7 +42,8 @@ public final class DeadLetterSender implements AutoCloseable {
     public void send(Topic<byte[], DeadLetter> topic, byte[] key, DeadLetter letter) {
         byte[] value = serdes.valueSerde(topic).serializer().serialize(topic.name(), letter);
         try {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic.name(), key, value))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaException("could not send dead letter to " + topic.name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

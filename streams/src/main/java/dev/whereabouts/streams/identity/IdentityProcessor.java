@@ -73,8 +73,17 @@ public final class IdentityProcessor implements Processor<String, Route, Object,
         Route route = record.value();
         switch (RouteKind.valueOf(route.getKind())) {
             case RESOLVE_EVENT, RESOLVE_REQUEST -> resolve(record);
-            case ASSIGN -> assign(route.getIdentifiers().isEmpty() ? null : route.getIdentifiers().get(0), record.key(),
-                    route.getSubjectId(), route.getCompanions(), route.getEventId(), route.getOccurredAt(), record.timestamp());
+            case ASSIGN ->
+                assign(
+                        route.getIdentifiers().isEmpty()
+                                ? null
+                                : route.getIdentifiers().get(0),
+                        record.key(),
+                        route.getSubjectId(),
+                        route.getCompanions(),
+                        route.getEventId(),
+                        route.getOccurredAt(),
+                        record.timestamp());
             default -> throw new IllegalStateException("identity step cannot handle " + route.getKind());
         }
     }
@@ -97,7 +106,10 @@ public final class IdentityProcessor implements Processor<String, Route, Object,
         List<String> observed = new ArrayList<>(route.getObserved());
         observed.add(entry == null ? NONE : entry.getSubjectId());
         if (hop + 1 < ids.size()) {
-            Route next = Route.newBuilder(route).setHop(hop + 1).setObserved(observed).build();
+            Route next = Route.newBuilder(route)
+                    .setHop(hop + 1)
+                    .setObserved(observed)
+                    .build();
             router.send(ids.get(hop + 1).getPseudonym(), next, record.timestamp());
             return;
         }
@@ -126,33 +138,59 @@ public final class IdentityProcessor implements Processor<String, Route, Object,
         int last = ids.size() - 1;
         for (int i = 0; i < last; i++) {
             // Sent even when the identifier already points at the subject: it learns its companions.
-            Route assign = Route.newBuilder().setKind(RouteKind.ASSIGN.name()).setEventId(route.getEventId())
-                    .setIdentifiers(List.of(ids.get(i))).setSubjectId(subject).setCompanions(companions)
-                    .setOccurredAt(route.getOccurredAt()).build();
+            Route assign = Route.newBuilder()
+                    .setKind(RouteKind.ASSIGN.name())
+                    .setEventId(route.getEventId())
+                    .setIdentifiers(List.of(ids.get(i)))
+                    .setSubjectId(subject)
+                    .setCompanions(companions)
+                    .setOccurredAt(route.getOccurredAt())
+                    .build();
             router.send(ids.get(i).getPseudonym(), assign, timestamp);
         }
         // The last identifier is ours: assign it here, in this transaction.
-        assign(ids.get(last), ids.get(last).getPseudonym(), subject, companions, route.getEventId(), route.getOccurredAt(),
+        assign(
+                ids.get(last),
+                ids.get(last).getPseudonym(),
+                subject,
+                companions,
+                route.getEventId(),
+                route.getOccurredAt(),
                 timestamp);
         forwardEvent(route, subject, timestamp);
     }
 
     private void forwardEvent(Route route, String subject, long timestamp) {
-        Route event = Route.newBuilder().setKind(RouteKind.EVENT.name()).setEventId(route.getEventId())
-                .setPayload(route.getPayload()).setIdentifiers(route.getIdentifiers()).setSubjectId(subject)
-                .setOccurredAt(route.getOccurredAt()).build();
+        Route event = Route.newBuilder()
+                .setKind(RouteKind.EVENT.name())
+                .setEventId(route.getEventId())
+                .setPayload(route.getPayload())
+                .setIdentifiers(route.getIdentifiers())
+                .setSubjectId(subject)
+                .setOccurredAt(route.getOccurredAt())
+                .build();
         router.send(subject, event, timestamp);
     }
 
     private void resolvedRequest(Route route, TreeSet<String> candidates, long timestamp) {
         if (candidates.isEmpty()) {
             DataSubjectRequest request = Payloads.request(route);
-            RequestRecord nobody = RequestRecord.newBuilder().setRequestId(request.getRequestId())
-                    .setType(request.getType().name()).setSubjectId(null).setState("RECEIVED")
-                    .setReceivedAt(request.getReceivedAt().toEpochMilli()).setDeadline(request.getDeadline().toEpochMilli())
-                    .setUpdatedAt(route.getOccurredAt()).build();
-            Route issued = Route.newBuilder().setKind(RouteKind.REQUEST_ISSUED.name()).setEventId(route.getEventId())
-                    .setPayload(route.getPayload()).setRequest(nobody).setOccurredAt(route.getOccurredAt()).build();
+            RequestRecord nobody = RequestRecord.newBuilder()
+                    .setRequestId(request.getRequestId())
+                    .setType(request.getType().name())
+                    .setSubjectId(null)
+                    .setState("RECEIVED")
+                    .setReceivedAt(request.getReceivedAt().toEpochMilli())
+                    .setDeadline(request.getDeadline().toEpochMilli())
+                    .setUpdatedAt(route.getOccurredAt())
+                    .build();
+            Route issued = Route.newBuilder()
+                    .setKind(RouteKind.REQUEST_ISSUED.name())
+                    .setEventId(route.getEventId())
+                    .setPayload(route.getPayload())
+                    .setRequest(nobody)
+                    .setOccurredAt(route.getOccurredAt())
+                    .build();
             router.send(request.getRequestId(), issued, timestamp);
             return;
         }
@@ -160,14 +198,25 @@ public final class IdentityProcessor implements Processor<String, Route, Object,
         // not evidence that identifiers belong together); it goes to the smallest, which is where a
         // later merge would put everything anyway.
         String subject = candidates.first();
-        Route forward = Route.newBuilder().setKind(RouteKind.REQUEST.name()).setEventId(route.getEventId())
-                .setPayload(route.getPayload()).setIdentifiers(route.getIdentifiers()).setSubjectId(subject)
-                .setOccurredAt(route.getOccurredAt()).build();
+        Route forward = Route.newBuilder()
+                .setKind(RouteKind.REQUEST.name())
+                .setEventId(route.getEventId())
+                .setPayload(route.getPayload())
+                .setIdentifiers(route.getIdentifiers())
+                .setSubjectId(subject)
+                .setOccurredAt(route.getOccurredAt())
+                .build();
         router.send(subject, forward, timestamp);
     }
 
-    private void assign(Identifier identifier, String pseudonym, String subject, List<String> companions, String cause,
-                        long occurredAt, long timestamp) {
+    private void assign(
+            Identifier identifier,
+            String pseudonym,
+            String subject,
+            List<String> companions,
+            String cause,
+            long occurredAt,
+            long timestamp) {
         IdentityEntry entry = index.get(pseudonym);
         if (entry == null) {
             index.put(pseudonym, new IdentityEntry(subject, withCompanions(List.of(), companions, pseudonym)));
@@ -224,13 +273,19 @@ public final class IdentityProcessor implements Processor<String, Route, Object,
             return;
         }
         SubjectIdentifier contract = Payloads.contract(List.of(identifier)).get(0);
-        IdentityLink link = new IdentityLink(contract, subject, Instant.ofEpochMilli(occurredAt), cause == null ? "" : cause);
+        IdentityLink link =
+                new IdentityLink(contract, subject, Instant.ofEpochMilli(occurredAt), cause == null ? "" : cause);
         context.forward(new Record<Object, Object>(identifier.getPseudonym(), link, timestamp), identitiesSink);
     }
 
     private void merge(String loser, String survivor, String cause, long occurredAt, long timestamp) {
-        Route merge = Route.newBuilder().setKind(RouteKind.MERGE_INTO.name()).setEventId(cause).setSubjectId(loser)
-                .setSurvivorId(survivor).setOccurredAt(occurredAt).build();
+        Route merge = Route.newBuilder()
+                .setKind(RouteKind.MERGE_INTO.name())
+                .setEventId(cause)
+                .setSubjectId(loser)
+                .setSurvivorId(survivor)
+                .setOccurredAt(occurredAt)
+                .build();
         router.send(loser, merge, timestamp);
     }
 }

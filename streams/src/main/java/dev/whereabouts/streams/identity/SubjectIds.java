@@ -18,8 +18,7 @@ public final class SubjectIds {
 
     private static final String PREFIX = "s-";
 
-    private SubjectIds() {
-    }
+    private SubjectIds() {}
 
     /** The id a subject first seen with these identifiers gets: derived from the first one. */
     public static String fresh(List<Identifier> identifiers) {

@@ -52,8 +52,14 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
      * @param next        the child processor valid records go to (the routing stages)
      * @param dedupeStore name of the window store remembering idempotency keys, or null for none
      */
-    public IntakeProcessor(Deserializer<T> deserializer, Spec<T> spec, String next, String deadLetterSink,
-                           String dedupeStore, Duration dedupeWindow, String application) {
+    public IntakeProcessor(
+            Deserializer<T> deserializer,
+            Spec<T> spec,
+            String next,
+            String deadLetterSink,
+            String dedupeStore,
+            Duration dedupeWindow,
+            String application) {
         this.deserializer = deserializer;
         this.spec = spec;
         this.next = next;
@@ -77,7 +83,11 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
         T value;
         try {
             if (record.value() == null) {
-                deadLetter(record, FailureStage.DESERIALIZATION, "null-value", "record has no value (a tombstone is not a valid " + topic + " record)");
+                deadLetter(
+                        record,
+                        FailureStage.DESERIALIZATION,
+                        "null-value",
+                        "record has no value (a tombstone is not a valid " + topic + " record)");
                 return;
             }
             value = deserializer.deserialize(topic, record.headers(), record.value());
@@ -110,9 +120,16 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
 
     private void deadLetter(Record<byte[], byte[]> record, FailureStage stage, String errorClass, String reason) {
         Optional<RecordMetadata> meta = context.recordMetadata();
-        DeadLetter letter = deadLetters.of(meta.map(RecordMetadata::topic).orElse("unknown"),
-                meta.map(RecordMetadata::partition).orElse(null), meta.map(RecordMetadata::offset).orElse(null),
-                record.key(), record.value(), record.headers(), stage, errorClass, reason);
+        DeadLetter letter = deadLetters.of(
+                meta.map(RecordMetadata::topic).orElse("unknown"),
+                meta.map(RecordMetadata::partition).orElse(null),
+                meta.map(RecordMetadata::offset).orElse(null),
+                record.key(),
+                record.value(),
+                record.headers(),
+                stage,
+                errorClass,
+                reason);
         context.forward(new Record<Object, Object>(record.key(), letter, record.timestamp()), deadLetterSink);
     }
 }

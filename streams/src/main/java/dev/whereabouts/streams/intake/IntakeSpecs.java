@@ -17,8 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /** The {@link IntakeProcessor.Spec}s of the three input topics the topology reads. */
 public final class IntakeSpecs {
 
-    private IntakeSpecs() {
-    }
+    private IntakeSpecs() {}
 
     /**
      * Sharing events: need an identifier, a category and a holder the catalog knows; de-duplicated
@@ -29,17 +28,20 @@ public final class IntakeSpecs {
             @Override
             public Optional<String> validate(SharingEvent event, ProcessorContext<?, ?> context) {
                 if (event.getIdentifiers().isEmpty()) {
-                    return Optional.of("identifiers: at least one identifier is required (event " + event.getEventId() + ")");
+                    return Optional.of(
+                            "identifiers: at least one identifier is required (event " + event.getEventId() + ")");
                 }
                 if (event.getCategories().isEmpty()) {
-                    return Optional.of("categories: at least one category is required (event " + event.getEventId() + ")");
+                    return Optional.of(
+                            "categories: at least one category is required (event " + event.getEventId() + ")");
                 }
                 if (event.getRetention() != null && !Periods.isValid(event.getRetention())) {
                     return Optional.of("retention: '" + event.getRetention() + "' is not an ISO-8601 period (event "
                             + event.getEventId() + ")");
                 }
                 if (!catalog.view(context).knows(event.getHolder())) {
-                    return Optional.of("holder: '" + event.getHolder() + "' is not in the catalog (event " + event.getEventId() + ")");
+                    return Optional.of("holder: '" + event.getHolder() + "' is not in the catalog (event "
+                            + event.getEventId() + ")");
                 }
                 return Optional.empty();
             }
@@ -52,8 +54,12 @@ public final class IntakeSpecs {
             @Override
             public Record<String, Route> route(SharingEvent event, Record<byte[], byte[]> input) {
                 List<Identifier> ids = Payloads.identifiers(event.getIdentifiers());
-                Route route = Route.newBuilder().setKind(RouteKind.RESOLVE_EVENT.name()).setEventId(event.getEventId())
-                        .setPayload(Payloads.of(event)).setIdentifiers(ids).setOccurredAt(event.getOccurredAt().toEpochMilli())
+                Route route = Route.newBuilder()
+                        .setKind(RouteKind.RESOLVE_EVENT.name())
+                        .setEventId(event.getEventId())
+                        .setPayload(Payloads.of(event))
+                        .setIdentifiers(ids)
+                        .setOccurredAt(event.getOccurredAt().toEpochMilli())
                         .build();
                 return new Record<>(ids.get(0).getPseudonym(), route, input.timestamp());
             }
@@ -66,7 +72,8 @@ public final class IntakeSpecs {
             @Override
             public Optional<String> validate(DataSubjectRequest request, ProcessorContext<?, ?> context) {
                 if (request.getIdentifiers().isEmpty()) {
-                    return Optional.of("identifiers: at least one identifier is required (request " + request.getRequestId() + ")");
+                    return Optional.of("identifiers: at least one identifier is required (request "
+                            + request.getRequestId() + ")");
                 }
                 if (!request.getDeadline().isAfter(request.getReceivedAt())) {
                     return Optional.of("deadline: must be after receivedAt (request " + request.getRequestId() + ")");
@@ -82,9 +89,13 @@ public final class IntakeSpecs {
             @Override
             public Record<String, Route> route(DataSubjectRequest request, Record<byte[], byte[]> input) {
                 List<Identifier> ids = Payloads.identifiers(request.getIdentifiers());
-                Route route = Route.newBuilder().setKind(RouteKind.RESOLVE_REQUEST.name()).setEventId(request.getRequestId())
-                        .setPayload(Payloads.of(request)).setIdentifiers(ids)
-                        .setOccurredAt(request.getReceivedAt().toEpochMilli()).build();
+                Route route = Route.newBuilder()
+                        .setKind(RouteKind.RESOLVE_REQUEST.name())
+                        .setEventId(request.getRequestId())
+                        .setPayload(Payloads.of(request))
+                        .setIdentifiers(ids)
+                        .setOccurredAt(request.getReceivedAt().toEpochMilli())
+                        .build();
                 return new Record<>(ids.get(0).getPseudonym(), route, input.timestamp());
             }
         };
@@ -108,8 +119,12 @@ public final class IntakeSpecs {
 
             @Override
             public Record<String, Route> route(HolderOutcome outcome, Record<byte[], byte[]> input) {
-                Route route = Route.newBuilder().setKind(RouteKind.OUTCOME.name()).setEventId(outcome.getTaskId())
-                        .setPayload(Payloads.of(outcome)).setOccurredAt(outcome.getReportedAt().toEpochMilli()).build();
+                Route route = Route.newBuilder()
+                        .setKind(RouteKind.OUTCOME.name())
+                        .setEventId(outcome.getTaskId())
+                        .setPayload(Payloads.of(outcome))
+                        .setOccurredAt(outcome.getReportedAt().toEpochMilli())
+                        .build();
                 return new Record<>(outcome.getRequestId(), route, input.timestamp());
             }
         };

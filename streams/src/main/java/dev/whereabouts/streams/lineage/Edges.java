@@ -30,8 +30,7 @@ public final class Edges {
 
     private static final long DAY = 86_400_000L;
 
-    private Edges() {
-    }
+    private Edges() {}
 
     /** The edge of a category in a bucket, or null. */
     public static Edge find(HolderEdges bucket, String category) {
@@ -51,18 +50,46 @@ public final class Edges {
      * day's first; retention findings therefore fall due from the end of that day ({@link #endOfDay}),
      * never early. Lists are compared by content; edges replace their lists rather than mutate them.
      */
-    public record Stored(String status, String statusReason, long statusAt, boolean direct, List<String> path,
-                         List<String> purposes, List<String> legalBases, List<String> sourceSystems, long firstSharedAt,
-                         long lastSharedDay, String retention, String retentionSource, boolean backup, int emittedDigest,
-                         long emittedDay, Long retentionIndexedAt, Long backupIndexedAt, List<String> openFindings) {
-    }
+    public record Stored(
+            String status,
+            String statusReason,
+            long statusAt,
+            boolean direct,
+            List<String> path,
+            List<String> purposes,
+            List<String> legalBases,
+            List<String> sourceSystems,
+            long firstSharedAt,
+            long lastSharedDay,
+            String retention,
+            String retentionSource,
+            boolean backup,
+            int emittedDigest,
+            long emittedDay,
+            Long retentionIndexedAt,
+            Long backupIndexedAt,
+            List<String> openFindings) {}
 
     /** The stored part of an edge, to tell whether an event changed it. */
     public static Stored stored(Edge edge) {
-        return new Stored(edge.getStatus(), edge.getStatusReason(), edge.getStatusAt(), edge.getDirect(), edge.getPath(),
-                edge.getPurposes(), edge.getLegalBases(), edge.getSourceSystems(), edge.getFirstSharedAt(),
-                Math.floorDiv(edge.getLastSharedAt(), DAY), edge.getRetention(), edge.getRetentionSource(), edge.getBackup(),
-                edge.getEmittedDigest(), edge.getEmittedDay(), edge.getRetentionIndexedAt(), edge.getBackupIndexedAt(),
+        return new Stored(
+                edge.getStatus(),
+                edge.getStatusReason(),
+                edge.getStatusAt(),
+                edge.getDirect(),
+                edge.getPath(),
+                edge.getPurposes(),
+                edge.getLegalBases(),
+                edge.getSourceSystems(),
+                edge.getFirstSharedAt(),
+                Math.floorDiv(edge.getLastSharedAt(), DAY),
+                edge.getRetention(),
+                edge.getRetentionSource(),
+                edge.getBackup(),
+                edge.getEmittedDigest(),
+                edge.getEmittedDay(),
+                edge.getRetentionIndexedAt(),
+                edge.getBackupIndexedAt(),
                 edge.getOpenFindings());
     }
 
@@ -73,10 +100,20 @@ public final class Edges {
 
     /** A fresh edge, HELD, with nothing emitted yet. */
     public static Edge fresh(String category, boolean direct, List<String> path, long at, String eventId) {
-        return Edge.newBuilder().setCategory(category).setDirect(direct).setPath(direct ? List.of() : path)
-                .setPurposes(new ArrayList<>()).setLegalBases(new ArrayList<>()).setSourceSystems(new ArrayList<>())
-                .setFirstSharedAt(at).setLastSharedAt(at).setStatus(LineageStatus.HELD.name()).setStatusAt(at)
-                .setUpdatedAt(at).setLastEventId(eventId).build();
+        return Edge.newBuilder()
+                .setCategory(category)
+                .setDirect(direct)
+                .setPath(direct ? List.of() : path)
+                .setPurposes(new ArrayList<>())
+                .setLegalBases(new ArrayList<>())
+                .setSourceSystems(new ArrayList<>())
+                .setFirstSharedAt(at)
+                .setLastSharedAt(at)
+                .setStatus(LineageStatus.HELD.name())
+                .setStatusAt(at)
+                .setUpdatedAt(at)
+                .setLastEventId(eventId)
+                .build();
     }
 
     /** A sorted copy of the list with the value added, or null when it is already there. */
@@ -137,9 +174,17 @@ public final class Edges {
 
     /** Digest of the answer fields; never 0, which means "nothing emitted yet". */
     public static int digest(Edge edge) {
-        int hash = Objects.hash(edge.getStatus(), edge.getStatusReason(), edge.getDirect(),
-                edge.getDirect() ? List.of() : edge.getPath(), edge.getPurposes(), edge.getLegalBases(),
-                edge.getSourceSystems(), edge.getRetention(), edge.getBackup(), edge.getFirstSharedAt());
+        int hash = Objects.hash(
+                edge.getStatus(),
+                edge.getStatusReason(),
+                edge.getDirect(),
+                edge.getDirect() ? List.of() : edge.getPath(),
+                edge.getPurposes(),
+                edge.getLegalBases(),
+                edge.getSourceSystems(),
+                edge.getRetention(),
+                edge.getBackup(),
+                edge.getFirstSharedAt());
         return hash == 0 ? 1 : hash;
     }
 
@@ -174,14 +219,24 @@ public final class Edges {
                 bases.add(LegalBasis.UNSPECIFIED);
             }
         }
-        return LineageRecord.newBuilder().setSubjectId(subjectId).setCategory(edge.getCategory()).setHolder(holder)
-                .setDirect(edge.getDirect()).setPath(edge.getDirect() ? List.of() : edge.getPath())
-                .setPurposes(edge.getPurposes()).setLegalBases(bases).setSourceSystems(edge.getSourceSystems())
+        return LineageRecord.newBuilder()
+                .setSubjectId(subjectId)
+                .setCategory(edge.getCategory())
+                .setHolder(holder)
+                .setDirect(edge.getDirect())
+                .setPath(edge.getDirect() ? List.of() : edge.getPath())
+                .setPurposes(edge.getPurposes())
+                .setLegalBases(bases)
+                .setSourceSystems(edge.getSourceSystems())
                 .setFirstSharedAt(Instant.ofEpochMilli(edge.getFirstSharedAt()))
                 .setLastSharedAt(Instant.ofEpochMilli(edge.getLastSharedAt()))
-                .setRetentionUntil(edge.getRetentionUntil() == null ? null : Instant.ofEpochMilli(edge.getRetentionUntil()))
-                .setStatus(LineageStatus.valueOf(edge.getStatus())).setStatusReason(edge.getStatusReason())
-                .setUpdatedAt(Instant.ofEpochMilli(edge.getUpdatedAt())).setLastEventId(edge.getLastEventId()).build();
+                .setRetentionUntil(
+                        edge.getRetentionUntil() == null ? null : Instant.ofEpochMilli(edge.getRetentionUntil()))
+                .setStatus(LineageStatus.valueOf(edge.getStatus()))
+                .setStatusReason(edge.getStatusReason())
+                .setUpdatedAt(Instant.ofEpochMilli(edge.getUpdatedAt()))
+                .setLastEventId(edge.getLastEventId())
+                .build();
     }
 
     /**
@@ -193,8 +248,10 @@ public final class Edges {
         Edge out = Edge.newBuilder(into).build();
         boolean fromIsLater = from.getLastSharedAt() > into.getLastSharedAt();
         out.setDirect(into.getDirect() || from.getDirect());
-        if (!out.getDirect() && (into.getPath().isEmpty()
-                || (!from.getPath().isEmpty() && from.getPath().size() < into.getPath().size()))) {
+        if (!out.getDirect()
+                && (into.getPath().isEmpty()
+                        || (!from.getPath().isEmpty()
+                                && from.getPath().size() < into.getPath().size()))) {
             out.setPath(from.getPath());
         }
         out.setPurposes(union(into.getPurposes(), from.getPurposes()));

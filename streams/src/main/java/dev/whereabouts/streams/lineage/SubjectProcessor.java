@@ -14,7 +14,6 @@ import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.streams.catalog.CatalogCache;
 import dev.whereabouts.streams.catalog.CatalogView;
 import dev.whereabouts.streams.catalog.Categories;
-import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.dsr.TaskPlanner;
 import dev.whereabouts.streams.retention.RetentionIndex;
 import dev.whereabouts.streams.routing.RouteSender;
@@ -30,8 +29,8 @@ import dev.whereabouts.streams.state.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,8 +62,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     /** Names of the sinks this processor writes to. */
-    public record Sinks(String lineage, String merges, String tasks, String findings) {
-    }
+    public record Sinks(String lineage, String merges, String tasks, String findings) {}
 
     private final RouteSender router;
     private final Sinks sinks;
@@ -77,8 +75,13 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private KeyValueStore<String, HolderEdges> edges;
     private KeyValueStore<String, String> retentionIndex;
 
-    public SubjectProcessor(RouteSender router, Sinks sinks, CatalogCache catalog, String backupPromise, Duration scanInterval,
-                            int sliceSize) {
+    public SubjectProcessor(
+            RouteSender router,
+            Sinks sinks,
+            CatalogCache catalog,
+            String backupPromise,
+            Duration scanInterval,
+            int sliceSize) {
         this.router = router;
         this.sinks = sinks;
         this.catalog = catalog;
@@ -107,7 +110,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         SubjectMeta meta = metas.get(record.key());
         if (meta != null && meta.getMergedInto() != null) {
             // Merged away while this was in flight: the survivor owns it now.
-            Route forwarded = Route.newBuilder(route).setSubjectId(meta.getMergedInto()).build();
+            Route forwarded =
+                    Route.newBuilder(route).setSubjectId(meta.getMergedInto()).build();
             send(meta.getMergedInto(), forwarded, record.timestamp());
             return;
         }
@@ -147,7 +151,10 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 CatalogView.Retention retention = event.getRetention() != null
                         ? new CatalogView.Retention(event.getRetention(), "agreed in the sharing event")
                         : view.defaultRetention(event.getHolder(), category).orElse(null);
-                Edges.retention(edge, retention == null ? null : retention.period(), retention == null ? null : retention.source());
+                Edges.retention(
+                        edge,
+                        retention == null ? null : retention.period(),
+                        retention == null ? null : retention.source());
             }
             edge.setBackup(edge.getBackup() || backupHolder);
         }
@@ -161,8 +168,12 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             if (!edge.getDirect() && (latest || edge.getRetention() == null)) {
                 CatalogView.Retention retention = flow.getRetention() != null
                         ? new CatalogView.Retention(flow.getRetention(), "declared flow " + flow.getId())
-                        : view.defaultRetention(onward.holder(), onward.category()).orElse(null);
-                Edges.retention(edge, retention == null ? null : retention.period(), retention == null ? null : retention.source());
+                        : view.defaultRetention(onward.holder(), onward.category())
+                                .orElse(null);
+                Edges.retention(
+                        edge,
+                        retention == null ? null : retention.period(),
+                        retention == null ? null : retention.source());
             }
             edge.setBackup(edge.getBackup() || CatalogView.isBackupFlow(flow) || view.isBackupHolder(onward.holder()));
         }
@@ -202,7 +213,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         boolean dirty = false;
         for (Edge edge : bucket.getEdges()) {
             if (!Categories.coveredByAny(event.getCategories(), edge.getCategory())
-                    || at < edge.getLastSharedAt() || at < edge.getStatusAt()
+                    || at < edge.getLastSharedAt()
+                    || at < edge.getStatusAt()
                     || LineageStatus.DELETED_BY_HOLDER.name().equals(edge.getStatus())) {
                 continue;
             }
@@ -221,9 +233,14 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     }
 
     private void rememberIdentifiers(String subject, SubjectMeta meta, List<Identifier> identifiers) {
-        SubjectMeta current = meta != null ? meta
-                : SubjectMeta.newBuilder().setSubjectId(subject).setIdentifiers(new ArrayList<>()).setMergedInto(null)
-                        .setHandledRequests(new ArrayList<>()).build();
+        SubjectMeta current = meta != null
+                ? meta
+                : SubjectMeta.newBuilder()
+                        .setSubjectId(subject)
+                        .setIdentifiers(new ArrayList<>())
+                        .setMergedInto(null)
+                        .setHandledRequests(new ArrayList<>())
+                        .build();
         List<Identifier> known = new ArrayList<>(current.getIdentifiers());
         boolean added = meta == null;
         for (Identifier id : identifiers) {
@@ -242,10 +259,16 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
 
     private void request(String subject, SubjectMeta meta, Route route, long timestamp) {
         DataSubjectRequest request = Payloads.request(route);
-        RequestRecord record = RequestRecord.newBuilder().setRequestId(request.getRequestId())
-                .setType(request.getType().name()).setSubjectId(subject).setState(RequestState.RECEIVED.name())
-                .setReceivedAt(request.getReceivedAt().toEpochMilli()).setDeadline(request.getDeadline().toEpochMilli())
-                .setTasks(new ArrayList<>()).setUpdatedAt(route.getOccurredAt()).build();
+        RequestRecord record = RequestRecord.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setType(request.getType().name())
+                .setSubjectId(subject)
+                .setState(RequestState.RECEIVED.name())
+                .setReceivedAt(request.getReceivedAt().toEpochMilli())
+                .setDeadline(request.getDeadline().toEpochMilli())
+                .setTasks(new ArrayList<>())
+                .setUpdatedAt(route.getOccurredAt())
+                .build();
         boolean handled = meta != null && meta.getHandledRequests().contains(request.getRequestId());
         if (!handled) {
             List<HolderEdges> buckets = new ArrayList<>();
@@ -255,27 +278,51 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             List<Identifier> identifiers = meta == null ? route.getIdentifiers() : meta.getIdentifiers();
             for (TaskPlanner.Planned planned : TaskPlanner.plan(request, buckets, catalog.view(context))) {
                 String taskId = TaskPlanner.taskId(request.getRequestId(), planned.holder());
-                HolderTask task = HolderTask.newBuilder().setTaskId(taskId).setRequestId(request.getRequestId())
-                        .setSubjectId(subject).setIdentifiers(Payloads.contract(identifiers)).setHolder(planned.holder())
-                        .setType(planned.type()).setCategories(planned.categories()).setReason(planned.reason())
-                        .setLegalReference(planned.legalReference()).setIssuedAt(Instant.ofEpochMilli(timestamp))
-                        .setDeadline(request.getDeadline()).build();
+                HolderTask task = HolderTask.newBuilder()
+                        .setTaskId(taskId)
+                        .setRequestId(request.getRequestId())
+                        .setSubjectId(subject)
+                        .setIdentifiers(Payloads.contract(identifiers))
+                        .setHolder(planned.holder())
+                        .setType(planned.type())
+                        .setCategories(planned.categories())
+                        .setReason(planned.reason())
+                        .setLegalReference(planned.legalReference())
+                        .setIssuedAt(Instant.ofEpochMilli(timestamp))
+                        .setDeadline(request.getDeadline())
+                        .build();
                 context.forward(new Record<Object, Object>(planned.holder(), task, timestamp), sinks.tasks());
-                record.getTasks().add(TaskRecord.newBuilder().setTaskId(taskId).setHolder(planned.holder())
-                        .setType(planned.type().name()).setCategories(planned.categories()).setState(TaskState.PENDING.name())
-                        .setReason(planned.reason()).setLegalReference(planned.legalReference())
-                        .setUpdatedAt(route.getOccurredAt()).build());
+                record.getTasks()
+                        .add(TaskRecord.newBuilder()
+                                .setTaskId(taskId)
+                                .setHolder(planned.holder())
+                                .setType(planned.type().name())
+                                .setCategories(planned.categories())
+                                .setState(TaskState.PENDING.name())
+                                .setReason(planned.reason())
+                                .setLegalReference(planned.legalReference())
+                                .setUpdatedAt(route.getOccurredAt())
+                                .build());
             }
-            SubjectMeta updated = meta != null ? meta
-                    : SubjectMeta.newBuilder().setSubjectId(subject).setIdentifiers(new ArrayList<>(route.getIdentifiers()))
-                            .setHandledRequests(new ArrayList<>()).build();
+            SubjectMeta updated = meta != null
+                    ? meta
+                    : SubjectMeta.newBuilder()
+                            .setSubjectId(subject)
+                            .setIdentifiers(new ArrayList<>(route.getIdentifiers()))
+                            .setHandledRequests(new ArrayList<>())
+                            .build();
             List<String> requests = new ArrayList<>(updated.getHandledRequests());
             requests.add(request.getRequestId());
             updated.setHandledRequests(requests);
             metas.put(subject, updated);
         }
-        Route issued = Route.newBuilder().setKind(RouteKind.REQUEST_ISSUED.name()).setEventId(request.getRequestId())
-                .setPayload(route.getPayload()).setRequest(record).setSubjectId(subject).setOccurredAt(route.getOccurredAt())
+        Route issued = Route.newBuilder()
+                .setKind(RouteKind.REQUEST_ISSUED.name())
+                .setEventId(request.getRequestId())
+                .setPayload(route.getPayload())
+                .setRequest(record)
+                .setSubjectId(subject)
+                .setOccurredAt(route.getOccurredAt())
                 .build();
         send(request.getRequestId(), issued, timestamp);
     }
@@ -296,7 +343,10 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 String a = meta.getMergedInto();
                 String low = a.compareTo(survivor) < 0 ? a : survivor;
                 String high = low.equals(a) ? survivor : a;
-                Route merge = Route.newBuilder(route).setSubjectId(high).setSurvivorId(low).build();
+                Route merge = Route.newBuilder(route)
+                        .setSubjectId(high)
+                        .setSurvivorId(low)
+                        .build();
                 send(high, merge, record.timestamp());
             }
             return;
@@ -308,23 +358,45 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         }
         List<Identifier> identifiers = meta == null ? List.of() : meta.getIdentifiers();
         List<String> handled = meta == null ? List.of() : meta.getHandledRequests();
-        metas.put(loser, SubjectMeta.newBuilder().setSubjectId(loser).setIdentifiers(new ArrayList<>(identifiers))
-                .setMergedInto(survivor).setHandledRequests(new ArrayList<>()).build());
-        Route adopt = Route.newBuilder().setKind(RouteKind.ADOPT.name()).setEventId(route.getEventId()).setSubjectId(loser)
-                .setSurvivorId(survivor).setIdentifiers(new ArrayList<>(identifiers)).setBuckets(buckets)
-                .setHandledRequests(new ArrayList<>(handled)).setOccurredAt(route.getOccurredAt()).build();
+        metas.put(
+                loser,
+                SubjectMeta.newBuilder()
+                        .setSubjectId(loser)
+                        .setIdentifiers(new ArrayList<>(identifiers))
+                        .setMergedInto(survivor)
+                        .setHandledRequests(new ArrayList<>())
+                        .build());
+        Route adopt = Route.newBuilder()
+                .setKind(RouteKind.ADOPT.name())
+                .setEventId(route.getEventId())
+                .setSubjectId(loser)
+                .setSurvivorId(survivor)
+                .setIdentifiers(new ArrayList<>(identifiers))
+                .setBuckets(buckets)
+                .setHandledRequests(new ArrayList<>(handled))
+                .setOccurredAt(route.getOccurredAt())
+                .build();
         send(survivor, adopt, record.timestamp());
         for (Identifier id : identifiers) {
-            Route assign = Route.newBuilder().setKind(RouteKind.ASSIGN.name()).setEventId(route.getEventId())
-                    .setIdentifiers(List.of(id)).setSubjectId(survivor).setOccurredAt(route.getOccurredAt()).build();
+            Route assign = Route.newBuilder()
+                    .setKind(RouteKind.ASSIGN.name())
+                    .setEventId(route.getEventId())
+                    .setIdentifiers(List.of(id))
+                    .setSubjectId(survivor)
+                    .setOccurredAt(route.getOccurredAt())
+                    .build();
             send(id.getPseudonym(), assign, record.timestamp());
         }
     }
 
     private void adopt(String survivor, SubjectMeta meta, Route route, long timestamp) {
-        SubjectMeta current = meta != null ? meta
-                : SubjectMeta.newBuilder().setSubjectId(survivor).setIdentifiers(new ArrayList<>())
-                        .setHandledRequests(new ArrayList<>()).build();
+        SubjectMeta current = meta != null
+                ? meta
+                : SubjectMeta.newBuilder()
+                        .setSubjectId(survivor)
+                        .setIdentifiers(new ArrayList<>())
+                        .setHandledRequests(new ArrayList<>())
+                        .build();
         List<Identifier> identifiers = new ArrayList<>(current.getIdentifiers());
         for (Identifier id : route.getIdentifiers()) {
             if (identifiers.stream().noneMatch(k -> k.getPseudonym().equals(id.getPseudonym()))) {
@@ -338,7 +410,10 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             String key = bucketKey(survivor, incoming.getHolder());
             HolderEdges mine = edges.get(key);
             if (mine == null) {
-                mine = HolderEdges.newBuilder().setHolder(incoming.getHolder()).setEdges(new ArrayList<>()).build();
+                mine = HolderEdges.newBuilder()
+                        .setHolder(incoming.getHolder())
+                        .setEdges(new ArrayList<>())
+                        .build();
             }
             List<Edge> combined = new ArrayList<>(mine.getEdges());
             for (Edge edge : incoming.getEdges()) {
@@ -358,9 +433,13 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             mine.setEdges(combined);
             edges.put(key, mine);
         }
-        SubjectMerge merge = SubjectMerge.newBuilder().setMergedSubjectId(route.getSubjectId()).setSurvivingSubjectId(survivor)
-                .setIdentifiers(Payloads.contract(identifiers)).setCausedByEventId(String.valueOf(route.getEventId()))
-                .setMergedAt(Instant.ofEpochMilli(route.getOccurredAt())).build();
+        SubjectMerge merge = SubjectMerge.newBuilder()
+                .setMergedSubjectId(route.getSubjectId())
+                .setSurvivingSubjectId(survivor)
+                .setIdentifiers(Payloads.contract(identifiers))
+                .setCausedByEventId(String.valueOf(route.getEventId()))
+                .setMergedAt(Instant.ofEpochMilli(route.getOccurredAt()))
+                .build();
         context.forward(new Record<Object, Object>(route.getSubjectId(), merge, timestamp), sinks.merges());
     }
 
@@ -375,7 +454,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         boolean dirty = false;
         for (Edge edge : bucket.getEdges()) {
             if (!Categories.coveredByAny(route.getCategories(), edge.getCategory())
-                    || (route.getStatus().equals(edge.getStatus()) && Objects.equals(route.getReason(), edge.getStatusReason()))
+                    || (route.getStatus().equals(edge.getStatus())
+                            && Objects.equals(route.getReason(), edge.getStatusReason()))
                     || route.getOccurredAt() < edge.getStatusAt()) {
                 continue;
             }
@@ -399,7 +479,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
 
     private void scanRetention(long now) {
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = retentionIndex.range(RetentionIndex.FIRST, RetentionIndex.upTo(now))) {
+        try (KeyValueIterator<String, String> it =
+                retentionIndex.range(RetentionIndex.FIRST, RetentionIndex.upTo(now))) {
             while (it.hasNext() && due.size() < sliceSize) {
                 due.add(it.next().key);
             }
@@ -419,10 +500,21 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 RetentionIndex.schedule(retentionIndex, entry.subjectId(), entry.holder(), edge, backupPromise);
             } else if (actual != null) {
                 Edges.addOpenFinding(edge, entry.kind().name());
-                context.forward(new Record<Object, Object>(
-                        RetentionIndex.findingId(entry.subjectId(), edge.getCategory(), entry.holder(), entry.kind()),
-                        RetentionIndex.finding(entry.subjectId(), entry.holder(), edge, entry.kind(), actual, now, false, backupPromise),
-                        now), sinks.findings());
+                context.forward(
+                        new Record<Object, Object>(
+                                RetentionIndex.findingId(
+                                        entry.subjectId(), edge.getCategory(), entry.holder(), entry.kind()),
+                                RetentionIndex.finding(
+                                        entry.subjectId(),
+                                        entry.holder(),
+                                        edge,
+                                        entry.kind(),
+                                        actual,
+                                        now,
+                                        false,
+                                        backupPromise),
+                                now),
+                        sinks.findings());
             }
             edges.put(bucketKey, bucket);
         }
@@ -432,9 +524,13 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         for (String kindName : edge.getOpenFindings()) {
             FindingKind kind = FindingKind.valueOf(kindName);
             long due = RetentionIndex.dueWhenHeld(edge, kind, backupPromise);
-            context.forward(new Record<Object, Object>(RetentionIndex.findingId(subject, edge.getCategory(), holder, kind),
-                    RetentionIndex.finding(subject, holder, edge, kind, due, edge.getStatusAt(), true, backupPromise),
-                    timestamp), sinks.findings());
+            context.forward(
+                    new Record<Object, Object>(
+                            RetentionIndex.findingId(subject, edge.getCategory(), holder, kind),
+                            RetentionIndex.finding(
+                                    subject, holder, edge, kind, due, edge.getStatusAt(), true, backupPromise),
+                            timestamp),
+                    sinks.findings());
         }
         edge.setOpenFindings(new ArrayList<>());
     }
@@ -443,8 +539,12 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
 
     private void emitIfChanged(String subject, String holder, Edge edge, long timestamp) {
         if (Edges.markEmitted(edge)) {
-            context.forward(new Record<Object, Object>(new LineageKey(subject, edge.getCategory(), holder),
-                    Edges.toRecord(subject, holder, edge), timestamp), sinks.lineage());
+            context.forward(
+                    new Record<Object, Object>(
+                            new LineageKey(subject, edge.getCategory(), holder),
+                            Edges.toRecord(subject, holder, edge),
+                            timestamp),
+                    sinks.lineage());
         }
     }
 
@@ -479,8 +579,12 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
         HolderEdges bucket(String holder) {
             return buckets.computeIfAbsent(holder, h -> {
                 HolderEdges loaded = edges.get(bucketKey(subject, h));
-                return loaded != null ? loaded
-                        : HolderEdges.newBuilder().setHolder(h).setEdges(new ArrayList<>()).build();
+                return loaded != null
+                        ? loaded
+                        : HolderEdges.newBuilder()
+                                .setHolder(h)
+                                .setEdges(new ArrayList<>())
+                                .build();
             });
         }
 
@@ -492,7 +596,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 bucket.getEdges().add(edge);
             }
             // Identity, not equality: Avro records hash their content, which changes as the edge is updated.
-            Map<Edge, Edges.Stored> edgesOfHolder = touchedEdges.computeIfAbsent(bucket.getHolder(), h -> new IdentityHashMap<>());
+            Map<Edge, Edges.Stored> edgesOfHolder =
+                    touchedEdges.computeIfAbsent(bucket.getHolder(), h -> new IdentityHashMap<>());
             if (!edgesOfHolder.containsKey(edge)) {
                 edgesOfHolder.put(edge, stored);
             }
@@ -503,7 +608,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             for (Map.Entry<String, HolderEdges> entry : buckets.entrySet()) {
                 HolderEdges bucket = entry.getValue();
                 boolean changed = false;
-                for (Map.Entry<Edge, Edges.Stored> touched : touchedEdges.getOrDefault(entry.getKey(), Map.of()).entrySet()) {
+                for (Map.Entry<Edge, Edges.Stored> touched :
+                        touchedEdges.getOrDefault(entry.getKey(), Map.of()).entrySet()) {
                     Edge edge = touched.getKey();
                     RetentionIndex.schedule(retentionIndex, subject, entry.getKey(), edge, backupPromise);
                     emitIfChanged(subject, entry.getKey(), edge, timestamp);

@@ -30,12 +30,10 @@ public final class RetentionIndex {
     /** The smallest possible key. */
     public static final String FIRST = "0000000000000";
 
-    private RetentionIndex() {
-    }
+    private RetentionIndex() {}
 
     /** An index entry, parsed. */
-    public record Entry(long due, FindingKind kind, String subjectId, String holder, String category) {
-    }
+    public record Entry(long due, FindingKind kind, String subjectId, String holder, String category) {}
 
     public static String key(long due, FindingKind kind, String subjectId, String holder, String category) {
         return String.format("%013d/%s/%s/%s/%s", due, kind.name(), subjectId, holder, category);
@@ -64,15 +62,19 @@ public final class RetentionIndex {
     public static long dueWhenHeld(Edge edge, FindingKind kind, String backupPromise) {
         // From the end of the last share's day: the state keeps the day's first share (Edges.Stored).
         long lastShareDay = Edges.endOfDay(edge.getLastSharedAt());
-        return Periods.plus(lastShareDay, kind == FindingKind.RETENTION_EXPIRED && edge.getRetention() != null
-                ? edge.getRetention() : backupPromise);
+        return Periods.plus(
+                lastShareDay,
+                kind == FindingKind.RETENTION_EXPIRED && edge.getRetention() != null
+                        ? edge.getRetention()
+                        : backupPromise);
     }
 
     /** Files the edge under each rule whose due time is new or earlier than the one filed. */
-    public static void schedule(KeyValueStore<String, String> index, String subjectId, String holder, Edge edge,
-                                String backupPromise) {
+    public static void schedule(
+            KeyValueStore<String, String> index, String subjectId, String holder, Edge edge, String backupPromise) {
         Long retentionDue = due(edge, FindingKind.RETENTION_EXPIRED, backupPromise);
-        if (retentionDue != null && (edge.getRetentionIndexedAt() == null || retentionDue < edge.getRetentionIndexedAt())) {
+        if (retentionDue != null
+                && (edge.getRetentionIndexedAt() == null || retentionDue < edge.getRetentionIndexedAt())) {
             index.put(key(retentionDue, FindingKind.RETENTION_EXPIRED, subjectId, holder, edge.getCategory()), "");
             edge.setRetentionIndexedAt(retentionDue);
         }
@@ -102,15 +104,30 @@ public final class RetentionIndex {
     }
 
     /** The finding for an edge under a rule. */
-    public static RetentionFinding finding(String subjectId, String holder, Edge edge, FindingKind kind, long due,
-                                           long detectedAt, boolean resolved, String backupPromise) {
+    public static RetentionFinding finding(
+            String subjectId,
+            String holder,
+            Edge edge,
+            FindingKind kind,
+            long due,
+            long detectedAt,
+            boolean resolved,
+            String backupPromise) {
         String rule = kind == FindingKind.RETENTION_EXPIRED
                 ? holder + " keeps " + edge.getCategory() + " " + edge.getRetention() + " after the last share ("
                         + edge.getRetentionSource() + ")"
                 : "backups keep data at most " + backupPromise + " after the last share (privacy statement)";
-        return RetentionFinding.newBuilder().setFindingId(findingId(subjectId, edge.getCategory(), holder, kind))
-                .setSubjectId(subjectId).setCategory(edge.getCategory()).setHolder(holder).setKind(kind)
-                .setLastSharedAt(Instant.ofEpochMilli(edge.getLastSharedAt())).setDueAt(Instant.ofEpochMilli(due))
-                .setDetectedAt(Instant.ofEpochMilli(detectedAt)).setResolved(resolved).setRule(rule).build();
+        return RetentionFinding.newBuilder()
+                .setFindingId(findingId(subjectId, edge.getCategory(), holder, kind))
+                .setSubjectId(subjectId)
+                .setCategory(edge.getCategory())
+                .setHolder(holder)
+                .setKind(kind)
+                .setLastSharedAt(Instant.ofEpochMilli(edge.getLastSharedAt()))
+                .setDueAt(Instant.ofEpochMilli(due))
+                .setDetectedAt(Instant.ofEpochMilli(detectedAt))
+                .setResolved(resolved)
+                .setRule(rule)
+                .build();
     }
 }

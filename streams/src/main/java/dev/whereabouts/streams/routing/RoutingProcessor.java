@@ -33,8 +33,7 @@ public final class RoutingProcessor implements Processor<String, Route, Object, 
     public static final String METRICS_SCOPE = "whereabouts-routing";
 
     /** Builds a stage around the sender it must route through. */
-    public interface StageFactory extends Function<RouteSender, Processor<String, Route, Object, Object>> {
-    }
+    public interface StageFactory extends Function<RouteSender, Processor<String, Route, Object, Object>> {}
 
     private final String routeTopic;
     private final String routeSink;
@@ -54,8 +53,13 @@ public final class RoutingProcessor implements Processor<String, Route, Object, 
      * @param routeSink       the sink writing to the routing topic, partitioned by {@link RoutePartitioning}
      * @param routePartitions the routing topic's partition count
      */
-    public RoutingProcessor(String routeTopic, String routeSink, int routePartitions, StageFactory identity,
-                            StageFactory subjects, StageFactory requests) {
+    public RoutingProcessor(
+            String routeTopic,
+            String routeSink,
+            int routePartitions,
+            StageFactory identity,
+            StageFactory subjects,
+            StageFactory requests) {
         this.routeTopic = Objects.requireNonNull(routeTopic);
         this.routeSink = Objects.requireNonNull(routeSink);
         if (routePartitions < 1) {
@@ -81,7 +85,10 @@ public final class RoutingProcessor implements Processor<String, Route, Object, 
 
     @Override
     public void process(Record<String, Route> record) {
-        boolean fromRouteTopic = context.recordMetadata().map(RecordMetadata::topic).map(routeTopic::equals).orElse(false);
+        boolean fromRouteTopic = context.recordMetadata()
+                .map(RecordMetadata::topic)
+                .map(routeTopic::equals)
+                .orElse(false);
         if (fromRouteTopic) {
             local.add(record);
             drain();

@@ -17,13 +17,14 @@ import java.util.Map;
  */
 public final class Payloads {
 
-    private static final StateSerde<SharingEvent> EVENTS = StateSerde.of(SharingEvent::toByteBuffer, SharingEvent::fromByteBuffer);
+    private static final StateSerde<SharingEvent> EVENTS =
+            StateSerde.of(SharingEvent::toByteBuffer, SharingEvent::fromByteBuffer);
     private static final StateSerde<DataSubjectRequest> REQUESTS =
             StateSerde.of(DataSubjectRequest::toByteBuffer, DataSubjectRequest::fromByteBuffer);
-    private static final StateSerde<HolderOutcome> OUTCOMES = StateSerde.of(HolderOutcome::toByteBuffer, HolderOutcome::fromByteBuffer);
+    private static final StateSerde<HolderOutcome> OUTCOMES =
+            StateSerde.of(HolderOutcome::toByteBuffer, HolderOutcome::fromByteBuffer);
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     public static ByteBuffer of(SharingEvent event) {
         return ByteBuffer.wrap(EVENTS.toBytes(event));
@@ -53,7 +54,8 @@ public final class Payloads {
     public static List<Identifier> identifiers(List<SubjectIdentifier> identifiers) {
         Map<String, Identifier> unique = new LinkedHashMap<>();
         for (SubjectIdentifier id : identifiers) {
-            unique.putIfAbsent(id.getPseudonym(), new Identifier(id.getType().name(), id.getPseudonym(), id.getKeyId()));
+            unique.putIfAbsent(
+                    id.getPseudonym(), new Identifier(id.getType().name(), id.getPseudonym(), id.getKeyId()));
         }
         return new ArrayList<>(unique.values());
     }

@@ -26,7 +26,11 @@ public enum RouteKind {
     OUTCOME(Stage.REQUEST);
 
     /** Which processor of the routing sub-topology handles a kind. */
-    public enum Stage { IDENTITY, SUBJECT, REQUEST }
+    public enum Stage {
+        IDENTITY,
+        SUBJECT,
+        REQUEST
+    }
 
     private final Stage stage;
 

@@ -44,10 +44,14 @@ public final class StateSerde<T> implements Serde<T> {
     }
 
     public static final StateSerde<Route> ROUTE = of(Route::toByteBuffer, Route::fromByteBuffer);
-    public static final StateSerde<SubjectMeta> SUBJECT_META = of(SubjectMeta::toByteBuffer, SubjectMeta::fromByteBuffer);
-    public static final StateSerde<HolderEdges> HOLDER_EDGES = of(HolderEdges::toByteBuffer, HolderEdges::fromByteBuffer);
-    public static final StateSerde<IdentityEntry> IDENTITY = of(IdentityEntry::toByteBuffer, IdentityEntry::fromByteBuffer);
-    public static final StateSerde<RequestRecord> REQUEST = of(RequestRecord::toByteBuffer, RequestRecord::fromByteBuffer);
+    public static final StateSerde<SubjectMeta> SUBJECT_META =
+            of(SubjectMeta::toByteBuffer, SubjectMeta::fromByteBuffer);
+    public static final StateSerde<HolderEdges> HOLDER_EDGES =
+            of(HolderEdges::toByteBuffer, HolderEdges::fromByteBuffer);
+    public static final StateSerde<IdentityEntry> IDENTITY =
+            of(IdentityEntry::toByteBuffer, IdentityEntry::fromByteBuffer);
+    public static final StateSerde<RequestRecord> REQUEST =
+            of(RequestRecord::toByteBuffer, RequestRecord::fromByteBuffer);
 
     /** Bytes of a value, for payload fields. */
     public byte[] toBytes(T value) {

@@ -12,8 +12,9 @@ class StreamsSettingsTest {
     @Test
     void shouldReadEnvironmentVariablesAndLetArgumentsWin() {
         // When
-        StreamsSettings settings = StreamsSettings.from(Map.of("WHEREABOUTS_STREAMS_NUM_STREAM_THREADS", "4",
-                "WHEREABOUTS_STREAMS_COMMIT_INTERVAL_MS", "500"), "--commit.interval.ms=250");
+        StreamsSettings settings = StreamsSettings.from(
+                Map.of("WHEREABOUTS_STREAMS_NUM_STREAM_THREADS", "4", "WHEREABOUTS_STREAMS_COMMIT_INTERVAL_MS", "500"),
+                "--commit.interval.ms=250");
 
         // Then
         assertThat(settings.getInt(StreamsSettings.NUM_STREAM_THREADS)).isEqualTo(4);
@@ -30,12 +31,15 @@ class StreamsSettingsTest {
     @Test
     void shouldRejectABadPeriodNamingTheKey() {
         assertThatThrownBy(() -> StreamsSettings.from(Map.of("WHEREABOUTS_STREAMS_BACKUP_PROMISE", "one year")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("backup.promise").hasMessageContaining("ISO-8601");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("backup.promise")
+                .hasMessageContaining("ISO-8601");
     }
 
     @Test
     void shouldRejectAnUnknownArgument() {
         assertThatThrownBy(() -> StreamsSettings.from(Map.of(), "--no.such.key=1"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("no.such.key");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no.such.key");
     }
 }

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -101,8 +100,10 @@ public final class StreamsBenchmark {
         } else {
             // Nothing else may consume the benchmark's topics: a fresh stack of its own on free ports.
             Path data = Files.createTempDirectory("whereabouts-streams-bench-stack");
-            try (dev.whereabouts.stack.EmbeddedStack stack = dev.whereabouts.stack.EmbeddedStack.start(
-                    dev.whereabouts.stack.StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
+            try (dev.whereabouts.stack.EmbeddedStack stack =
+                    dev.whereabouts.stack.EmbeddedStack.start(dev.whereabouts.stack.StackConfig.fromEnvironment()
+                            .withDataDirectory(data)
+                            .withEphemeralPorts())) {
                 args.put("bootstrap", stack.bootstrapServers());
                 args.put("registry", stack.registryUrl().toString());
                 new StreamsBenchmark(args).run();
@@ -120,7 +121,8 @@ public final class StreamsBenchmark {
         double ceiling = ceiling(events, run);
         System.out.printf("ceiling: plain Streams EOS v2 aggregate, %d records: %.0f records/s%n", events, ceiling);
 
-        try (KafkaIo io = new KafkaIo(bootstrap, registry); Admin admin = admin()) {
+        try (KafkaIo io = new KafkaIo(bootstrap, registry);
+                Admin admin = admin()) {
             publishCatalog(io);
             List<SharingEvent> mix = demoMix(events, people, new Random(42));
             Instant producing = Instant.now();
@@ -131,24 +133,41 @@ public final class StreamsBenchmark {
             double produceSeconds = Duration.between(producing, Instant.now()).toMillis() / 1000.0;
             String applicationId = "bench-topology-" + run;
             Path state = Files.createTempDirectory("whereabouts-bench");
-            Map<String, String> settings = new HashMap<>(Map.of(StreamsSettings.BOOTSTRAP_SERVERS, bootstrap,
-                    StreamsSettings.SCHEMA_REGISTRY_URL, registry, StreamsSettings.APPLICATION_ID, applicationId,
-                    StreamsSettings.STATE_DIR, state.toString(),
-                    StreamsSettings.NUM_STREAM_THREADS, args.getOrDefault("threads", "2")));
+            Map<String, String> settings = new HashMap<>(Map.of(
+                    StreamsSettings.BOOTSTRAP_SERVERS,
+                    bootstrap,
+                    StreamsSettings.SCHEMA_REGISTRY_URL,
+                    registry,
+                    StreamsSettings.APPLICATION_ID,
+                    applicationId,
+                    StreamsSettings.STATE_DIR,
+                    state.toString(),
+                    StreamsSettings.NUM_STREAM_THREADS,
+                    args.getOrDefault("threads", "2")));
             if (args.containsKey("commit-interval-ms")) {
                 settings.put(StreamsSettings.COMMIT_INTERVAL_MS, args.get("commit-interval-ms"));
             }
             try (KafkaIo.Reader<?, ?> lineage = io.reader(Topics.LINEAGE)) {
                 Instant start = Instant.now();
                 try (StreamsApp app = new StreamsApp(new StreamsSettings(settings)).start()) {
-                    awaitCaughtUp(admin, applicationId, List.of(Topics.SHARING_EVENTS.name(), TopologyConfig.routeTopic(applicationId)),
+                    awaitCaughtUp(
+                            admin,
+                            applicationId,
+                            List.of(Topics.SHARING_EVENTS.name(), TopologyConfig.routeTopic(applicationId)),
                             Duration.ofMinutes(20));
                     double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
                     long lineageRecords = countAll(lineage);
-                    System.out.printf("topology: %d demo-mix events (%d people) in %.1f s: %.0f events/s"
+                    System.out.printf(
+                            "topology: %d demo-mix events (%d people) in %.1f s: %.0f events/s"
                                     + " (%.2f x ceiling); %d lineage records emitted (%.2f per event); produced in %.1f s%n",
-                            events, people, seconds, events / seconds, events / seconds / ceiling, lineageRecords,
-                            lineageRecords / (double) events, produceSeconds);
+                            events,
+                            people,
+                            seconds,
+                            events / seconds,
+                            events / seconds / ceiling,
+                            lineageRecords,
+                            lineageRecords / (double) events,
+                            produceSeconds);
                     printRoutingHops(app);
                     fanOut(io, requests, people, new Random(7));
                 }
@@ -160,7 +179,8 @@ public final class StreamsBenchmark {
     private static void printRoutingHops(StreamsApp app) {
         Map<String, Double> hops = new java.util.TreeMap<>();
         app.streams().metrics().forEach((name, metric) -> {
-            if (name.group().contains(dev.whereabouts.streams.routing.RoutingProcessor.METRICS_SCOPE) && name.name().endsWith("-total")) {
+            if (name.group().contains(dev.whereabouts.streams.routing.RoutingProcessor.METRICS_SCOPE)
+                    && name.name().endsWith("-total")) {
                 hops.merge(name.name(), ((Number) metric.metricValue()).doubleValue(), Double::sum);
             }
         });
@@ -179,7 +199,8 @@ public final class StreamsBenchmark {
             props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
             byte[] value = new byte[200];
             new Random(1).nextBytes(value);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<byte[], byte[]> producer =
+                    new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
                 for (int i = 0; i < records; i++) {
                     producer.send(new ProducerRecord<>(topic, ("key-" + (i % 100_000)).getBytes(), value));
                 }
@@ -188,9 +209,12 @@ public final class StreamsBenchmark {
             builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                     .map(KeyValue::pair)
                     .groupByKey(Grouped.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                    .aggregate(() -> 0L, (k, v, sum) -> sum + v.length,
+                    .aggregate(
+                            () -> 0L,
+                            (k, v, sum) -> sum + v.length,
                             Materialized.<byte[], Long, KeyValueStore<Bytes, byte[]>>as("ceiling-store")
-                                    .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.Long()));
+                                    .withKeySerde(Serdes.ByteArray())
+                                    .withValueSerde(Serdes.Long()));
             String applicationId = "bench-ceiling-" + run;
             Properties streamsProps = new Properties();
             streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -198,7 +222,9 @@ public final class StreamsBenchmark {
             streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             streamsProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
             streamsProps.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-            streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("whereabouts-bench-ceiling").toString());
+            streamsProps.put(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    Files.createTempDirectory("whereabouts-bench-ceiling").toString());
             Instant start = Instant.now();
             try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsProps)) {
                 streams.start();
@@ -214,15 +240,18 @@ public final class StreamsBenchmark {
         Map<String, Instant> lastTask = new ConcurrentHashMap<>();
         Map<String, Integer> seen = new ConcurrentHashMap<>();
         try (KafkaIo.Reader<String, HolderTask> tasks = io.reader(Topics.DSR_TASKS);
-             KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
+                KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
             tasks.poll(Duration.ofMillis(500));
             statuses.poll(Duration.ofMillis(500));
             tasks.records().clear();
             statuses.records().clear();
             for (int i = 0; i < requests; i++) {
                 SubjectIdentifier id = email("bench-person-" + random.nextInt(people));
-                DataSubjectRequest request = Requests.aRequest(RequestType.ERASURE).id("bench-" + UUID.randomUUID())
-                        .of(id).receivedAt(Instant.now()).build();
+                DataSubjectRequest request = Requests.aRequest(RequestType.ERASURE)
+                        .id("bench-" + UUID.randomUUID())
+                        .of(id)
+                        .receivedAt(Instant.now())
+                        .build();
                 sent.put(request.getRequestId(), Instant.now());
                 io.send(Topics.DSR_REQUESTS, id.getPseudonym(), request);
                 io.flush();
@@ -243,13 +272,21 @@ public final class StreamsBenchmark {
             }
         }
         Collections.sort(latencies);
-        System.out.printf("fan-out: %d erasure requests, %d with tasks measured: p50 %d ms, p99 %d ms, max %d ms%n",
-                requests, latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+        System.out.printf(
+                "fan-out: %d erasure requests, %d with tasks measured: p50 %d ms, p99 %d ms, max %d ms%n",
+                requests,
+                latencies.size(),
+                percentile(latencies, 50),
+                percentile(latencies, 99),
                 latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
     }
 
-    private static void drain(KafkaIo.Reader<String, HolderTask> tasks, KafkaIo.Reader<String, RequestStatus> statuses,
-                              Map<String, Integer> expected, Map<String, Instant> lastTask, Map<String, Integer> seen) {
+    private static void drain(
+            KafkaIo.Reader<String, HolderTask> tasks,
+            KafkaIo.Reader<String, RequestStatus> statuses,
+            Map<String, Integer> expected,
+            Map<String, Instant> lastTask,
+            Map<String, Integer> seen) {
         for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(10))) {
             lastTask.put(task.value().getRequestId(), Instant.now());
             seen.merge(task.value().getRequestId(), 1, Integer::sum);
@@ -272,19 +309,28 @@ public final class StreamsBenchmark {
     }
 
     /** Waits until the group's committed offsets reach the end offsets of every partition of the topics. */
-    private static void awaitCaughtUp(Admin admin, String group, List<String> topics, Duration timeout) throws Exception {
+    private static void awaitCaughtUp(Admin admin, String group, List<String> topics, Duration timeout)
+            throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
-                description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-                        OffsetSpec.latest()));
+            for (var description :
+                    admin.describeTopics(topics).allTopicNames().get().values()) {
+                description
+                        .partitions()
+                        .forEach(p ->
+                                latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
             }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            boolean caughtUp = ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            boolean caughtUp = ends.entrySet().stream()
+                    .allMatch(e -> e.getValue().offset() == 0
+                            || (committed.get(e.getKey()) != null
+                                    && committed.get(e.getKey()).offset()
+                                            >= e.getValue().offset()));
             if (caughtUp && !committed.isEmpty()) {
                 return;
             }
@@ -323,21 +369,32 @@ public final class StreamsBenchmark {
             if (pick < 35) {
                 event.to(SeedCatalog.POSTMARK).categories("user.contact.email").purpose("transactional-mail");
             } else if (pick < 60) {
-                event.to(SeedCatalog.GOOGLE_ANALYTICS).categories("user.device.ip_address").purpose("website-analytics")
+                event.to(SeedCatalog.GOOGLE_ANALYTICS)
+                        .categories("user.device.ip_address")
+                        .purpose("website-analytics")
                         .basis(LegalBasis.LEGITIMATE_INTERESTS);
             } else if (pick < 75) {
-                event.to(SeedCatalog.CAMPAIGN_MONITOR).categories("user.name", "user.contact.email").purpose("newsletter")
+                event.to(SeedCatalog.CAMPAIGN_MONITOR)
+                        .categories("user.name", "user.contact.email")
+                        .purpose("newsletter")
                         .basis(LegalBasis.CONSENT);
             } else if (pick < 90) {
-                event.to(SeedCatalog.APP).categories("user.contact.email", "user.device.ip_address").purpose("account");
+                event.to(SeedCatalog.APP)
+                        .categories("user.contact.email", "user.device.ip_address")
+                        .purpose("account");
             } else if (pick < 95) {
-                event.to(SeedCatalog.ZENDESK).categories("user.name", "user.contact.email", "user.content").purpose("helpdesk");
+                event.to(SeedCatalog.ZENDESK)
+                        .categories("user.name", "user.contact.email", "user.content")
+                        .purpose("helpdesk");
             } else if (pick < 98) {
-                event.to(SeedCatalog.AUTHY).categories("user.contact.email", "user.contact.phone_number")
+                event.to(SeedCatalog.AUTHY)
+                        .categories("user.contact.email", "user.contact.phone_number")
                         .purpose("two-factor-authentication");
             } else {
-                event.to(SeedCatalog.MONEYBIRD).categories("user.name", "user.contact.email", "user.financial")
-                        .purpose("invoicing").basis(LegalBasis.LEGAL_OBLIGATION);
+                event.to(SeedCatalog.MONEYBIRD)
+                        .categories("user.name", "user.contact.email", "user.financial")
+                        .purpose("invoicing")
+                        .basis(LegalBasis.LEGAL_OBLIGATION);
             }
             mix.add(event.build());
         }
@@ -361,5 +418,4 @@ public final class StreamsBenchmark {
         }
         return value;
     }
-
 }

@@ -52,7 +52,8 @@ class OutcomeTrackingTest {
 
         // When every holder reports
         for (String holder : SeedScenario.ALL_HOLDERS) {
-            OutcomeType outcome = SeedScenario.INVOICE_HOLDERS.contains(holder) ? OutcomeType.RESTRICTED : OutcomeType.ERASED;
+            OutcomeType outcome =
+                    SeedScenario.INVOICE_HOLDERS.contains(holder) ? OutcomeType.RESTRICTED : OutcomeType.ERASED;
             harness.outcome(anOutcome(erasure.getRequestId(), holder, outcome, reported));
         }
 
@@ -60,14 +61,15 @@ class OutcomeTrackingTest {
         RequestStatus status = harness.latestStatus(erasure.getRequestId());
         assertThat(status.getState()).isEqualTo(RequestState.COMPLETED);
         assertThat(status.getCompletedAt()).isEqualTo(reported);
-        assertThat(status.getTasks()).allSatisfy(t -> assertThat(t.getState())
-                .isIn(TaskState.ERASED, TaskState.RESTRICTED));
+        assertThat(status.getTasks())
+                .allSatisfy(t -> assertThat(t.getState()).isIn(TaskState.ERASED, TaskState.RESTRICTED));
         // and the lineage says so, edge by edge
-        Map<String, List<LineageRecord>> byHolder = harness.lineageTable().values().stream()
-                .collect(Collectors.groupingBy(LineageRecord::getHolder));
+        Map<String, List<LineageRecord>> byHolder =
+                harness.lineageTable().values().stream().collect(Collectors.groupingBy(LineageRecord::getHolder));
         assertThat(byHolder).containsOnlyKeys(SeedScenario.ALL_HOLDERS);
         byHolder.forEach((holder, records) -> assertThat(records).allSatisfy(r -> {
-            LineageStatus expected = SeedScenario.INVOICE_HOLDERS.contains(holder) ? LineageStatus.RESTRICTED : LineageStatus.ERASED;
+            LineageStatus expected =
+                    SeedScenario.INVOICE_HOLDERS.contains(holder) ? LineageStatus.RESTRICTED : LineageStatus.ERASED;
             assertThat(r.getStatus()).as(holder + " " + r.getCategory()).isEqualTo(expected);
             assertThat(r.getStatusReason()).contains(erasure.getRequestId());
         }));
@@ -82,13 +84,16 @@ class OutcomeTrackingTest {
         harness.request(erasure);
 
         // When
-        harness.outcome(anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.ERASED, erasure.getReceivedAt()));
+        harness.outcome(
+                anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.ERASED, erasure.getReceivedAt()));
 
         // Then
         RequestStatus status = harness.latestStatus(erasure.getRequestId());
         assertThat(status.getState()).isEqualTo(RequestState.IN_PROGRESS);
-        assertThat(status.getTasks()).extracting(TaskStatus::getHolder, TaskStatus::getState)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(SeedCatalog.POSTMARK, TaskState.ERASED),
+        assertThat(status.getTasks())
+                .extracting(TaskStatus::getHolder, TaskStatus::getState)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(SeedCatalog.POSTMARK, TaskState.ERASED),
                         org.assertj.core.groups.Tuple.tuple(SeedCatalog.ZENDESK, TaskState.PENDING));
     }
 
@@ -100,9 +105,13 @@ class OutcomeTrackingTest {
         harness.request(erasure);
 
         // When
-        harness.outcome(anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.FAILED, erasure.getReceivedAt()));
+        harness.outcome(
+                anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.FAILED, erasure.getReceivedAt()));
         RequestState afterFailure = harness.latestStatus(erasure.getRequestId()).getState();
-        harness.outcome(anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.ERASED,
+        harness.outcome(anOutcome(
+                erasure.getRequestId(),
+                SeedCatalog.POSTMARK,
+                OutcomeType.ERASED,
                 erasure.getReceivedAt().plusSeconds(60)));
 
         // Then
@@ -127,7 +136,8 @@ class OutcomeTrackingTest {
         // Given a request received now-ish whose deadline is one calendar month later
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
         Instant received = TopologyHarness.WALL_CLOCK_START;
-        DataSubjectRequest erasure = aRequest(RequestType.ERASURE).of(alice).receivedAt(received).build();
+        DataSubjectRequest erasure =
+                aRequest(RequestType.ERASURE).of(alice).receivedAt(received).build();
         harness.request(erasure);
         harness.advanceWallClock(Duration.ofDays(20));
         RequestState before = harness.latestStatus(erasure.getRequestId()).getState();
@@ -147,13 +157,25 @@ class OutcomeTrackingTest {
         // Given
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
         Instant received = TopologyHarness.WALL_CLOCK_START;
-        DataSubjectRequest erasure = aRequest(RequestType.ERASURE).id("req-ext").of(alice).receivedAt(received).build();
+        DataSubjectRequest erasure = aRequest(RequestType.ERASURE)
+                .id("req-ext")
+                .of(alice)
+                .receivedAt(received)
+                .build();
         harness.request(erasure);
 
         // When the DPO files it again with a deadline two months later and a reason
-        Instant extended = erasure.getDeadline().atZone(java.time.ZoneOffset.UTC).plusMonths(2).toInstant();
-        harness.request(aRequest(RequestType.ERASURE).id("req-ext").of(alice).receivedAt(received).deadline(extended)
-                .note("complex request: many holders").build());
+        Instant extended = erasure.getDeadline()
+                .atZone(java.time.ZoneOffset.UTC)
+                .plusMonths(2)
+                .toInstant();
+        harness.request(aRequest(RequestType.ERASURE)
+                .id("req-ext")
+                .of(alice)
+                .receivedAt(received)
+                .deadline(extended)
+                .note("complex request: many holders")
+                .build());
         harness.advanceWallClock(Duration.ofDays(40));
 
         // Then it is not overdue after the original deadline
@@ -168,18 +190,30 @@ class OutcomeTrackingTest {
     void shouldRejectASecondExtensionIntoTheDeadLetterTopic() {
         // Given an extended request
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
-        DataSubjectRequest erasure = aRequest(RequestType.ERASURE).id("req-2x").of(alice).build();
+        DataSubjectRequest erasure =
+                aRequest(RequestType.ERASURE).id("req-2x").of(alice).build();
         harness.request(erasure);
-        harness.request(aRequest(RequestType.ERASURE).id("req-2x").of(alice).receivedAt(erasure.getReceivedAt())
-                .deadline(erasure.getDeadline().plus(Duration.ofDays(20))).note("first").build());
+        harness.request(aRequest(RequestType.ERASURE)
+                .id("req-2x")
+                .of(alice)
+                .receivedAt(erasure.getReceivedAt())
+                .deadline(erasure.getDeadline().plus(Duration.ofDays(20)))
+                .note("first")
+                .build());
 
         // When
-        harness.request(aRequest(RequestType.ERASURE).id("req-2x").of(alice).receivedAt(erasure.getReceivedAt())
-                .deadline(erasure.getDeadline().plus(Duration.ofDays(40))).note("second").build());
+        harness.request(aRequest(RequestType.ERASURE)
+                .id("req-2x")
+                .of(alice)
+                .receivedAt(erasure.getReceivedAt())
+                .deadline(erasure.getDeadline().plus(Duration.ofDays(40)))
+                .note("second")
+                .build());
 
         // Then
         assertThat(harness.latestStatus("req-2x").getExtensionReason()).isEqualTo("first");
-        assertThat(harness.deadLetters(Topics.DSR_REQUESTS)).singleElement()
+        assertThat(harness.deadLetters(Topics.DSR_REQUESTS))
+                .singleElement()
                 .satisfies(l -> assertThat(l.value().getReason()).contains("already extended once"));
     }
 }

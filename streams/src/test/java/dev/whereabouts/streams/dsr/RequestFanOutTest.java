@@ -42,23 +42,28 @@ class RequestFanOutTest {
         SeedScenario.eventsOf(aliceEmail, alicePhone).forEach(harness::share);
 
         // When they ask to be erased, naming only their email
-        DataSubjectRequest erasure = aRequest(RequestType.ERASURE).of(aliceEmail).build();
+        DataSubjectRequest erasure =
+                aRequest(RequestType.ERASURE).of(aliceEmail).build();
         harness.request(erasure);
 
         // Then one task per holder, keyed by holder, direct and onward alike
         List<TestRecord<String, HolderTask>> records = harness.tasks();
-        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getHolder()));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getHolder()));
         Map<String, HolderTask> tasks = records.stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
         assertThat(tasks).containsOnlyKeys(SeedScenario.ALL_HOLDERS);
         tasks.forEach((holder, task) -> {
             assertThat(task.getTaskId()).isEqualTo(erasure.getRequestId() + "/" + holder);
             assertThat(task.getDeadline()).isEqualTo(erasure.getDeadline());
-            assertThat(task.getIdentifiers()).extracting(SubjectIdentifier::getPseudonym)
+            assertThat(task.getIdentifiers())
+                    .extracting(SubjectIdentifier::getPseudonym)
                     .containsExactlyInAnyOrder(aliceEmail.getPseudonym(), alicePhone.getPseudonym());
             if (SeedScenario.INVOICE_HOLDERS.contains(holder)) {
                 assertThat(task.getType()).as(holder).isEqualTo(TaskType.RESTRICT);
                 assertThat(task.getReason()).contains(SeedCatalog.TAX_HOLD_REASON);
-                assertThat(task.getLegalReference()).contains("GDPR Art. 17(3)(b)").contains(SeedCatalog.TAX_HOLD_LAW);
+                assertThat(task.getLegalReference())
+                        .contains("GDPR Art. 17(3)(b)")
+                        .contains(SeedCatalog.TAX_HOLD_LAW);
             } else {
                 assertThat(task.getType()).as(holder).isEqualTo(TaskType.ERASE);
                 assertThat(task.getReason()).isNull();
@@ -68,7 +73,8 @@ class RequestFanOutTest {
         // and the request is tracked
         RequestStatus status = harness.latestStatus(erasure.getRequestId());
         assertThat(status.getState()).isEqualTo(RequestState.IN_PROGRESS);
-        assertThat(status.getTasks()).hasSize(SeedScenario.ALL_HOLDERS.size())
+        assertThat(status.getTasks())
+                .hasSize(SeedScenario.ALL_HOLDERS.size())
                 .allSatisfy(t -> assertThat(t.getState()).isEqualTo(TaskState.PENDING));
         assertThat(status.getDeadline()).isEqualTo(erasure.getDeadline());
     }
@@ -76,44 +82,60 @@ class RequestFanOutTest {
     @Test
     void shouldFanOutErasureToOnwardHoldersWhenCatalogDeclaresBackups() {
         // Given data shared only with the application, which the catalog backs up
-        harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.APP).categories("user.contact.email").at(T0));
+        harness.share(aSharingEvent()
+                .of(aliceEmail)
+                .to(SeedCatalog.APP)
+                .categories("user.contact.email")
+                .at(T0));
 
         // When
         harness.request(aRequest(RequestType.ERASURE).of(aliceEmail).build());
 
         // Then
-        assertThat(harness.tasks()).extracting(TestRecord::key).containsExactlyInAnyOrder(SeedCatalog.APP,
-                SeedCatalog.HEROKU, SeedCatalog.REDIS, SeedCatalog.S3, SeedCatalog.TRANSIP);
+        assertThat(harness.tasks())
+                .extracting(TestRecord::key)
+                .containsExactlyInAnyOrder(
+                        SeedCatalog.APP, SeedCatalog.HEROKU, SeedCatalog.REDIS, SeedCatalog.S3, SeedCatalog.TRANSIP);
     }
 
     @Test
     void shouldIssueExportTasksForAccessAndPortability() {
         // Given
         harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.POSTMARK).at(T0));
-        harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.MONEYBIRD).categories("user.financial").at(T0));
+        harness.share(aSharingEvent()
+                .of(aliceEmail)
+                .to(SeedCatalog.MONEYBIRD)
+                .categories("user.financial")
+                .at(T0));
 
         // When
         harness.request(aRequest(RequestType.ACCESS).of(aliceEmail).build());
         harness.request(aRequest(RequestType.PORTABILITY).of(aliceEmail).build());
 
         // Then: Postmark, MoneyBird and (through the accounting flow) Scheffer, once per request
-        assertThat(harness.tasks()).hasSize(6).allSatisfy(t -> assertThat(t.value().getType()).isEqualTo(TaskType.EXPORT));
-        assertThat(harness.tasks()).extracting(TestRecord::key).containsOnly(SeedCatalog.POSTMARK, SeedCatalog.MONEYBIRD,
-                SeedCatalog.SCHEFFER);
+        assertThat(harness.tasks())
+                .hasSize(6)
+                .allSatisfy(t -> assertThat(t.value().getType()).isEqualTo(TaskType.EXPORT));
+        assertThat(harness.tasks())
+                .extracting(TestRecord::key)
+                .containsOnly(SeedCatalog.POSTMARK, SeedCatalog.MONEYBIRD, SeedCatalog.SCHEFFER);
     }
 
     @Test
     void shouldRestrictWithTheArticleForRestrictionAndObjection() {
         // Given
-        harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.CAMPAIGN_MONITOR).at(T0));
+        harness.share(
+                aSharingEvent().of(aliceEmail).to(SeedCatalog.CAMPAIGN_MONITOR).at(T0));
 
         // When
-        harness.request(aRequest(RequestType.OBJECTION).id("obj-1").of(aliceEmail).build());
-        harness.request(aRequest(RequestType.RESTRICTION).id("res-1").of(aliceEmail).build());
+        harness.request(
+                aRequest(RequestType.OBJECTION).id("obj-1").of(aliceEmail).build());
+        harness.request(
+                aRequest(RequestType.RESTRICTION).id("res-1").of(aliceEmail).build());
 
         // Then
-        Map<String, HolderTask> byRequest = harness.tasks().stream()
-                .collect(Collectors.toMap(t -> t.value().getRequestId(), TestRecord::value));
+        Map<String, HolderTask> byRequest =
+                harness.tasks().stream().collect(Collectors.toMap(t -> t.value().getRequestId(), TestRecord::value));
         assertThat(byRequest.get("obj-1").getType()).isEqualTo(TaskType.RESTRICT);
         assertThat(byRequest.get("obj-1").getReason()).isEqualTo("objection, Art. 21");
         assertThat(byRequest.get("res-1").getType()).isEqualTo(TaskType.RESTRICT);
@@ -123,7 +145,8 @@ class RequestFanOutTest {
     @Test
     void shouldAnswerNoDataHeldForAPersonNobodyHasDataOf() {
         // When
-        DataSubjectRequest request = aRequest(RequestType.ERASURE).of(email("nobody")).build();
+        DataSubjectRequest request =
+                aRequest(RequestType.ERASURE).of(email("nobody")).build();
         harness.request(request);
 
         // Then
@@ -137,10 +160,17 @@ class RequestFanOutTest {
     @Test
     void shouldAnswerNoDataHeldWhenTheScopeMatchesNothingHeld() {
         // Given
-        harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.POSTMARK).categories("user.contact.email").at(T0));
+        harness.share(aSharingEvent()
+                .of(aliceEmail)
+                .to(SeedCatalog.POSTMARK)
+                .categories("user.contact.email")
+                .at(T0));
 
         // When
-        DataSubjectRequest request = aRequest(RequestType.ERASURE).of(aliceEmail).scope("user.financial").build();
+        DataSubjectRequest request = aRequest(RequestType.ERASURE)
+                .of(aliceEmail)
+                .scope("user.financial")
+                .build();
         harness.request(request);
 
         // Then
@@ -154,20 +184,34 @@ class RequestFanOutTest {
         SeedScenario.eventsOf(aliceEmail, alicePhone).forEach(harness::share);
 
         // When only the phone number is to be erased
-        harness.request(aRequest(RequestType.ERASURE).of(aliceEmail).scope("user.contact.phone_number").build());
+        harness.request(aRequest(RequestType.ERASURE)
+                .of(aliceEmail)
+                .scope("user.contact.phone_number")
+                .build());
 
         // Then only holders of the phone get a task, for the phone only
-        Map<String, HolderTask> tasks = harness.tasks().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
-        assertThat(tasks).containsOnlyKeys(SeedCatalog.APP, SeedCatalog.HEROKU, SeedCatalog.REDIS, SeedCatalog.S3,
-                SeedCatalog.TRANSIP, SeedCatalog.AUTHY, SeedCatalog.MONEYBIRD, SeedCatalog.SCHEFFER);
-        assertThat(tasks.values()).allSatisfy(t -> assertThat(t.getCategories()).containsExactly("user.contact.phone_number"));
+        Map<String, HolderTask> tasks =
+                harness.tasks().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        assertThat(tasks)
+                .containsOnlyKeys(
+                        SeedCatalog.APP,
+                        SeedCatalog.HEROKU,
+                        SeedCatalog.REDIS,
+                        SeedCatalog.S3,
+                        SeedCatalog.TRANSIP,
+                        SeedCatalog.AUTHY,
+                        SeedCatalog.MONEYBIRD,
+                        SeedCatalog.SCHEFFER);
+        assertThat(tasks.values())
+                .allSatisfy(t -> assertThat(t.getCategories()).containsExactly("user.contact.phone_number"));
     }
 
     @Test
     void shouldNotIssueTasksTwiceWhenTheSameRequestIsFiledAgain() {
         // Given
         harness.share(aSharingEvent().of(aliceEmail).to(SeedCatalog.POSTMARK).at(T0));
-        DataSubjectRequest request = aRequest(RequestType.ERASURE).of(aliceEmail).build();
+        DataSubjectRequest request =
+                aRequest(RequestType.ERASURE).of(aliceEmail).build();
         harness.request(request);
 
         // When

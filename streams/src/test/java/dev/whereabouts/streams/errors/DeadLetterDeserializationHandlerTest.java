@@ -29,13 +29,17 @@ class DeadLetterDeserializationHandlerTest {
     @Test
     void shouldSendAnUnreadableCatalogRecordToItsDeadLetterTwinAndContinue() {
         // Given
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         DeadLetterDeserializationHandler handler = handler(producer);
         byte[] poison = {1, 2, 3};
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.CATALOG_HOLDERS.name(), 0, 42L, "postmark".getBytes(), poison);
+        ConsumerRecord<byte[], byte[]> record =
+                new ConsumerRecord<>(Topics.CATALOG_HOLDERS.name(), 0, 42L, "postmark".getBytes(), poison);
 
         // When
-        DeserializationHandlerResponse response = handler.handle((org.apache.kafka.streams.errors.ErrorHandlerContext) null, record,
+        DeserializationHandlerResponse response = handler.handle(
+                (org.apache.kafka.streams.errors.ErrorHandlerContext) null,
+                record,
                 new SerializationException("Unknown magic byte 0x01 at offset 0 (expected 0x00)"));
 
         // Then
@@ -54,12 +58,15 @@ class DeadLetterDeserializationHandlerTest {
     @Test
     void shouldFailRatherThanDropWhenTheDeadLetterCannotBeSent() {
         // Given
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         DeadLetterDeserializationHandler handler = handler(producer);
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.CATALOG_FLOWS.name(), 0, 1L, null, new byte[] {9});
+        ConsumerRecord<byte[], byte[]> record =
+                new ConsumerRecord<>(Topics.CATALOG_FLOWS.name(), 0, 1L, null, new byte[] {9});
 
         // When no acknowledgement ever comes
-        DeserializationHandlerResponse response = handler.handle((org.apache.kafka.streams.errors.ErrorHandlerContext) null, record, new SerializationException("bad"));
+        DeserializationHandlerResponse response = handler.handle(
+                (org.apache.kafka.streams.errors.ErrorHandlerContext) null, record, new SerializationException("bad"));
 
         // Then
         assertThat(response).isEqualTo(DeserializationHandlerResponse.FAIL);
@@ -68,17 +75,21 @@ class DeadLetterDeserializationHandlerTest {
     @Test
     void shouldFailForATopicWithoutADeadLetterTwin() {
         // Given
-        DeadLetterDeserializationHandler handler = handler(new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer()));
+        DeadLetterDeserializationHandler handler =
+                handler(new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()));
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("app-route", 0, 1L, null, new byte[] {9});
 
         // Then
-        assertThat(handler.handle((org.apache.kafka.streams.errors.ErrorHandlerContext) null, record, new SerializationException("bad"))).isEqualTo(DeserializationHandlerResponse.FAIL);
+        assertThat(handler.handle(
+                        (org.apache.kafka.streams.errors.ErrorHandlerContext) null,
+                        record,
+                        new SerializationException("bad")))
+                .isEqualTo(DeserializationHandlerResponse.FAIL);
     }
 
     private DeadLetterDeserializationHandler handler(MockProducer<byte[], byte[]> producer) {
-        DeadLetterSender sender = new DeadLetterSender(producer, serdes, new DeadLetters("app", Clock.systemUTC()),
-                Duration.ofMillis(200));
+        DeadLetterSender sender = new DeadLetterSender(
+                producer, serdes, new DeadLetters("app", Clock.systemUTC()), Duration.ofMillis(200));
         DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
         handler.configure(Map.of(DeadLetterDeserializationHandler.SENDER_CONFIG, sender));
         return handler;

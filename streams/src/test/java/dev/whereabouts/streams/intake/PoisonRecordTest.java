@@ -34,7 +34,8 @@ class PoisonRecordTest {
 
         // When
         harness.raw(key, poison);
-        harness.share(aSharingEvent().of(email("alice")).to(SeedCatalog.POSTMARK).at(T0));
+        harness.share(
+                aSharingEvent().of(email("alice")).to(SeedCatalog.POSTMARK).at(T0));
 
         // Then the poison is dead-lettered and the partition moves on
         List<TestRecord<byte[], DeadLetter>> letters = harness.deadLetters(Topics.SHARING_EVENTS);
@@ -70,7 +71,8 @@ class PoisonRecordTest {
         harness.share(aSharingEvent().to(SeedCatalog.POSTMARK).at(T0).build(), "key-without-identifiers");
 
         // Then
-        assertThat(harness.deadLetters(Topics.SHARING_EVENTS)).singleElement()
+        assertThat(harness.deadLetters(Topics.SHARING_EVENTS))
+                .singleElement()
                 .satisfies(l -> assertThat(l.value().getReason()).startsWith("identifiers:"));
     }
 

@@ -37,7 +37,8 @@ public final class KafkaIo implements AutoCloseable {
 
     public KafkaIo(String bootstrap, String registryUrl) {
         this.bootstrap = bootstrap;
-        SerdeConfig config = SerdeConfig.builder().schemaRegistryUrl(registryUrl).build();
+        SerdeConfig config =
+                SerdeConfig.builder().schemaRegistryUrl(registryUrl).build();
         this.registry = CachingSchemaRegistryClient.forConfig(new RestSchemaRegistryClient(config), config);
         this.serdes = new TopicSerdes(registry, config);
         Properties props = new Properties();
@@ -62,7 +63,9 @@ public final class KafkaIo implements AutoCloseable {
     }
 
     public <K, V> ProducerRecord<byte[], byte[]> record(Topic<K, V> topic, K key, V value) {
-        return new ProducerRecord<>(topic.name(), serdes.keySerde(topic).serializer().serialize(topic.name(), key),
+        return new ProducerRecord<>(
+                topic.name(),
+                serdes.keySerde(topic).serializer().serialize(topic.name(), key),
                 serdes.valueSerde(topic).serializer().serialize(topic.name(), value));
     }
 
@@ -93,7 +96,8 @@ public final class KafkaIo implements AutoCloseable {
             this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             // From the declaration, not metadata: a topic the fixture just recreated may not be in metadata yet.
             List<TopicPartition> partitions = java.util.stream.IntStream.range(0, topic.partitions())
-                    .mapToObj(p -> new TopicPartition(topic.name(), p)).toList();
+                    .mapToObj(p -> new TopicPartition(topic.name(), p))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
         }
@@ -104,8 +108,17 @@ public final class KafkaIo implements AutoCloseable {
             for (ConsumerRecord<byte[], byte[]> raw : consumer.poll(wait)) {
                 K key = serdes.keySerde(topic).deserializer().deserialize(topic.name(), raw.key());
                 V value = serdes.valueSerde(topic).deserializer().deserialize(topic.name(), raw.value());
-                fresh.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(),
-                        raw.timestampType(), raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(),
+                fresh.add(new ConsumerRecord<>(
+                        raw.topic(),
+                        raw.partition(),
+                        raw.offset(),
+                        raw.timestamp(),
+                        raw.timestampType(),
+                        raw.serializedKeySize(),
+                        raw.serializedValueSize(),
+                        key,
+                        value,
+                        raw.headers(),
                         raw.leaderEpoch()));
             }
             records.addAll(fresh);

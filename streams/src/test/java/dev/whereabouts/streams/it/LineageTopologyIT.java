@@ -61,12 +61,16 @@ class LineageTopologyIT {
 
     @Test
     void shouldRunTheSeedScenarioEndToEndOnTheRealBroker(StackFixture stack) throws Exception {
-        try (KafkaIo io = new KafkaIo(stack.bootstrapServers(), stack.registryUrl().toString());
-             StreamsApp app = StreamsInstances.inProcess(StreamsInstances.settings(stack.bootstrapServers(),
-                     stack.registryUrl().toString(), stack.uniqueId("seed"), tmp.resolve("state")));
-             KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
-             KafkaIo.Reader<String, HolderTask> tasks = io.reader(Topics.DSR_TASKS);
-             KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
+        try (KafkaIo io = new KafkaIo(
+                        stack.bootstrapServers(), stack.registryUrl().toString());
+                StreamsApp app = StreamsInstances.inProcess(StreamsInstances.settings(
+                        stack.bootstrapServers(),
+                        stack.registryUrl().toString(),
+                        stack.uniqueId("seed"),
+                        tmp.resolve("state")));
+                KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
+                KafkaIo.Reader<String, HolderTask> tasks = io.reader(Topics.DSR_TASKS);
+                KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
             // Given the seed catalog and the seed person's events
             publishCatalog(io);
             SubjectIdentifier alice = email("alice");
@@ -77,21 +81,30 @@ class LineageTopologyIT {
             lineage.until(r -> holders(r).containsAll(SeedScenario.ALL_HOLDERS), WAIT);
 
             // When the person asks for erasure
-            DataSubjectRequest erasure = aRequest(RequestType.ERASURE).of(alice).receivedAt(Instant.now()).build();
+            DataSubjectRequest erasure = aRequest(RequestType.ERASURE)
+                    .of(alice)
+                    .receivedAt(Instant.now())
+                    .build();
             io.send(Topics.DSR_REQUESTS, alice.getPseudonym(), erasure);
             io.flush();
 
             // Then every holder gets its task, with the tax hold as a restriction
-            Map<String, HolderTask> byHolder = tasks.until(r -> r.size() >= SeedScenario.ALL_HOLDERS.size(), WAIT).stream()
-                    .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+            Map<String, HolderTask> byHolder =
+                    tasks.until(r -> r.size() >= SeedScenario.ALL_HOLDERS.size(), WAIT).stream()
+                            .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
             assertThat(byHolder).containsOnlyKeys(SeedScenario.ALL_HOLDERS);
-            byHolder.forEach((holder, task) -> assertThat(task.getType()).as(holder)
+            byHolder.forEach((holder, task) -> assertThat(task.getType())
+                    .as(holder)
                     .isEqualTo(SeedScenario.INVOICE_HOLDERS.contains(holder) ? TaskType.RESTRICT : TaskType.ERASE));
 
             // When the holders report
             for (String holder : SeedScenario.ALL_HOLDERS) {
-                OutcomeType outcome = SeedScenario.INVOICE_HOLDERS.contains(holder) ? OutcomeType.RESTRICTED : OutcomeType.ERASED;
-                io.send(Topics.DSR_OUTCOMES, erasure.getRequestId(), anOutcome(erasure.getRequestId(), holder, outcome, Instant.now()));
+                OutcomeType outcome =
+                        SeedScenario.INVOICE_HOLDERS.contains(holder) ? OutcomeType.RESTRICTED : OutcomeType.ERASED;
+                io.send(
+                        Topics.DSR_OUTCOMES,
+                        erasure.getRequestId(),
+                        anOutcome(erasure.getRequestId(), holder, outcome, Instant.now()));
             }
             io.flush();
 
@@ -99,26 +112,34 @@ class LineageTopologyIT {
             // keys of a subject merged away mid-stream keep their last record, as SubjectMerge announces
             statuses.until(r -> !r.isEmpty() && r.get(r.size() - 1).value().getState() == RequestState.COMPLETED, WAIT);
             String subject = byHolder.values().iterator().next().getSubjectId();
-            lineage.until(r -> {
-                Map<LineageKey, LineageRecord> table = new HashMap<>();
-                r.stream().filter(x -> x.key().getSubjectId().equals(subject)).forEach(x -> table.put(x.key(), x.value()));
-                return holders(table.keySet()).containsAll(SeedScenario.ALL_HOLDERS) && table.values().stream()
-                        .allMatch(v -> v.getStatus() == (SeedScenario.INVOICE_HOLDERS.contains(v.getHolder())
-                                ? LineageStatus.RESTRICTED : LineageStatus.ERASED));
-            }, WAIT);
+            lineage.until(
+                    r -> {
+                        Map<LineageKey, LineageRecord> table = new HashMap<>();
+                        r.stream()
+                                .filter(x -> x.key().getSubjectId().equals(subject))
+                                .forEach(x -> table.put(x.key(), x.value()));
+                        return holders(table.keySet()).containsAll(SeedScenario.ALL_HOLDERS)
+                                && table.values().stream()
+                                        .allMatch(v -> v.getStatus()
+                                                == (SeedScenario.INVOICE_HOLDERS.contains(v.getHolder())
+                                                        ? LineageStatus.RESTRICTED
+                                                        : LineageStatus.ERASED));
+                    },
+                    WAIT);
         }
     }
 
     @Test
     void shouldShareThePartitionsBetweenTwoInstances(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("scale");
-        try (KafkaIo io = new KafkaIo(stack.bootstrapServers(), stack.registryUrl().toString());
-             StreamsApp first = StreamsInstances.inProcess(StreamsInstances.settings(stack.bootstrapServers(),
-                     stack.registryUrl().toString(), applicationId, tmp.resolve("a")));
-             StreamsApp second = StreamsInstances.inProcess(StreamsInstances.settings(stack.bootstrapServers(),
-                     stack.registryUrl().toString(), applicationId, tmp.resolve("b")));
-             KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
-             KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
+        try (KafkaIo io = new KafkaIo(
+                        stack.bootstrapServers(), stack.registryUrl().toString());
+                StreamsApp first = StreamsInstances.inProcess(StreamsInstances.settings(
+                        stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("a")));
+                StreamsApp second = StreamsInstances.inProcess(StreamsInstances.settings(
+                        stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("b")));
+                KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
+                KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
             // Given both instances running
             publishCatalog(io);
             StreamsInstances.awaitRunning(first, second);
@@ -127,8 +148,14 @@ class LineageTopologyIT {
             int people = 300;
             for (int i = 0; i < people; i++) {
                 SubjectIdentifier id = email("scale-" + i);
-                io.send(Topics.SHARING_EVENTS, id.getPseudonym(), aSharingEvent().of(id).to(SeedCatalog.POSTMARK).build());
-                io.send(Topics.SHARING_EVENTS, id.getPseudonym(), aSharingEvent().of(id).to(SeedCatalog.ZENDESK).build());
+                io.send(
+                        Topics.SHARING_EVENTS,
+                        id.getPseudonym(),
+                        aSharingEvent().of(id).to(SeedCatalog.POSTMARK).build());
+                io.send(
+                        Topics.SHARING_EVENTS,
+                        id.getPseudonym(),
+                        aSharingEvent().of(id).to(SeedCatalog.ZENDESK).build());
             }
             io.flush();
             lineage.until(r -> r.size() >= people * 2, WAIT);
@@ -136,7 +163,13 @@ class LineageTopologyIT {
             // request answers with what the lineage held when it arrived. Ask once both shares are in.
             for (int i = 0; i < 20; i++) {
                 SubjectIdentifier id = email("scale-" + i);
-                io.send(Topics.DSR_REQUESTS, id.getPseudonym(), aRequest(RequestType.ACCESS).of(id).receivedAt(Instant.now()).build());
+                io.send(
+                        Topics.DSR_REQUESTS,
+                        id.getPseudonym(),
+                        aRequest(RequestType.ACCESS)
+                                .of(id)
+                                .receivedAt(Instant.now())
+                                .build());
             }
             io.flush();
 
@@ -145,32 +178,45 @@ class LineageTopologyIT {
             assertThat(lineage.table()).hasSize(people * 2);
             assertThat(activeTasks(first)).isNotEmpty();
             assertThat(activeTasks(second)).isNotEmpty();
-            assertThat(statuses.table().values()).allSatisfy(s -> assertThat(s.getTasks()).hasSize(2));
+            assertThat(statuses.table().values())
+                    .allSatisfy(s -> assertThat(s.getTasks()).hasSize(2));
         }
     }
 
     @Test
     void shouldLoseNothingAndCountNothingTwiceWhenAnInstanceIsKilledMidStream(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("kill");
-        Map<String, String> settings = StreamsInstances.settings(stack.bootstrapServers(), stack.registryUrl().toString(),
-                applicationId, tmp.resolve("state"));
-        try (KafkaIo io = new KafkaIo(stack.bootstrapServers(), stack.registryUrl().toString());
-             KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
-             KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
+        Map<String, String> settings = StreamsInstances.settings(
+                stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state"));
+        try (KafkaIo io = new KafkaIo(
+                        stack.bootstrapServers(), stack.registryUrl().toString());
+                KafkaIo.Reader<LineageKey, LineageRecord> lineage = io.reader(Topics.LINEAGE);
+                KafkaIo.Reader<String, RequestStatus> statuses = io.reader(Topics.DSR_STATUS)) {
             // Given a request half answered
             publishCatalog(io);
             SubjectIdentifier bob = email("bob");
-            io.send(Topics.SHARING_EVENTS, bob.getPseudonym(), aSharingEvent().of(bob).to(SeedCatalog.POSTMARK).build());
-            io.send(Topics.SHARING_EVENTS, bob.getPseudonym(), aSharingEvent().of(bob).to(SeedCatalog.ZENDESK).build());
+            io.send(
+                    Topics.SHARING_EVENTS,
+                    bob.getPseudonym(),
+                    aSharingEvent().of(bob).to(SeedCatalog.POSTMARK).build());
+            io.send(
+                    Topics.SHARING_EVENTS,
+                    bob.getPseudonym(),
+                    aSharingEvent().of(bob).to(SeedCatalog.ZENDESK).build());
             io.flush();
             Process child = StreamsInstances.childJvm(settings, tmp.resolve("child-1.log"));
             try {
                 lineage.until(r -> r.size() >= 2, WAIT);
-                DataSubjectRequest erasure = aRequest(RequestType.ERASURE).of(bob).receivedAt(Instant.now()).build();
+                DataSubjectRequest erasure = aRequest(RequestType.ERASURE)
+                        .of(bob)
+                        .receivedAt(Instant.now())
+                        .build();
                 io.send(Topics.DSR_REQUESTS, bob.getPseudonym(), erasure);
                 io.flush();
                 statuses.until(r -> !r.isEmpty(), WAIT);
-                io.send(Topics.DSR_OUTCOMES, erasure.getRequestId(),
+                io.send(
+                        Topics.DSR_OUTCOMES,
+                        erasure.getRequestId(),
                         anOutcome(erasure.getRequestId(), SeedCatalog.POSTMARK, OutcomeType.ERASED, Instant.now()));
                 io.flush();
                 statuses.until(r -> r.size() >= 2, WAIT);
@@ -180,8 +226,14 @@ class LineageTopologyIT {
                 Thread producer = new Thread(() -> {
                     for (int i = 0; i < people; i++) {
                         SubjectIdentifier id = email("kill-" + i);
-                        io.send(Topics.SHARING_EVENTS, id.getPseudonym(),
-                                aSharingEvent().id("kill-event-" + i).of(id).to(SeedCatalog.POSTMARK).build());
+                        io.send(
+                                Topics.SHARING_EVENTS,
+                                id.getPseudonym(),
+                                aSharingEvent()
+                                        .id("kill-event-" + i)
+                                        .of(id)
+                                        .to(SeedCatalog.POSTMARK)
+                                        .build());
                         if (i % 300 == 0) {
                             io.flush();
                             StreamsInstances.sleep(100);
@@ -197,7 +249,9 @@ class LineageTopologyIT {
                 // and a new instance takes over the same state directory
                 child = StreamsInstances.childJvm(settings, tmp.resolve("child-2.log"));
                 lineage.until(r -> r.size() >= people + 2, Duration.ofSeconds(90));
-                io.send(Topics.DSR_OUTCOMES, erasure.getRequestId(),
+                io.send(
+                        Topics.DSR_OUTCOMES,
+                        erasure.getRequestId(),
                         anOutcome(erasure.getRequestId(), SeedCatalog.ZENDESK, OutcomeType.ERASED, Instant.now()));
                 io.flush();
                 statuses.until(r -> r.get(r.size() - 1).value().getState() == RequestState.COMPLETED, WAIT);
@@ -208,10 +262,18 @@ class LineageTopologyIT {
                         .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
                 assertThat(perKey).hasSize(people + 2);
                 assertThat(perKey.values()).as("records per edge").containsOnly(1L, 2L);
-                assertThat(perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey().getSubjectId())
-                        .distinct().count()).as("only bob's erased edges were emitted twice").isEqualTo(1);
-                RequestStatus last = statuses.records().get(statuses.records().size() - 1).value();
-                assertThat(last.getTasks()).hasSize(2).allSatisfy(t -> assertThat(t.getEvidence()).isNotNull());
+                assertThat(perKey.entrySet().stream()
+                                .filter(e -> e.getValue() > 1)
+                                .map(e -> e.getKey().getSubjectId())
+                                .distinct()
+                                .count())
+                        .as("only bob's erased edges were emitted twice")
+                        .isEqualTo(1);
+                RequestStatus last =
+                        statuses.records().get(statuses.records().size() - 1).value();
+                assertThat(last.getTasks())
+                        .hasSize(2)
+                        .allSatisfy(t -> assertThat(t.getEvidence()).isNotNull());
             } finally {
                 // SIGTERM: the instance leaves its group, so the fixture can reset between tests.
                 child.destroy();
@@ -223,8 +285,10 @@ class LineageTopologyIT {
     }
 
     private static java.util.Set<String> activeTasks(StreamsApp app) {
-        return app.streams().metadataForLocalThreads().stream().flatMap(t -> t.activeTasks().stream())
-                .map(t -> t.taskId().toString()).collect(Collectors.toSet());
+        return app.streams().metadataForLocalThreads().stream()
+                .flatMap(t -> t.activeTasks().stream())
+                .map(t -> t.taskId().toString())
+                .collect(Collectors.toSet());
     }
 
     private static void publishCatalog(KafkaIo io) {

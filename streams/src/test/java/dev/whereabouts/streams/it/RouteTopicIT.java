@@ -41,15 +41,18 @@ class RouteTopicIT {
     @Test
     void shouldRefuseToStartWhenTheRoutingTopicHasAnotherPartitionCount(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("route-mismatch");
-        stack.admin().createTopics(List.of(new NewTopic(TopologyConfig.routeTopic(applicationId), 3, (short) 1)))
-                .all().get();
-        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(stack.bootstrapServers(),
-                stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
+        stack.admin()
+                .createTopics(List.of(new NewTopic(TopologyConfig.routeTopic(applicationId), 3, (short) 1)))
+                .all()
+                .get();
+        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(
+                stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
         settings.put(StreamsSettings.ROUTE_PARTITIONS, "6");
 
         StreamsApp app = new StreamsApp(new StreamsSettings(settings));
         try {
-            assertThatThrownBy(app::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(app::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(TopologyConfig.routeTopic(applicationId) + " has 3 partitions")
                     .hasMessageContaining("route.partitions is 6")
                     .hasMessageContaining("set route.partitions=3");
@@ -61,13 +64,19 @@ class RouteTopicIT {
     @Test
     void shouldCreateTheRoutingTopicWithTheConfiguredPartitionCount(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("route-create");
-        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(stack.bootstrapServers(),
-                stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
+        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(
+                stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
         settings.put(StreamsSettings.ROUTE_PARTITIONS, "4");
 
         try (StreamsApp app = new StreamsApp(new StreamsSettings(settings)).start()) {
             String route = TopologyConfig.routeTopic(applicationId);
-            assertThat(stack.admin().describeTopics(List.of(route)).allTopicNames().get().get(route).partitions()).hasSize(4);
+            assertThat(stack.admin()
+                            .describeTopics(List.of(route))
+                            .allTopicNames()
+                            .get()
+                            .get(route)
+                            .partitions())
+                    .hasSize(4);
         }
     }
 }

@@ -15,16 +15,29 @@ import org.apache.kafka.streams.KafkaStreams;
 /** Starts application instances for integration tests: in this JVM, or as a child JVM that can be killed -9. */
 final class StreamsInstances {
 
-    private StreamsInstances() {
-    }
+    private StreamsInstances() {}
 
     static Map<String, String> settings(String bootstrap, String registry, String applicationId, Path stateDir) {
-        return Map.of(StreamsSettings.BOOTSTRAP_SERVERS, bootstrap, StreamsSettings.SCHEMA_REGISTRY_URL, registry,
-                StreamsSettings.APPLICATION_ID, applicationId, StreamsSettings.STATE_DIR, stateDir.toString(),
-                StreamsSettings.COMMIT_INTERVAL_MS, "200", StreamsSettings.NUM_STREAM_THREADS, "1",
-                StreamsSettings.RETENTION_SCAN_INTERVAL_MS, "1000", StreamsSettings.DEADLINE_SCAN_INTERVAL_MS, "1000",
+        return Map.of(
+                StreamsSettings.BOOTSTRAP_SERVERS,
+                bootstrap,
+                StreamsSettings.SCHEMA_REGISTRY_URL,
+                registry,
+                StreamsSettings.APPLICATION_ID,
+                applicationId,
+                StreamsSettings.STATE_DIR,
+                stateDir.toString(),
+                StreamsSettings.COMMIT_INTERVAL_MS,
+                "200",
+                StreamsSettings.NUM_STREAM_THREADS,
+                "1",
+                StreamsSettings.RETENTION_SCAN_INTERVAL_MS,
+                "1000",
+                StreamsSettings.DEADLINE_SCAN_INTERVAL_MS,
+                "1000",
                 // A killed instance's partitions move after this long.
-                StreamsSettings.SESSION_TIMEOUT_MS, "6000");
+                StreamsSettings.SESSION_TIMEOUT_MS,
+                "6000");
     }
 
     static StreamsApp inProcess(Map<String, String> settings) {
@@ -36,7 +49,8 @@ final class StreamsInstances {
         for (StreamsApp app : apps) {
             while (app.streams().state() != KafkaStreams.State.RUNNING) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("instance not RUNNING: " + app.streams().state());
+                    throw new AssertionError(
+                            "instance not RUNNING: " + app.streams().state());
                 }
                 sleep(100);
             }
@@ -52,7 +66,10 @@ final class StreamsInstances {
         command.add(System.getProperty("java.class.path"));
         command.add(StreamsApp.class.getName());
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /**
@@ -64,7 +81,8 @@ final class StreamsInstances {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             var groups = admin.listConsumerGroups().all().get().stream()
-                    .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId).toList();
+                    .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
+                    .toList();
             boolean empty = admin.describeConsumerGroups(groups).all().get().values().stream()
                     .allMatch(g -> g.members().isEmpty());
             if (empty) {

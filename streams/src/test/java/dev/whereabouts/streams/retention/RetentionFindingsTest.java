@@ -39,7 +39,12 @@ class RetentionFindingsTest {
 
     /** Findings fall due from the end of the last share's UTC day: the state is exact to the day. */
     private static Instant endOfDay(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+        return at.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .minusMillis(1);
     }
 
     @Test
@@ -77,7 +82,8 @@ class RetentionFindingsTest {
 
         // Then
         assertThat(afterFirstDue).isEmpty();
-        assertThat(harness.findings()).singleElement()
+        assertThat(harness.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.getDueAt()).isEqualTo(endOfDay(T0).plus(Duration.ofDays(85))));
     }
 
@@ -95,26 +101,36 @@ class RetentionFindingsTest {
 
         // Then
         assertThat(beforeLastShareIsDue).isEmpty();
-        assertThat(harness.findings()).singleElement()
+        assertThat(harness.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.getDueAt()).isAfterOrEqualTo(lastShare.plus(Duration.ofDays(45))));
     }
 
     @Test
     void shouldReportBackupsKeptLongerThanTheOneYearPromise() {
         // Given data shared with the application, backed up to S3 and TransIP
-        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).categories("user.contact.email").at(T0));
+        harness.share(aSharingEvent()
+                .of(alice)
+                .to(SeedCatalog.APP)
+                .categories("user.contact.email")
+                .at(T0));
 
         // When a year and a day pass
         wallClockAt(T0.atZone(ZoneOffset.UTC).plusYears(1).plusDays(1).toInstant());
 
         // Then
         List<RetentionFinding> backups = harness.findings().stream()
-                .filter(f -> f.getKind() == FindingKind.BACKUP_PROMISE_EXCEEDED).toList();
-        assertThat(backups).extracting(RetentionFinding::getHolder)
+                .filter(f -> f.getKind() == FindingKind.BACKUP_PROMISE_EXCEEDED)
+                .toList();
+        assertThat(backups)
+                .extracting(RetentionFinding::getHolder)
                 .containsExactlyInAnyOrder(SeedCatalog.S3, SeedCatalog.TRANSIP);
-        assertThat(backups).allSatisfy(f -> assertThat(f.getRule()).contains("P1Y").contains("privacy statement"));
-        assertThat(harness.findings()).filteredOn(f -> f.getHolder().equals(SeedCatalog.HEROKU))
-                .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(FindingKind.RETENTION_EXPIRED));
+        assertThat(backups)
+                .allSatisfy(f -> assertThat(f.getRule()).contains("P1Y").contains("privacy statement"));
+        assertThat(harness.findings())
+                .filteredOn(f -> f.getHolder().equals(SeedCatalog.HEROKU))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getKind()).isEqualTo(FindingKind.RETENTION_EXPIRED));
     }
 
     @Test
@@ -124,7 +140,11 @@ class RetentionFindingsTest {
         wallClockAt(T0.plus(Duration.ofDays(46)));
 
         // When
-        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).deletedByHolder().at(T0.plus(Duration.ofDays(47))));
+        harness.share(aSharingEvent()
+                .of(alice)
+                .to(SeedCatalog.POSTMARK)
+                .deletedByHolder()
+                .at(T0.plus(Duration.ofDays(47))));
 
         // Then
         List<RetentionFinding> findings = harness.findings();
@@ -137,7 +157,11 @@ class RetentionFindingsTest {
     void shouldNotReportDataTheHolderAlreadyDeleted() {
         // Given
         harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).at(T0));
-        harness.share(aSharingEvent().of(alice).to(SeedCatalog.POSTMARK).deletedByHolder().at(T0.plus(Duration.ofDays(10))));
+        harness.share(aSharingEvent()
+                .of(alice)
+                .to(SeedCatalog.POSTMARK)
+                .deletedByHolder()
+                .at(T0.plus(Duration.ofDays(10))));
 
         // When
         wallClockAt(T0.plus(Duration.ofDays(60)));
@@ -152,7 +176,10 @@ class RetentionFindingsTest {
         TopologyHarness small = new TopologyHarness(c -> c.withScanSliceSize(2)).seedCatalog();
         try (small) {
             for (int i = 0; i < 5; i++) {
-                small.share(aSharingEvent().of(email("person-" + i)).to(SeedCatalog.POSTMARK).at(T0));
+                small.share(aSharingEvent()
+                        .of(email("person-" + i))
+                        .to(SeedCatalog.POSTMARK)
+                        .at(T0));
             }
 
             // When one punctuation runs after the due time, then two more

@@ -36,17 +36,22 @@ class RoutingTest {
         for (int i = 0; i < 1_000; i++) {
             String key = email("person-" + i).getPseudonym();
             int expected = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), 6);
-            assertThat(RoutePartitioning.partition(RouteKind.RESOLVE_EVENT, key, 6)).isEqualTo(expected);
+            assertThat(RoutePartitioning.partition(RouteKind.RESOLVE_EVENT, key, 6))
+                    .isEqualTo(expected);
             assertThat(RoutePartitioning.partition(RouteKind.OUTCOME, "request-" + i, 6))
-                    .isEqualTo(BuiltInPartitioner.partitionForKey(("request-" + i).getBytes(StandardCharsets.UTF_8), 6));
+                    .isEqualTo(
+                            BuiltInPartitioner.partitionForKey(("request-" + i).getBytes(StandardCharsets.UTF_8), 6));
         }
     }
 
     @Test
     void shouldPlaceASubjectWithTheIdentifierItWasFoundedBy() {
         for (int i = 0; i < 1_000; i++) {
-            var founder = dev.whereabouts.streams.state.Identifier.newBuilder().setType("EMAIL")
-                    .setPseudonym(email("person-" + i).getPseudonym()).setKeyId("k1").build();
+            var founder = dev.whereabouts.streams.state.Identifier.newBuilder()
+                    .setType("EMAIL")
+                    .setPseudonym(email("person-" + i).getPseudonym())
+                    .setKeyId("k1")
+                    .build();
             String subject = SubjectIds.fresh(java.util.List.of(founder));
             assertThat(RoutePartitioning.partition(RouteKind.EVENT, subject, 12))
                     .isEqualTo(RoutePartitioning.partition(RouteKind.RESOLVE_EVENT, founder.getPseudonym(), 12));
@@ -73,18 +78,26 @@ class RoutingTest {
         String name = label(n -> RoutePartitioning.forKey(email(n).getPseudonym(), partitions) == 0
                 && RoutePartitioning.forKey(phone(n).getPseudonym(), partitions) != 0);
         try (TopologyHarness harness = new TopologyHarness(c -> c.withRoutePartitions(partitions)).seedCatalog()) {
-            harness.share(SharingEvents.aSharingEvent().of(email(name), phone(name)).to(SeedCatalog.POSTMARK)
-                    .categories("user.contact.email").purpose("transactional-mail"));
+            harness.share(SharingEvents.aSharingEvent()
+                    .of(email(name), phone(name))
+                    .to(SeedCatalog.POSTMARK)
+                    .categories("user.contact.email")
+                    .purpose("transactional-mail"));
             long firstTopicHops = harness.routingHops().get("topic-hop");
-            harness.share(SharingEvents.aSharingEvent().of(email(name), phone(name)).to(SeedCatalog.ZENDESK)
-                    .categories("user.contact.email").purpose("helpdesk"));
+            harness.share(SharingEvents.aSharingEvent()
+                    .of(email(name), phone(name))
+                    .to(SeedCatalog.ZENDESK)
+                    .categories("user.contact.email")
+                    .purpose("helpdesk"));
 
             // The first event had to ask the phone's owner; the second knows the phone as a companion.
             assertThat(firstTopicHops).isPositive();
             assertThat(harness.routingHops().get("topic-hop")).isEqualTo(firstTopicHops);
-            assertThat(harness.lineageTable().keySet()).extracting(LineageKey::getHolder)
+            assertThat(harness.lineageTable().keySet())
+                    .extracting(LineageKey::getHolder)
                     .contains(SeedCatalog.POSTMARK, SeedCatalog.ZENDESK);
-            assertThat(harness.lineageTable().keySet()).extracting(LineageKey::getSubjectId)
+            assertThat(harness.lineageTable().keySet())
+                    .extracting(LineageKey::getSubjectId)
                     .containsOnly("s-" + email(name).getPseudonym());
         }
     }
@@ -104,19 +117,28 @@ class RoutingTest {
             // Carol's three identifiers arrive separately first (three subjects), then one event links them.
             SubjectIdentifier mail = email("carol");
             SeedScenario.eventsOf(mail, phone("carol")).forEach(harness::share);
-            harness.request(Requests.aRequest(RequestType.ERASURE).of(phone("carol")).build());
+            harness.request(
+                    Requests.aRequest(RequestType.ERASURE).of(phone("carol")).build());
             Map<String, String> answer = new TreeMap<>();
             for (Map.Entry<LineageKey, LineageRecord> e : harness.lineageTable().entrySet()) {
-                answer.put("lineage " + e.getKey().getHolder() + " " + e.getKey().getCategory(),
+                answer.put(
+                        "lineage " + e.getKey().getHolder() + " " + e.getKey().getCategory(),
                         e.getValue().getStatus() + " via " + e.getValue().getPath());
             }
-            answer.putAll(harness.tasks().stream().map(r -> r.value())
-                    .collect(Collectors.toMap(t -> "task " + t.getHolder(), (HolderTask t) -> t.getType().name())));
+            answer.putAll(harness.tasks().stream()
+                    .map(r -> r.value())
+                    .collect(Collectors.toMap(
+                            t -> "task " + t.getHolder(),
+                            (HolderTask t) -> t.getType().name())));
             return answer;
         }
     }
 
     private static String label(Predicate<String> wanted) {
-        return IntStream.range(0, 10_000).mapToObj(i -> "person-" + i).filter(wanted).findFirst().orElseThrow();
+        return IntStream.range(0, 10_000)
+                .mapToObj(i -> "person-" + i)
+                .filter(wanted)
+                .findFirst()
+                .orElseThrow();
     }
 }
