@@ -1,10 +1,10 @@
 package dev.whereabouts.benchmark;
 
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.CatalogHolder;
 import dev.whereabouts.emitter.EmitResult;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.CatalogHolder;
 import dev.whereabouts.model.common.LegalBasis;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,10 +1,10 @@
 package dev.whereabouts.benchmark;
 
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.emitter.EmitResult;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
-import dev.whereabouts.ingest.catalog.CatalogPublisher;
 import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSetting;
 import dev.whereabouts.model.common.IdentifierType;

@@ -1,12 +1,12 @@
 package dev.whereabouts.benchmark;
 
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.CatalogHolder;
+import dev.whereabouts.catalog.CatalogLoader;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.writer.GraphWriterSettings;
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.CatalogHolder;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.launcher.Platform;
 import dev.whereabouts.launcher.PlatformOptions;

@@ -1,12 +1,12 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.CatalogPublisher;
+import dev.whereabouts.catalog.PublishResult;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.graph.api.ApiConfig;
 import dev.whereabouts.graph.api.ApiSetting;
 import dev.whereabouts.graph.api.GraphApiApp;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
-import dev.whereabouts.ingest.catalog.CatalogPublisher;
-import dev.whereabouts.ingest.catalog.PublishResult;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSetting;

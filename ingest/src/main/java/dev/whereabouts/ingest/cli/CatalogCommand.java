@@ -1,12 +1,12 @@
 package dev.whereabouts.ingest.cli;
 
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
-import dev.whereabouts.ingest.catalog.CatalogProblem;
-import dev.whereabouts.ingest.catalog.CatalogPublisher;
-import dev.whereabouts.ingest.catalog.CatalogValidator;
-import dev.whereabouts.ingest.catalog.CatalogWatcher;
-import dev.whereabouts.ingest.catalog.PublishResult;
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.CatalogProblem;
+import dev.whereabouts.catalog.CatalogPublisher;
+import dev.whereabouts.catalog.CatalogValidator;
+import dev.whereabouts.catalog.CatalogWatcher;
+import dev.whereabouts.catalog.PublishResult;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;

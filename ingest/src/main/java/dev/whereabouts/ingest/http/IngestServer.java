@@ -1,10 +1,10 @@
 package dev.whereabouts.ingest.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.DataCategories;
+import dev.whereabouts.catalog.LiveCatalog;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.DataCategories;
-import dev.whereabouts.ingest.catalog.LiveCatalog;
 import dev.whereabouts.ingest.validation.EventValidator;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.Pseudonymiser;

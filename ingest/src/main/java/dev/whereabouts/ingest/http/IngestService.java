@@ -1,11 +1,11 @@
 package dev.whereabouts.ingest.http;
 
+import dev.whereabouts.catalog.Catalog;
 import dev.whereabouts.emitter.EmitFailedException;
 import dev.whereabouts.emitter.EmitResult;
 import dev.whereabouts.emitter.EventBuilder;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.Catalog;
 import dev.whereabouts.ingest.validation.EventValidator;
 import dev.whereabouts.ingest.validation.IncomingEvent;
 import dev.whereabouts.model.common.IdentifierType;

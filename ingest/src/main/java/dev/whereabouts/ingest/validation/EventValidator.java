@@ -1,9 +1,9 @@
 package dev.whereabouts.ingest.validation;
 
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.CatalogHolder;
-import dev.whereabouts.ingest.catalog.DataCategories;
-import dev.whereabouts.ingest.catalog.EditDistance;
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.CatalogHolder;
+import dev.whereabouts.catalog.DataCategories;
+import dev.whereabouts.catalog.EditDistance;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.web.FieldError;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
-import dev.whereabouts.ingest.catalog.CatalogPublisher;
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;

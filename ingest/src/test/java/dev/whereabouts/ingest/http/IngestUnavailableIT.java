@@ -3,9 +3,9 @@ package dev.whereabouts.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.DataCategories;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.CatalogLoader;
-import dev.whereabouts.ingest.catalog.DataCategories;
 import dev.whereabouts.ingest.validation.EventValidator;
 import dev.whereabouts.ingest.validation.IncomingEvent;
 import dev.whereabouts.model.common.IdentifierType;

@@ -1,9 +1,9 @@
 package dev.whereabouts.launcher.demo;
 
+import dev.whereabouts.catalog.Catalog;
+import dev.whereabouts.catalog.CatalogHolder;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.Catalog;
-import dev.whereabouts.ingest.catalog.CatalogHolder;
 import dev.whereabouts.model.common.LegalBasis;
 import java.io.PrintStream;
 import java.time.Duration;

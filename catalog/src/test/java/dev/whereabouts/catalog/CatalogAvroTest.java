@@ -1,0 +1,126 @@
+package dev.whereabouts.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whereabouts.model.catalog.DeclaredFlow;
+import dev.whereabouts.model.catalog.ErasureChannel;
+import dev.whereabouts.model.catalog.Holder;
+import dev.whereabouts.model.catalog.HolderRole;
+import dev.whereabouts.model.serde.InMemorySchemaRegistryClient;
+import dev.whereabouts.model.serde.SerdeConfig;
+import dev.whereabouts.model.topic.TopicSerdes;
+import dev.whereabouts.model.topic.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class CatalogAvroTest {
+
+    private final Catalog catalog = CatalogLoader.seed();
+
+    @Test
+    void shouldConvertAHolderToItsAvroRecordWithTheCatalogVersion() {
+        // Given
+        CatalogHolder moneybird = catalog.holder("moneybird").orElseThrow();
+
+        // When
+        Holder record = CatalogAvro.toAvro(moneybird, catalog.version());
+
+        // Then
+        assertThat(record.getId()).isEqualTo("moneybird");
+        assertThat(record.getCatalogVersion()).isEqualTo("2022-01-17");
+        assertThat(record.getRole()).isEqualTo(HolderRole.PROCESSOR);
+        assertThat(record.getCountry()).isEqualTo("NL");
+        assertThat(record.getRetention()).singleElement().satisfies(r -> {
+            assertThat(r.getRetention()).isEqualTo("P7Y");
+            assertThat(r.getNote()).isEqualTo("7 years (mandatory storage period Administration Tax Office)");
+        });
+        assertThat(record.getLegalHolds()).singleElement().satisfies(h -> {
+            assertThat(h.getPeriod()).isEqualTo("P7Y");
+            assertThat(h.getLegalReference()).contains("art. 52").contains("Algemene wet inzake rijksbelastingen");
+        });
+        assertThat(record.getErasureChannel()).isEqualTo(ErasureChannel.MANUAL);
+        assertThat(record.getErasureEndpoint()).isNull();
+    }
+
+    @Test
+    void shouldWriteANullRetentionAsNullWithItsNote() {
+        // When
+        Holder record = CatalogAvro.toAvro(catalog.holder("vimeo").orElseThrow(), catalog.version());
+
+        // Then
+        assertThat(record.getRetention()).singleElement().satisfies(r -> {
+            assertThat(r.getRetention()).isNull();
+            assertThat(r.getNote()).startsWith("Not stated.");
+        });
+    }
+
+    @Test
+    void shouldConvertAFlowToItsAvroRecordWithTheCatalogVersion() {
+        // When
+        DeclaredFlow record =
+                CatalogAvro.toAvro(catalog.flow("app-database-backup-s3").orElseThrow(), "v7");
+
+        // Then
+        assertThat(record.getFrom()).isEqualTo("smarttrackers-app");
+        assertThat(record.getTo()).isEqualTo("amazon-s3-database-backups");
+        assertThat(record.getCategories()).containsExactly("user");
+        assertThat(record.getRetention()).isEqualTo("P1Y");
+        assertThat(record.getPurpose()).isEqualTo("database-backup");
+        assertThat(record.getCatalogVersion()).isEqualTo("v7");
+    }
+
+    @Test
+    void shouldReadBackEveryHolderAndFlowExactlyAsItWasWritten() {
+        // Then
+        for (CatalogHolder holder : catalog.holders().values()) {
+            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(holder, catalog.version())))
+                    .isEqualTo(holder);
+        }
+        for (CatalogFlow flow : catalog.flows().values()) {
+            assertThat(CatalogAvro.fromAvro(CatalogAvro.toAvro(flow, catalog.version())))
+                    .isEqualTo(flow);
+        }
+    }
+
+    @Test
+    void shouldKeepWebhookEndpointsAndSubProcessorRoles() {
+        // Given
+        Catalog minimal = CatalogLoader.parse("minimal.yaml", CatalogFixtures.minimal());
+
+        // When
+        Holder mailer = CatalogAvro.toAvro(minimal.holder("mailer").orElseThrow(), minimal.version());
+        Holder backups = CatalogAvro.toAvro(minimal.holder("backups").orElseThrow(), minimal.version());
+
+        // Then
+        assertThat(mailer.getErasureChannel()).isEqualTo(ErasureChannel.WEBHOOK);
+        assertThat(mailer.getErasureEndpoint()).isEqualTo("https://mailer.example.com/erasure");
+        assertThat(backups.getRole()).isEqualTo(HolderRole.SUB_PROCESSOR);
+        assertThat(CatalogAvro.fromAvro(mailer))
+                .isEqualTo(minimal.holder("mailer").orElseThrow());
+    }
+
+    @Test
+    void shouldSurviveTheWireFormatOfTheCatalogTopics() {
+        // Given
+        TopicSerdes serdes = new TopicSerdes(
+                new InMemorySchemaRegistryClient(), SerdeConfig.builder().build());
+        Serde<Holder> holderSerde = serdes.valueSerde(Topics.CATALOG_HOLDERS);
+        Serde<DeclaredFlow> flowSerde = serdes.valueSerde(Topics.CATALOG_FLOWS);
+        CatalogHolder heroku = catalog.holder("heroku").orElseThrow();
+        CatalogFlow hosting = catalog.flow("app-hosting").orElseThrow();
+
+        // When
+        byte[] holderBytes =
+                holderSerde.serializer().serialize(Topics.CATALOG_HOLDERS.name(), CatalogAvro.toAvro(heroku, "v1"));
+        byte[] flowBytes =
+                flowSerde.serializer().serialize(Topics.CATALOG_FLOWS.name(), CatalogAvro.toAvro(hosting, "v1"));
+
+        // Then
+        assertThat(holderBytes[0]).as("Confluent magic byte").isZero();
+        assertThat(CatalogAvro.fromAvro(
+                        holderSerde.deserializer().deserialize(Topics.CATALOG_HOLDERS.name(), holderBytes)))
+                .isEqualTo(heroku);
+        assertThat(CatalogAvro.fromAvro(flowSerde.deserializer().deserialize(Topics.CATALOG_FLOWS.name(), flowBytes)))
+                .isEqualTo(hosting);
+    }
+}
