@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The catalog as every stream task sees it: the two global stores, read into one
- * {@link CatalogView} snapshot that is rebuilt only after the global thread has applied a catalog
+ * {@link TopologyCatalog} snapshot that is rebuilt only after the global thread has applied a catalog
  * change. Catalog changes are rare and the catalog is small, so a rebuild reads both stores whole;
  * per record the cost is one volatile read.
  *
@@ -33,7 +33,7 @@ public final class CatalogCache {
 
     private final AtomicLong version = new AtomicLong();
     private volatile long builtVersion = -1;
-    private volatile CatalogView view = CatalogView.EMPTY;
+    private volatile TopologyCatalog view = TopologyCatalog.EMPTY;
 
     /** Called by the global processors after they changed a store. */
     void changed() {
@@ -41,7 +41,7 @@ public final class CatalogCache {
     }
 
     /** The current catalog; {@code context} gives access to the global stores. */
-    public CatalogView view(ProcessorContext<?, ?> context) {
+    public TopologyCatalog view(ProcessorContext<?, ?> context) {
         long current = version.get();
         if (current != builtVersion) {
             rebuild(context, current);
@@ -59,7 +59,7 @@ public final class CatalogCache {
         List<DeclaredFlow> flowList = new ArrayList<>();
         readAll(holders, (k, v) -> holderMap.put(k, v));
         readAll(flows, (k, v) -> flowList.add(v));
-        view = new CatalogView(holderMap, flowList);
+        view = new TopologyCatalog(holderMap, flowList);
         builtVersion = current;
         LOG.info("catalog loaded: {} holders, {} declared flows", holderMap.size(), flowList.size());
     }

@@ -4,9 +4,9 @@ import dev.whereabouts.model.catalog.LegalHold;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageStatus;
-import dev.whereabouts.streams.catalog.CatalogView;
 import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.streams.catalog.TopologyCatalog;
 import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
 import dev.whereabouts.streams.state.HolderEdges;
@@ -45,7 +45,7 @@ public final class TaskPlanner {
         return requestId + "/" + holder;
     }
 
-    public static List<Planned> plan(DataSubjectRequest request, List<HolderEdges> buckets, CatalogView catalog) {
+    public static List<Planned> plan(DataSubjectRequest request, List<HolderEdges> buckets, TopologyCatalog catalog) {
         List<Planned> tasks = new ArrayList<>();
         List<HolderEdges> sorted = new ArrayList<>(buckets);
         sorted.sort(Comparator.comparing(HolderEdges::getHolder));
@@ -85,7 +85,7 @@ public final class TaskPlanner {
     }
 
     private static Planned erasure(
-            String holder, Set<String> categories, List<Edge> present, long receivedAt, CatalogView catalog) {
+            String holder, Set<String> categories, List<Edge> present, long receivedAt, TopologyCatalog catalog) {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
         for (LegalHold hold : catalog.legalHolds(holder, categories)) {

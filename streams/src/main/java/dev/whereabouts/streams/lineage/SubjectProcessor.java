@@ -12,8 +12,8 @@ import dev.whereabouts.model.retention.FindingKind;
 import dev.whereabouts.model.sharing.SharingAction;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.streams.catalog.CatalogCache;
-import dev.whereabouts.streams.catalog.CatalogView;
 import dev.whereabouts.streams.catalog.Categories;
+import dev.whereabouts.streams.catalog.TopologyCatalog;
 import dev.whereabouts.streams.dsr.TaskPlanner;
 import dev.whereabouts.streams.retention.RetentionIndex;
 import dev.whereabouts.streams.routing.RouteSender;
@@ -133,7 +133,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             deletedByHolder(subject, event, timestamp);
             return;
         }
-        CatalogView view = catalog.view(context);
+        TopologyCatalog view = catalog.view(context);
         Touched touched = new Touched(subject);
         long at = event.getOccurredAt().toEpochMilli();
         HolderEdges direct = touched.bucket(event.getHolder());
@@ -148,8 +148,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 edge.setPath(List.of());
             }
             if (latest || edge.getRetention() == null) {
-                CatalogView.Retention retention = event.getRetention() != null
-                        ? new CatalogView.Retention(event.getRetention(), "agreed in the sharing event")
+                TopologyCatalog.Retention retention = event.getRetention() != null
+                        ? new TopologyCatalog.Retention(event.getRetention(), "agreed in the sharing event")
                         : view.defaultRetention(event.getHolder(), category).orElse(null);
                 Edges.retention(
                         edge,
@@ -158,7 +158,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             }
             edge.setBackup(edge.getBackup() || backupHolder);
         }
-        for (CatalogView.Onward onward : view.onward(event.getHolder(), event.getCategories())) {
+        for (TopologyCatalog.Onward onward : view.onward(event.getHolder(), event.getCategories())) {
             HolderEdges bucket = touched.bucket(onward.holder());
             Edge edge = touched.edge(bucket, onward.category(), false, onward.path(), at, event.getEventId());
             boolean latest = at >= edge.getLastSharedAt();
@@ -166,8 +166,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
             shared(edge, event, at);
             Edges.addPurpose(edge, flow.getPurpose());
             if (!edge.getDirect() && (latest || edge.getRetention() == null)) {
-                CatalogView.Retention retention = flow.getRetention() != null
-                        ? new CatalogView.Retention(flow.getRetention(), "declared flow " + flow.getId())
+                TopologyCatalog.Retention retention = flow.getRetention() != null
+                        ? new TopologyCatalog.Retention(flow.getRetention(), "declared flow " + flow.getId())
                         : view.defaultRetention(onward.holder(), onward.category())
                                 .orElse(null);
                 Edges.retention(
@@ -175,7 +175,8 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                         retention == null ? null : retention.period(),
                         retention == null ? null : retention.source());
             }
-            edge.setBackup(edge.getBackup() || CatalogView.isBackupFlow(flow) || view.isBackupHolder(onward.holder()));
+            edge.setBackup(
+                    edge.getBackup() || TopologyCatalog.isBackupFlow(flow) || view.isBackupHolder(onward.holder()));
         }
         touched.finish(timestamp);
     }

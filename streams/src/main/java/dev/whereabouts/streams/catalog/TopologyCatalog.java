@@ -22,8 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * An immutable snapshot of the catalog (holders and declared flows) with the lookups the
  * topology makes per record precomputed or memoised: default retention per holder and category,
  * legal holds, backup holders and the onward holders a share reaches through declared flows.
+ *
+ * <p>Built from the Avro records of the topology's global stores, not from the catalog module's
+ * {@code dev.whereabouts.catalog.Catalog}: the topology needs the path each onward share took and
+ * memoises per (holder, categories), which that general-purpose view does not answer.
  */
-public final class CatalogView {
+public final class TopologyCatalog {
 
     /** One onward holder reached from a direct share, with the path and the last flow taken. */
     public record Onward(String holder, String category, List<String> path, DeclaredFlow flow) {}
@@ -31,14 +35,14 @@ public final class CatalogView {
     /** A default retention and where it came from. */
     public record Retention(String period, String source) {}
 
-    public static final CatalogView EMPTY = new CatalogView(Map.of(), List.of());
+    public static final TopologyCatalog EMPTY = new TopologyCatalog(Map.of(), List.of());
 
     private final Map<String, Holder> holders;
     private final Map<String, List<DeclaredFlow>> flowsFrom;
     private final Map<String, Optional<Retention>> retentionMemo = new ConcurrentHashMap<>();
     private final Map<String, List<Onward>> onwardMemo = new ConcurrentHashMap<>();
 
-    public CatalogView(Map<String, Holder> holders, Collection<DeclaredFlow> flows) {
+    public TopologyCatalog(Map<String, Holder> holders, Collection<DeclaredFlow> flows) {
         this.holders = Map.copyOf(holders);
         Map<String, List<DeclaredFlow>> from = new HashMap<>();
         // Sorted by id so that, of two equally short paths, the same one is chosen on every instance.
@@ -106,7 +110,7 @@ public final class CatalogView {
      */
     public boolean isBackupHolder(String holderId) {
         Holder holder = holders.get(holderId);
-        return holder != null && holder.getPurposes().stream().anyMatch(CatalogView::mentionsBackup);
+        return holder != null && holder.getPurposes().stream().anyMatch(TopologyCatalog::mentionsBackup);
     }
 
     /** True when a flow's purpose names backups. */
