@@ -4,6 +4,7 @@ import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Optional;
 

@@ -9,6 +9,10 @@ import dev.whereabouts.catalog.CatalogDocument.RetentionEntry;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.HolderRole;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.id.FlowId;
+import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.model.id.PurposeId;
+import dev.whereabouts.model.time.IsoPeriod;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,7 +53,6 @@ public final class CatalogValidator {
     /** The only catalog file format this version reads ({@code formatVersion: 1}). */
     public static final int FORMAT_VERSION = 1;
 
-    private static final Pattern KEBAB_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> COUNTRY_MISTAKES = Map.of("UK", "GB", "EL", "GR", "EN", "GB");
@@ -706,15 +709,21 @@ public final class CatalogValidator {
             if (value == null) {
                 return null;
             }
-            if (!KEBAB_ID.matcher(value).matches()) {
+            java.util.function.Predicate<String> rule = switch (kind) {
+                case "holder" -> HolderId::isValid;
+                case "purpose" -> PurposeId::isValid;
+                default -> FlowId::isValid;
+            };
+            if (!rule.test(value)) {
                 String suggestion = value.trim()
                         .toLowerCase(Locale.ROOT)
                         .replaceAll("[^a-z0-9]+", "-")
                         .replaceAll("^-|-$", "");
+                // Holder, purpose and flow ids share one rule, so HolderId's text names it for all.
                 problems.at(
                         path,
-                        kind + " id '" + value + "' must be lower-kebab-case (letters, digits and single dashes)"
-                                + (KEBAB_ID.matcher(suggestion).matches() ? ", e.g. '" + suggestion + "'" : ""));
+                        kind + " id '" + value + "' must be lower-kebab-case: " + HolderId.RULE
+                                + (rule.test(suggestion) ? "; here: '" + suggestion + "'" : ""));
                 return null;
             }
             return value;

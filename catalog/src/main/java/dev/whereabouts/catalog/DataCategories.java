@@ -1,5 +1,6 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.id.CategoryKey;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class DataCategories {
     public boolean covers(String parent, String child) {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(child, "child");
-        return child.equals(parent) || (child.startsWith(parent) && child.charAt(parent.length()) == '.');
+        return CategoryKey.covers(parent, child);
     }
 
     /** Whether the two keys lie on one branch: one covers the other. */

@@ -1,5 +1,6 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package dev.whereabouts.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.whereabouts.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

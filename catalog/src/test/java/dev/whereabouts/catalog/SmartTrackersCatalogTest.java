@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.HolderRole;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

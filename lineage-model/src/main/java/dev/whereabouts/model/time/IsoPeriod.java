@@ -1,4 +1,4 @@
-package dev.whereabouts.catalog;
+package dev.whereabouts.model.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +20,22 @@ import java.util.regex.Pattern;
  * these, so this type keeps both parts and the text exactly as written: {@code P12M} and
  * {@code P1Y} are different declarations and stay so through Avro and back. Only non-negative
  * whole numbers are accepted; a retention is never negative or fractional in a privacy statement.
+ *
+ * <p>The one period type of the platform: the catalog, the emitter's events, the HTTP ingest and
+ * the Streams topology all read periods through it, so a period one of them accepts the others do.
  */
 public final class IsoPeriod {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "P(?:(\\d{1,6})Y)?(?:(\\d{1,6})M)?(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?(?:T(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,6})S)?)?");
+
+    /**
+     * Parsed periods by text. The topology parses the same few retentions for every record; the
+     * bound keeps arbitrary event text from growing it without end.
+     */
+    private static final ConcurrentMap<String, IsoPeriod> CACHE = new ConcurrentHashMap<>();
+
+    private static final int CACHE_LIMIT = 1024;
 
     private final String text;
     private final Period datePart;
@@ -48,6 +61,28 @@ public final class IsoPeriod {
         if (text == null) {
             return Optional.empty();
         }
+        IsoPeriod cached = CACHE.get(text);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<IsoPeriod> parsed = doParse(text);
+        if (parsed.isPresent() && CACHE.size() < CACHE_LIMIT) {
+            CACHE.putIfAbsent(text, parsed.get());
+        }
+        return parsed;
+    }
+
+    /** The same as {@link #parse(String)}. */
+    public static IsoPeriod of(String text) {
+        return parse(text);
+    }
+
+    /** Whether {@code text} is a period as this type reads them. */
+    public static boolean isValid(String text) {
+        return tryParse(text).isPresent();
+    }
+
+    private static Optional<IsoPeriod> doParse(String text) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches() || text.equals("P") || text.endsWith("T")) {
             return Optional.empty();
@@ -84,6 +119,29 @@ public final class IsoPeriod {
     /** The hours, minutes and seconds. */
     public Duration timePart() {
         return timePart;
+    }
+
+    /** The period exactly as written, e.g. {@code P45D}. */
+    public String value() {
+        return text;
+    }
+
+    /** Whether the period is empty ({@code P0D}, {@code PT0S}): a retention of nothing. */
+    public boolean isZero() {
+        return datePart.isZero() && timePart.isZero();
+    }
+
+    /** {@link #addTo(Instant)} for epoch milliseconds, as Avro records carry instants. */
+    public long addTo(long epochMilli) {
+        return addTo(Instant.ofEpochMilli(epochMilli)).toEpochMilli();
+    }
+
+    /**
+     * Whether this period ends no later than {@code other} when both start at the epoch: exact
+     * calendar arithmetic from one fixed instant, where {@link #exceeds} uses average lengths.
+     */
+    public boolean isAtMost(IsoPeriod other) {
+        return addTo(0L) <= other.addTo(0L);
     }
 
     /** The instant this period after {@code start}, with calendar months and years in UTC. */

@@ -1,4 +1,4 @@
-package dev.whereabouts.catalog;
+package dev.whereabouts.model.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,5 +76,31 @@ class IsoPeriodTest {
         // Then: P12M and P1Y last as long, but a catalog that changes one into the other changed
         assertThat(IsoPeriod.parse("P12M")).isNotEqualTo(IsoPeriod.parse("P1Y"));
         assertThat(IsoPeriod.parse("P1Y")).isEqualTo(IsoPeriod.parse("P1Y")).hasSameHashCodeAs(IsoPeriod.parse("P1Y"));
+    }
+
+    @Test
+    void shouldAddToEpochMillisAndCompareExactlyFromOneInstant() {
+        // Given
+        long start = Instant.parse("2022-01-31T10:00:00Z").toEpochMilli();
+
+        // Then
+        assertThat(IsoPeriod.of("P1M").addTo(start))
+                .isEqualTo(Instant.parse("2022-02-28T10:00:00Z").toEpochMilli());
+        assertThat(IsoPeriod.of("P12M").isAtMost(IsoPeriod.of("P1Y"))).isTrue();
+        assertThat(IsoPeriod.of("P1Y").isAtMost(IsoPeriod.of("P12M"))).isTrue();
+        assertThat(IsoPeriod.of("P13M").isAtMost(IsoPeriod.of("P1Y"))).isFalse();
+        assertThat(IsoPeriod.of("PT24H").isAtMost(IsoPeriod.of("P1D"))).isTrue();
+    }
+
+    @Test
+    void shouldKnowAnEmptyPeriodAndKeepItsText() {
+        // Then
+        assertThat(IsoPeriod.of("P0D").isZero()).isTrue();
+        assertThat(IsoPeriod.of("PT0H").isZero()).isTrue();
+        assertThat(IsoPeriod.of("P45D").isZero()).isFalse();
+        assertThat(IsoPeriod.of("P45D").value()).isEqualTo("P45D");
+        assertThat(IsoPeriod.isValid("P45D")).isTrue();
+        assertThat(IsoPeriod.isValid("p45d")).isFalse();
+        assertThat(IsoPeriod.isValid(null)).isFalse();
     }
 }
