@@ -1,5 +1,6 @@
 package dev.whereabouts.emitter;
 
+import dev.whereabouts.model.id.EventId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,8 @@
 package dev.whereabouts.emitter;
 
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.id.PurposeId;
+import dev.whereabouts.model.id.SourceSystemId;
 import dev.whereabouts.model.serde.SerdeConfig;
 import java.time.Duration;
 import java.util.Arrays;
@@ -434,12 +436,16 @@ public final class EmitterConfig {
     }
 
     private static void validateId(String name, Object value) {
-        if (!(value instanceof String id) || !Keys.isCatalogId(id)) {
+        boolean purpose = DEFAULT_PURPOSE.equals(name);
+        boolean valid = value instanceof String id && (purpose ? PurposeId.isValid(id) : SourceSystemId.isValid(id));
+        if (!valid) {
             throw new ConfigException(
                     name,
                     value,
-                    "must be 1 to 128 lower-case letters, digits, '.', '_' or '-',"
-                            + " starting with a letter or digit (a catalog id such as checkout-service)");
+                    "must be "
+                            + (purpose
+                                    ? PurposeId.RULE + " (a catalog purpose id such as system-mail)"
+                                    : SourceSystemId.RULE + " (a system id such as checkout-service)"));
         }
     }
 

@@ -3,6 +3,11 @@ package dev.whereabouts.emitter;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.id.CategoryKey;
+import dev.whereabouts.model.id.EventId;
+import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.model.id.PurposeId;
+import dev.whereabouts.model.id.SourceSystemId;
 import dev.whereabouts.model.identity.InvalidIdentifierException;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.sharing.SharingAction;
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -71,8 +77,12 @@ public final class EventBuilder {
             identifierProblems.add("subject is missing (null)");
             return this;
         }
-        Subject.Builder given = (Subject.Builder) subject;
         Pseudonymiser pseudonymiser = emitter.pseudonymiser();
+        if (subject instanceof Subject.Pseudonymised already) {
+            addPseudonymised(already, pseudonymiser.currentKeyId());
+            return this;
+        }
+        Subject.Builder given = (Subject.Builder) subject;
         for (int i = 0; i < given.size(); i++) {
             IdentifierType type = given.typeAt(i);
             if (type == null) {
@@ -86,6 +96,26 @@ public final class EventBuilder {
             }
         }
         return this;
+    }
+
+    private void addPseudonymised(Subject.Pseudonymised subject, String currentKeyId) {
+        List<SubjectIdentifier> given = subject.identifiers();
+        for (int i = 0; i < given.size(); i++) {
+            SubjectIdentifier identifier = given.get(i);
+            if (identifier == null || identifier.getType() == null) {
+                identifierProblems.add("identifier " + (i + 1) + " has no type");
+            } else if (identifier.getPseudonym() == null
+                    || identifier.getPseudonym().isEmpty()) {
+                identifierProblems.add("identifier " + (i + 1) + " (" + identifier.getType() + ") has no pseudonym");
+            } else if (!currentKeyId.equals(identifier.getKeyId())) {
+                // Key ids name keys, not people, so they may be quoted.
+                identifierProblems.add("identifier " + (i + 1) + " (" + identifier.getType()
+                        + ") was pseudonymised with key '" + identifier.getKeyId() + "', not with the current key '"
+                        + currentKeyId + "'");
+            } else {
+                add(identifier);
+            }
+        }
     }
 
     /** Data categories concerned, as fideslang keys such as {@code user.contact.email}; adds to earlier ones. */
@@ -147,7 +177,12 @@ public final class EventBuilder {
 
     /** The event's id as text; see {@link EventId} for its shape. */
     public EventBuilder eventId(String eventId) {
-        String problem = EventId.problemWith(eventId);
+        String problem = eventId == null
+                ? "eventId is missing (null)"
+                : EventId.isValid(eventId)
+                        ? null
+                        // Not the value itself: a confused caller may have passed something personal.
+                        : "eventId must be " + EventId.RULE + " (got " + eventId.length() + " characters)";
         if (problem == null) {
             return eventId(new EventId(eventId));
         }
@@ -202,17 +237,35 @@ public final class EventBuilder {
             String key = categories.get(i);
             if (key == null) {
                 problems.add("category " + (i + 1) + " is missing (null)");
-            } else if (!Keys.isUserCategory(key)) {
+            } else if (!CategoryKey.isPersonalKey(key)) {
                 problems.add("category " + describe(key) + " is not a fideslang user category key (lower-case"
                         + " segments joined by dots, starting with user., e.g. user.contact.email)");
             }
         }
-        checkId(problems, "holder", holder, "call to(...) with the holder's catalog id, e.g. postmark");
+        checkId(
+                problems,
+                "holder",
+                holder,
+                "call to(...) with the holder's catalog id, e.g. postmark",
+                HolderId::isValid,
+                "a catalog id (" + HolderId.RULE + ")");
         if (sourceSystem != null) {
-            checkId(problems, "source system", sourceSystem, "name the system that shared the data");
+            checkId(
+                    problems,
+                    "source system",
+                    sourceSystem,
+                    "name the system that shared the data",
+                    SourceSystemId::isValid,
+                    "a catalog id (" + SourceSystemId.RULE + ")");
         }
         String effectivePurpose = purpose != null ? purpose : config.defaultPurposeOrNull();
-        checkId(problems, "purpose", effectivePurpose, "call purpose(...) or set " + EmitterConfig.DEFAULT_PURPOSE);
+        checkId(
+                problems,
+                "purpose",
+                effectivePurpose,
+                "call purpose(...) or set " + EmitterConfig.DEFAULT_PURPOSE,
+                PurposeId::isValid,
+                "a catalog id (" + PurposeId.RULE + ")");
         LegalBasis basis = effectiveLegalBasis(config);
         if (basis == null) {
             problems.add("legal basis is missing: call legalBasis(...) or set " + EmitterConfig.DEFAULT_LEGAL_BASIS);
@@ -272,12 +325,12 @@ public final class EventBuilder {
         identifiers.add(at, identifier);
     }
 
-    private static void checkId(List<String> problems, String what, String value, String hint) {
+    private static void checkId(
+            List<String> problems, String what, String value, String hint, Predicate<String> rule, String kind) {
         if (value == null || value.isBlank()) {
             problems.add(what + " is missing: " + hint);
-        } else if (!Keys.isCatalogId(value)) {
-            problems.add(what + " " + describe(value) + " is not a catalog id (1 to 128 lower-case letters, digits,"
-                    + " '.', '_' or '-')");
+        } else if (!rule.test(value)) {
+            problems.add(what + " " + describe(value) + " is not " + kind);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.whereabouts.emitter;
 
 import dev.whereabouts.emitter.FailedEvent.Reason;
+import dev.whereabouts.model.id.EventId;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.SchemaRegistryConnectionException;
 import dev.whereabouts.model.serde.SchemaRegistryException;

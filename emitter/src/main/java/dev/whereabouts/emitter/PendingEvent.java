@@ -1,5 +1,6 @@
 package dev.whereabouts.emitter;
 
+import dev.whereabouts.model.id.EventId;
 import dev.whereabouts.model.sharing.SharingEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;

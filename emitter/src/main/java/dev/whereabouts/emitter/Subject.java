@@ -1,6 +1,7 @@
 package dev.whereabouts.emitter;
 
 import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.common.SubjectIdentifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +19,11 @@ import java.util.List;
  * <p>The static methods start a subject, the {@link Builder}'s methods of the same names add
  * identifiers to it. Identifiers given together belong to the same person: that is how the
  * platform learns that an email address and an account id are one subject.
+ *
+ * <p>A relay that pseudonymised identifiers at its own edge (the HTTP ingest service decodes a
+ * request once) hands them on with {@link #pseudonymised(List)} instead of raw values.
  */
-public sealed interface Subject permits Subject.Builder {
+public sealed interface Subject permits Subject.Builder, Subject.Pseudonymised {
 
     /** A subject known by an email address. */
     static Builder email(String email) {
@@ -59,6 +63,14 @@ public sealed interface Subject permits Subject.Builder {
     /** A subject known by an identifier of the given type. */
     static Builder of(IdentifierType type, String value) {
         return new Builder().identifier(type, value);
+    }
+
+    /**
+     * A subject already pseudonymised with the emitter's key ring (same keys, current key), as a
+     * relay does at its edge; the emit reports identifiers made with another key.
+     */
+    static Pseudonymised pseudonymised(List<SubjectIdentifier> identifiers) {
+        return new Pseudonymised(List.copyOf(identifiers));
     }
 
     /** The identifier types given, in the order given; never their values. */
@@ -145,6 +157,25 @@ public sealed interface Subject permits Subject.Builder {
         }
 
         /** Identifier types only: a subject's values must never reach a log line. */
+        @Override
+        public String toString() {
+            return "Subject" + types();
+        }
+    }
+
+    /**
+     * Identifiers pseudonymised before they reached the emitter; see {@link #pseudonymised(List)}.
+     *
+     * @param identifiers pseudonyms with their type and key id
+     */
+    record Pseudonymised(List<SubjectIdentifier> identifiers) implements Subject {
+
+        @Override
+        public List<IdentifierType> types() {
+            return identifiers.stream().map(SubjectIdentifier::getType).toList();
+        }
+
+        /** Identifier types only, like {@link Builder#toString()}. */
         @Override
         public String toString() {
             return "Subject" + types();

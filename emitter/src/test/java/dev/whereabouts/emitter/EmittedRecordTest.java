@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.id.EventId;
 import dev.whereabouts.model.sharing.SharingAction;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.topic.Topics;
@@ -74,6 +75,27 @@ class EmittedRecordTest {
         // And not one byte of the raw identifiers went out
         MockKafka.assertNoneContains(kafka.valueBytes, MockKafka.rawValuesOfAlice());
         MockKafka.assertNoneContains(List.of(record.key().getBytes()), MockKafka.rawValuesOfAlice());
+    }
+
+    @Test
+    void shouldSendIdentifiersARelayPseudonymisedWithTheSameKeysAsTheyAre() throws Exception {
+        // Given an emitter and a relay that decoded and pseudonymised Alice's identifiers at its edge
+        try (WhereaboutsEmitter emitter = kafka.emitter().build()) {
+
+            // When it hands the pseudonyms on, phone first
+            EmitResult result = emitter.shared(Subject.pseudonymised(List.of(ALICE_PHONE, ALICE_EMAIL)))
+                    .categories("user.contact.email")
+                    .to("postmark")
+                    .purpose("transactional-mail")
+                    .legalBasis(LegalBasis.CONTRACT)
+                    .emit();
+
+            // Then the event is sent with the same identifiers in the emitter's stable order, keyed by email
+            assertThat(result.acknowledged().toCompletableFuture().get()).isEqualTo(result.eventId());
+        }
+        ProducerRecord<String, SharingEvent> record = kafka.producer.history().get(0);
+        assertThat(record.key()).isEqualTo(ALICE_EMAIL.getPseudonym());
+        assertThat(kafka.decode(kafka.valueBytes.get(0)).getIdentifiers()).containsExactly(ALICE_EMAIL, ALICE_PHONE);
     }
 
     @Test

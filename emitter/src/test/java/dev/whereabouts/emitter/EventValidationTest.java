@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.whereabouts.emitter.FailedEvent.Reason;
+import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.common.SubjectIdentifier;
 import java.time.Period;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -67,6 +70,21 @@ class EventValidationTest {
                         e -> e.purpose(null),
                         "purpose is missing: call purpose(...) or set default.purpose"),
                 broken("a purpose with upper case", e -> e.purpose("Mail"), "purpose 'Mail' is not a catalog id"),
+                broken(
+                        "a holder id no catalog can declare",
+                        e -> e.to("billing_v2"),
+                        "holder 'billing_v2' is not a catalog id (1 to 128 lower-case letters and digits in words"
+                                + " joined by single dashes"),
+                broken("a purpose id with a dot", e -> e.purpose("mail.v2"), "purpose 'mail.v2' is not a catalog id"),
+                broken(
+                        "a source system in upper case",
+                        e -> e.sourceSystem("Checkout"),
+                        "source system 'Checkout' is not a catalog id (1 to 128 lower-case letters, digits"),
+                broken(
+                        "a subject pseudonymised with another key",
+                        e -> e.subject(Subject.pseudonymised(List.of(
+                                new SubjectIdentifier(IdentifierType.EMAIL, "ab".repeat(32), "some-other-key")))),
+                        "identifier 1 (EMAIL) was pseudonymised with key 'some-other-key', not with the current key"),
                 broken("no legal basis", e -> e.legalBasis(null), "legal basis is missing"),
                 broken("legal basis UNSPECIFIED", e -> e.legalBasis(LegalBasis.UNSPECIFIED), "legal basis UNSPECIFIED"),
                 broken("a zero retention", e -> e.retention(Period.ZERO), "retention must be positive, got P0D"),
