@@ -9,7 +9,6 @@ import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSetting;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -220,8 +219,7 @@ final class IngestBenchmark {
         int batchSize = 1000;
         int batches = Math.max(1, events / batchSize);
         LOG.info("HTTP: {} batches of {} events", batches, batchSize);
-        try (IngestServer server =
-                IngestServer.start(settings, Authenticator.demo(), pseudonymiser, new IdentifierNormaliser())) {
+        try (IngestServer server = IngestServer.start(settings, Authenticator.demo(), pseudonymiser)) {
             if (!server.awaitCatalog(Duration.ofSeconds(30))) {
                 throw new IllegalStateException("ingest did not load the catalog");
             }

@@ -11,7 +11,6 @@ import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSetting;
 import dev.whereabouts.launcher.demo.DemoData;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
@@ -112,10 +111,7 @@ public final class Platform implements AutoCloseable {
                 lineage = startLineage(stack, config);
                 progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
                 ingest = IngestServer.start(
-                        settings,
-                        IngestApp.authenticator(settings),
-                        IngestApp.pseudonymiser(settings),
-                        IdentifierNormaliser.fromEnvironment(settings));
+                        settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings));
                 if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
                     ingest.close();
                     throw new IllegalStateException(

@@ -4,9 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.whereabouts.ingest.validation.IncomingEvent;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
+import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.id.CategoryKey;
+import dev.whereabouts.model.id.EventId;
+import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.model.id.PurposeId;
+import dev.whereabouts.model.id.SourceSystemId;
 import dev.whereabouts.model.identity.InvalidIdentifierException;
+import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.sharing.SharingAction;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.web.FieldError;
 import dev.whereabouts.web.ProblemException;
 import java.time.Clock;
@@ -24,13 +31,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads the JSON of {@code POST /v1/events} and {@code /v1/events/batch} (ingest.yaml) into
  * {@link IncomingEvent}s, collecting every shape problem with its JSON Pointer instead of stopping
- * at the first. Identifier values are checked by {@link IdentifierNormaliser}; their errors never
- * quote the value.
+ * at the first. Each value is decoded once into its type: ids by the rules of
+ * {@code dev.whereabouts.model.id}, the retention by {@link IsoPeriod}, and the subject's
+ * identifiers normalised and pseudonymised at once by the {@link Pseudonymiser}, so no raw
+ * identifier outlives the parse; identifier errors never quote the value.
  */
 final class EventJson {
 
@@ -38,8 +48,6 @@ final class EventJson {
     static final int MAX_TEXT = 128;
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern SYSTEM_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final Set<String> FIELDS = Set.of(
             "eventId",
             "occurredAt",
@@ -65,11 +73,11 @@ final class EventJson {
             "cookieId",
             IdentifierType.COOKIE_ID);
 
-    private final IdentifierNormaliser normaliser;
+    private final Pseudonymiser pseudonymiser;
     private final Clock clock;
 
-    EventJson(IdentifierNormaliser normaliser, Clock clock) {
-        this.normaliser = normaliser;
+    EventJson(Pseudonymiser pseudonymiser, Clock clock) {
+        this.pseudonymiser = pseudonymiser;
         this.clock = clock;
     }
 
@@ -127,24 +135,24 @@ final class EventJson {
         }
         int before = errors.size();
         unknownFields(node, FIELDS, at, errors);
-        Optional<String> eventId = optionalText(node, "eventId", at, errors).filter(id -> {
-            if (!EVENT_ID.matcher(id).matches()) {
-                errors.add(new FieldError(at + "/eventId", "must be 1 to 128 letters, digits or . _ : -"));
-                return false;
-            }
-            return true;
-        });
+        Optional<EventId> eventId = optionalText(node, "eventId", at, errors)
+                .flatMap(text -> typed(text, EventId::isValid, EventId::new, at + "/eventId", EventId.RULE, errors));
         Optional<Instant> occurredAt =
                 optionalText(node, "occurredAt", at, errors).flatMap(text -> instant(text, at, errors));
-        String sourceSystem = requiredText(node, "sourceSystem", at, errors);
-        if (sourceSystem != null && !SYSTEM_ID.matcher(sourceSystem).matches()) {
-            errors.add(new FieldError(
-                    at + "/sourceSystem", "must be a system id: lower-case letters, digits, '.', '_' or '-'"));
-        }
-        Map<IdentifierType, String> identifiers = subject(node.get("subject"), at + "/subject", errors);
-        String holder = requiredText(node, "holder", at, errors);
-        List<String> categories = categories(node.get("categories"), at + "/categories", errors);
-        String purpose = requiredText(node, "purpose", at, errors);
+        SourceSystemId sourceSystem = required(
+                node,
+                "sourceSystem",
+                at,
+                SourceSystemId::isValid,
+                SourceSystemId::new,
+                "a system id: " + SourceSystemId.RULE,
+                errors);
+        List<SubjectIdentifier> identifiers = subject(node.get("subject"), at + "/subject", errors);
+        HolderId holder =
+                required(node, "holder", at, HolderId::isValid, HolderId::new, "a holder id: " + HolderId.RULE, errors);
+        List<CategoryKey> categories = categories(node.get("categories"), at + "/categories", errors);
+        PurposeId purpose = required(
+                node, "purpose", at, PurposeId::isValid, PurposeId::new, "a purpose id: " + PurposeId.RULE, errors);
         LegalBasis legalBasis = enumValue(node, "legalBasis", at, LegalBasis.class, true, errors);
         Optional<Period> retention =
                 optionalText(node, "retention", at, errors).flatMap(text -> period(text, at, errors));
@@ -166,17 +174,18 @@ final class EventJson {
                 action == null ? SharingAction.SHARED : action));
     }
 
-    private Map<IdentifierType, String> subject(JsonNode subject, String at, List<FieldError> errors) {
-        Map<IdentifierType, String> identifiers = new EnumMap<>(IdentifierType.class);
+    private List<SubjectIdentifier> subject(JsonNode subject, String at, List<FieldError> errors) {
+        // Keyed by type so that the identifiers come out in the order IdentifierType declares.
+        Map<IdentifierType, SubjectIdentifier> identifiers = new EnumMap<>(IdentifierType.class);
         if (subject == null || subject.isNull()) {
             errors.add(new FieldError(
                     at,
                     "required: at least one identifier (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")"));
-            return identifiers;
+            return List.of();
         }
         if (!subject.isObject()) {
             errors.add(new FieldError(at, "must be an object of identifiers, got " + kind(subject)));
-            return identifiers;
+            return List.of();
         }
         unknownFields(subject, SUBJECT_FIELDS.keySet(), at, errors);
         for (Map.Entry<String, IdentifierType> field : SUBJECT_FIELDS.entrySet()) {
@@ -190,8 +199,7 @@ final class EventJson {
                 continue;
             }
             try {
-                normaliser.normalise(field.getValue(), value.asText());
-                identifiers.put(field.getValue(), value.asText());
+                identifiers.put(field.getValue(), pseudonymiser.pseudonymise(field.getValue(), value.asText()));
             } catch (InvalidIdentifierException e) {
                 errors.add(new FieldError(pointer, e.reason()));
             }
@@ -202,11 +210,11 @@ final class EventJson {
                     "at least one identifier is required (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet()))
                             + ")"));
         }
-        return identifiers;
+        return List.copyOf(identifiers.values());
     }
 
-    private static List<String> categories(JsonNode node, String at, List<FieldError> errors) {
-        List<String> categories = new ArrayList<>();
+    private static List<CategoryKey> categories(JsonNode node, String at, List<FieldError> errors) {
+        List<CategoryKey> categories = new ArrayList<>();
         if (node == null || node.isNull()) {
             errors.add(new FieldError(at, "required: at least one fideslang category, e.g. user.contact.email"));
             return categories;
@@ -224,10 +232,12 @@ final class EventJson {
             JsonNode item = node.get(i);
             if (!item.isTextual() || item.asText().isBlank()) {
                 errors.add(new FieldError(at + "/" + i, "must be a non-empty string, got " + kind(item)));
+            } else if (!CategoryKey.isValid(item.asText())) {
+                errors.add(new FieldError(at + "/" + i, "must be " + CategoryKey.RULE));
             } else if (!seen.add(item.asText())) {
                 errors.add(new FieldError(at + "/" + i, "'" + item.asText() + "' is listed twice"));
             } else {
-                categories.add(item.asText());
+                categories.add(new CategoryKey(item.asText()));
             }
         }
         return categories;
@@ -250,18 +260,18 @@ final class EventJson {
     }
 
     private static Optional<Period> period(String text, String at, List<FieldError> errors) {
-        try {
-            Period period = Period.parse(text);
-            if (period.isNegative() || period.isZero()) {
-                errors.add(new FieldError(at + "/retention", "must be a positive period"));
-                return Optional.empty();
-            }
-            return Optional.of(period);
-        } catch (DateTimeParseException e) {
+        Optional<IsoPeriod> parsed = IsoPeriod.tryParse(text);
+        // An event's retention is days, months or years: the emitter carries a java.time.Period.
+        if (parsed.isEmpty() || !parsed.get().timePart().isZero()) {
             errors.add(new FieldError(
                     at + "/retention", "must be an ISO-8601 period of days, months or years, e.g. P45D, P14M, P7Y"));
             return Optional.empty();
         }
+        if (parsed.get().isZero()) {
+            errors.add(new FieldError(at + "/retention", "must be a positive period"));
+            return Optional.empty();
+        }
+        return Optional.of(parsed.get().datePart());
     }
 
     private static <E extends Enum<E>> E enumValue(
@@ -282,6 +292,34 @@ final class EventJson {
         }
         errors.add(new FieldError(at + "/" + field, "must be one of " + allowed));
         return null;
+    }
+
+    private static <T> T required(
+            JsonNode node,
+            String field,
+            String at,
+            Predicate<String> rule,
+            Function<String, T> type,
+            String what,
+            List<FieldError> errors) {
+        String text = requiredText(node, field, at, errors);
+        return text == null
+                ? null
+                : typed(text, rule, type, at + "/" + field, what, errors).orElse(null);
+    }
+
+    private static <T> Optional<T> typed(
+            String text,
+            Predicate<String> rule,
+            Function<String, T> type,
+            String pointer,
+            String what,
+            List<FieldError> errors) {
+        if (!rule.test(text)) {
+            errors.add(new FieldError(pointer, "must be " + what));
+            return Optional.empty();
+        }
+        return Optional.of(type.apply(text));
     }
 
     private static String requiredText(JsonNode node, String field, String at, List<FieldError> errors) {

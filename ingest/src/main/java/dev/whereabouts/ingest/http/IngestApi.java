@@ -37,12 +37,12 @@ public final class IngestApi {
 
     public IngestApi(
             IngestService service,
-            dev.whereabouts.model.identity.IdentifierNormaliser normaliser,
+            dev.whereabouts.model.identity.Pseudonymiser pseudonymiser,
             Supplier<Readiness> readiness,
             Supplier<Map<String, Long>> extraCounters,
             ObjectMapper json) {
         this.service = service;
-        this.eventJson = new EventJson(normaliser, java.time.Clock.systemUTC());
+        this.eventJson = new EventJson(pseudonymiser, java.time.Clock.systemUTC());
         this.readiness = readiness;
         this.extraCounters = extraCounters;
         this.json = json;

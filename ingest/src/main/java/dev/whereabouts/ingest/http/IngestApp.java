@@ -23,8 +23,7 @@ public final class IngestApp {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        IngestServer server = IngestServer.start(
-                env, authenticator(env), pseudonymiser(env), IdentifierNormaliser.fromEnvironment(env));
+        IngestServer server = IngestServer.start(env, authenticator(env), pseudonymiser(env));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -6,7 +6,6 @@ import dev.whereabouts.catalog.DataCategories;
 import dev.whereabouts.catalog.LiveCatalog;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.ingest.validation.EventValidator;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -51,7 +50,7 @@ public final class IngestServer implements AutoCloseable {
             WhereaboutsEmitter emitter,
             Map<String, String> settings,
             Authenticator authenticator,
-            IdentifierNormaliser normaliser,
+            Pseudonymiser pseudonymiser,
             Duration ackTimeout)
             throws IOException {
         this.registry = registry;
@@ -65,7 +64,7 @@ public final class IngestServer implements AutoCloseable {
                 IngestSetting.REMEMBERED_EVENT_IDS.intFrom(settings),
                 ackTimeout);
         ObjectMapper json = new ObjectMapper();
-        IngestApi api = new IngestApi(service, normaliser, this::readiness, this::emitterCounters, json);
+        IngestApi api = new IngestApi(service, pseudonymiser, this::readiness, this::emitterCounters, json);
         this.http = HttpService.start(
                 "ingest",
                 IngestSetting.HOST.from(settings),
@@ -83,11 +82,7 @@ public final class IngestServer implements AutoCloseable {
      * @param authenticator who may publish (ENGINEER tokens, or the demo's anonymous caller)
      */
     public static IngestServer start(
-            Map<String, String> settings,
-            Authenticator authenticator,
-            Pseudonymiser pseudonymiser,
-            IdentifierNormaliser normaliser)
-            throws IOException {
+            Map<String, String> settings, Authenticator authenticator, Pseudonymiser pseudonymiser) throws IOException {
         String bootstrap = IngestSetting.BOOTSTRAP_SERVERS.from(settings);
         String registryUrl = IngestSetting.REGISTRY_URL.from(settings);
         Duration ackTimeout = Duration.ofSeconds(IngestSetting.ACK_TIMEOUT_SECONDS.intFrom(settings));
@@ -119,7 +114,8 @@ public final class IngestServer implements AutoCloseable {
                             3000,
                             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                             2000)));
-            return new IngestServer(registry, catalog, admin, emitter, settings, authenticator, normaliser, ackTimeout);
+            return new IngestServer(
+                    registry, catalog, admin, emitter, settings, authenticator, pseudonymiser, ackTimeout);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {

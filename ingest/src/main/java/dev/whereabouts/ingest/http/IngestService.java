@@ -8,7 +8,8 @@ import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.ingest.validation.EventValidator;
 import dev.whereabouts.ingest.validation.IncomingEvent;
-import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.id.CategoryKey;
+import dev.whereabouts.model.id.EventId;
 import dev.whereabouts.model.sharing.SharingAction;
 import dev.whereabouts.web.FieldError;
 import dev.whereabouts.web.ProblemException;
@@ -84,7 +85,9 @@ public final class IngestService {
         List<EmitResult> pending = new ArrayList<>(events.size());
         Set<String> inThisRequest = new HashSet<>();
         for (IncomingEvent event : events) {
-            String eventId = event.eventId().orElseGet(() -> UUID.randomUUID().toString());
+            String eventId = event.eventId()
+                    .map(EventId::value)
+                    .orElseGet(() -> UUID.randomUUID().toString());
             if (recent.contains(eventId) || !inThisRequest.add(eventId)) {
                 answers.add(new Accepted(eventId, true));
                 duplicates.increment();
@@ -113,20 +116,16 @@ public final class IngestService {
     }
 
     private EmitResult emit(IncomingEvent event, String eventId) {
-        Subject.Builder subject = null;
-        for (Map.Entry<IdentifierType, String> identifier : event.identifiers().entrySet()) {
-            subject = subject == null
-                    ? Subject.of(identifier.getKey(), identifier.getValue())
-                    : subject.identifier(identifier.getKey(), identifier.getValue());
-        }
+        // Pseudonymised by EventJson with the emitter's own pseudonymiser: decoded once, never again.
+        Subject subject = Subject.pseudonymised(event.identifiers());
         EventBuilder builder = event.action() == SharingAction.DELETED_BY_HOLDER
-                ? emitter.deletedBy(event.holder()).subject(subject)
+                ? emitter.deletedBy(event.holder().value()).subject(subject)
                 : event.action() == SharingAction.UPDATED ? emitter.updated(subject) : emitter.shared(subject);
         builder.eventId(eventId)
-                .sourceSystem(event.sourceSystem())
-                .categories(event.categories())
-                .to(event.holder())
-                .purpose(event.purpose())
+                .sourceSystem(event.sourceSystem().value())
+                .categories(event.categories().stream().map(CategoryKey::value).toList())
+                .to(event.holder().value())
+                .purpose(event.purpose().value())
                 .legalBasis(event.legalBasis());
         event.occurredAt().ifPresent(builder::at);
         event.retention().ifPresent(builder::retention);

@@ -27,33 +27,35 @@ public final class EventValidator {
     public List<FieldError> validate(IncomingEvent event, Catalog catalog) {
         List<FieldError> errors = new ArrayList<>();
         String at = event.pointer();
-        Optional<CatalogHolder> holder = catalog.holder(event.holder());
+        String holderId = event.holder().value();
+        Optional<CatalogHolder> holder = catalog.holder(holderId);
         if (holder.isEmpty()) {
             List<String> ids = List.copyOf(catalog.holders().keySet());
             errors.add(new FieldError(
                     at + "/holder",
-                    "unknown holder '" + event.holder() + "'"
-                            + EditDistance.nearest(event.holder(), ids)
+                    "unknown holder '" + holderId + "'"
+                            + EditDistance.nearest(holderId, ids)
                                     .map(s -> "; did you mean '" + s + "'?")
                                     .orElse("")
                             + " (the catalog has " + ids.size() + " holders)"));
         }
         for (int i = 0; i < event.categories().size(); i++) {
-            String category = event.categories().get(i);
+            String category = event.categories().get(i).value();
             String field = at + "/categories/" + i;
             if (!taxonomy.isKnown(category)) {
                 errors.add(new FieldError(field, taxonomy.explainUnknown(category)));
-            } else if (holder.isPresent() && !catalog.receives(event.holder(), category)) {
+            } else if (holder.isPresent() && !catalog.receives(holderId, category)) {
                 errors.add(new FieldError(
                         field,
-                        "holder '" + event.holder() + "' is not declared to receive '" + category + "'; it receives "
-                                + catalog.categoriesOf(event.holder())));
+                        "holder '" + holderId + "' is not declared to receive '" + category + "'; it receives "
+                                + catalog.categoriesOf(holderId)));
             }
         }
-        if (holder.isPresent() && !catalog.isPurposeAllowed(event.holder(), event.purpose())) {
+        String purpose = event.purpose().value();
+        if (holder.isPresent() && !catalog.isPurposeAllowed(holderId, purpose)) {
             errors.add(new FieldError(
                     at + "/purpose",
-                    "purpose '" + event.purpose() + "' is not declared for holder '" + event.holder() + "'; declared: "
+                    "purpose '" + purpose + "' is not declared for holder '" + holderId + "'; declared: "
                             + holder.get().purposes()));
         }
         if (event.legalBasis() == LegalBasis.UNSPECIFIED) {

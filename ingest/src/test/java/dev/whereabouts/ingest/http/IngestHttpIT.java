@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.catalog.CatalogLoader;
 import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.model.common.IdentifierType;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -71,10 +70,7 @@ class IngestHttpIT {
                 IngestSetting.REGISTRY_URL.environmentVariable(),
                 stack.registryUrl().toString());
         server = IngestServer.start(
-                settings,
-                Authenticator.fromSpec(ENGINEER + "=checkout:ENGINEER," + DPO + "=dpo:DPO"),
-                pseudonymiser,
-                new IdentifierNormaliser());
+                settings, Authenticator.fromSpec(ENGINEER + "=checkout:ENGINEER," + DPO + "=dpo:DPO"), pseudonymiser);
         assertThat(server.awaitCatalog(Duration.ofSeconds(30)))
                 .as("catalog loaded")
                 .isTrue();

@@ -10,6 +10,11 @@ import dev.whereabouts.ingest.validation.EventValidator;
 import dev.whereabouts.ingest.validation.IncomingEvent;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.id.CategoryKey;
+import dev.whereabouts.model.id.EventId;
+import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.model.id.PurposeId;
+import dev.whereabouts.model.id.SourceSystemId;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -21,7 +26,6 @@ import dev.whereabouts.web.ProblemException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,13 +97,14 @@ class IngestUnavailableIT {
     private static IncomingEvent anEvent() {
         return new IncomingEvent(
                 "",
-                Optional.of("order-7-mail"),
+                Optional.of(EventId.of("order-7-mail")),
                 Optional.empty(),
-                "smarttrackers-app",
-                Map.of(IdentifierType.EMAIL, "carol@example.com"),
-                "postmark",
-                List.of("user.contact.email"),
-                "system-mail",
+                SourceSystemId.of("smarttrackers-app"),
+                List.of(new Pseudonymiser(PseudonymisationKeys.demo())
+                        .pseudonymise(IdentifierType.EMAIL, "carol@example.com")),
+                HolderId.of("postmark"),
+                List.of(CategoryKey.of("user.contact.email")),
+                PurposeId.of("system-mail"),
                 LegalBasis.CONTRACT,
                 Optional.empty(),
                 SharingAction.SHARED);
