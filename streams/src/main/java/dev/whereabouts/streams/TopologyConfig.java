@@ -1,7 +1,7 @@
 package dev.whereabouts.streams;
 
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.model.topic.TopicSerdes;
-import dev.whereabouts.streams.catalog.Periods;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -50,10 +50,10 @@ public record TopologyConfig(
         if (scanSliceSize < 1) {
             throw new IllegalArgumentException("scanSliceSize must be at least 1, got " + scanSliceSize);
         }
-        if (!Periods.isValid(backupPromise)) {
+        if (!IsoPeriod.isValid(backupPromise)) {
             throw new IllegalArgumentException("backupPromise: '" + backupPromise + "' is not an ISO-8601 period");
         }
-        if (!Periods.isValid(maxExtension)) {
+        if (!IsoPeriod.isValid(maxExtension)) {
             throw new IllegalArgumentException("maxExtension: '" + maxExtension + "' is not an ISO-8601 period");
         }
         if (routePartitions < 1) {

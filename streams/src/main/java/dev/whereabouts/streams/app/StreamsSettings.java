@@ -1,7 +1,7 @@
 package dev.whereabouts.streams.app;
 
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.TopologyConfig;
-import dev.whereabouts.streams.catalog.Periods;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -58,7 +58,7 @@ public final class StreamsSettings extends AbstractConfig {
     public static final String MAX_EXTENSION = "max.extension";
 
     private static final ConfigDef.Validator PERIOD = (name, value) -> {
-        if (value == null || !Periods.isValid(value.toString())) {
+        if (value == null || !IsoPeriod.isValid(value.toString())) {
             throw new ConfigException(name, value, "an ISO-8601 period such as P1Y, P2M, P45D or PT24H");
         }
     };

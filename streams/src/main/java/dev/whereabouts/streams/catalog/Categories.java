@@ -1,5 +1,6 @@
 package dev.whereabouts.streams.catalog;
 
+import dev.whereabouts.model.id.CategoryKey;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,10 +15,7 @@ public final class Categories {
 
     /** True when {@code parent} is {@code category} or one of its ancestors. */
     public static boolean covers(String parent, String category) {
-        return category.equals(parent)
-                || (category.length() > parent.length()
-                        && category.startsWith(parent)
-                        && category.charAt(parent.length()) == '.');
+        return CategoryKey.covers(parent, category);
     }
 
     /** True when any of {@code parents} covers {@code category}. */

@@ -4,6 +4,7 @@ import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.model.time.IsoPeriod;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,7 +76,7 @@ public final class TopologyCatalog {
             String best = null;
             int bestLength = -1;
             for (CategoryRetention retention : holder.getRetention()) {
-                if (retention.getRetention() == null || !Periods.isValid(retention.getRetention())) {
+                if (retention.getRetention() == null || !IsoPeriod.isValid(retention.getRetention())) {
                     continue;
                 }
                 for (String key : retention.getCategories()) {

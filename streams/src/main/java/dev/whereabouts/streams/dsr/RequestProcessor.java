@@ -10,9 +10,9 @@ import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.dsr.TaskState;
 import dev.whereabouts.model.lineage.LineageStatus;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.Topics;
-import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.routing.RouteSender;
 import dev.whereabouts.streams.state.Payloads;
 import dev.whereabouts.streams.state.RequestRecord;
@@ -162,7 +162,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     }
 
     private String extensionProblem(RequestRecord existing, DataSubjectRequest filed) {
-        long limit = Periods.plus(Periods.plus(existing.getReceivedAt(), "P1M"), maxExtension);
+        long limit = IsoPeriod.parse(maxExtension).addTo(IsoPeriod.parse("P1M").addTo(existing.getReceivedAt()));
         if (existing.getExtensionReason() != null) {
             return "request " + existing.getRequestId() + ": deadline already extended once ("
                     + existing.getExtensionReason() + "); a second extension is not allowed";

@@ -4,8 +4,8 @@ import dev.whereabouts.model.catalog.LegalHold;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageStatus;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.catalog.Categories;
-import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.catalog.TopologyCatalog;
 import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
@@ -92,8 +92,9 @@ public final class TaskPlanner {
             boolean running = present.stream()
                     .filter(e -> Categories.overlap(hold.getCategories(), List.of(e.getCategory())))
                     // The stored last share is exact to the day (Edges.Stored): the hold runs to that day's end.
-                    .anyMatch(e -> Periods.isValid(hold.getPeriod())
-                            && Periods.plus(Edges.endOfDay(e.getLastSharedAt()), hold.getPeriod()) > receivedAt);
+                    .anyMatch(e -> IsoPeriod.isValid(hold.getPeriod())
+                            && IsoPeriod.parse(hold.getPeriod()).addTo(Edges.endOfDay(e.getLastSharedAt()))
+                                    > receivedAt);
             if (running) {
                 reasons.add(hold.getReason());
                 references.add(hold.getLegalReference());

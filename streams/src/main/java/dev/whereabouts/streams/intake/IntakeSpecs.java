@@ -3,8 +3,8 @@ package dev.whereabouts.streams.intake;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.sharing.SharingEvent;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.catalog.CatalogCache;
-import dev.whereabouts.streams.catalog.Periods;
 import dev.whereabouts.streams.state.Identifier;
 import dev.whereabouts.streams.state.Payloads;
 import dev.whereabouts.streams.state.Route;
@@ -35,7 +35,7 @@ public final class IntakeSpecs {
                     return Optional.of(
                             "categories: at least one category is required (event " + event.getEventId() + ")");
                 }
-                if (event.getRetention() != null && !Periods.isValid(event.getRetention())) {
+                if (event.getRetention() != null && !IsoPeriod.isValid(event.getRetention())) {
                     return Optional.of("retention: '" + event.getRetention() + "' is not an ISO-8601 period (event "
                             + event.getEventId() + ")");
                 }

@@ -3,7 +3,7 @@ package dev.whereabouts.streams.lineage;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.lineage.LineageStatus;
-import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.state.Edge;
 import dev.whereabouts.streams.state.HolderEdges;
 import java.time.Instant;
@@ -169,7 +169,7 @@ public final class Edges {
     public static void retention(Edge edge, String period, String source) {
         edge.setRetention(period);
         edge.setRetentionSource(period == null ? null : source);
-        edge.setRetentionUntil(period == null ? null : Periods.plus(edge.getLastSharedAt(), period));
+        edge.setRetentionUntil(period == null ? null : IsoPeriod.parse(period).addTo(edge.getLastSharedAt()));
     }
 
     /** Digest of the answer fields; never 0, which means "nothing emitted yet". */

@@ -3,7 +3,7 @@ package dev.whereabouts.streams.retention;
 import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.retention.FindingKind;
 import dev.whereabouts.model.retention.RetentionFinding;
-import dev.whereabouts.streams.catalog.Periods;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.lineage.Edges;
 import dev.whereabouts.streams.state.Edge;
 import java.time.Instant;
@@ -62,11 +62,11 @@ public final class RetentionIndex {
     public static long dueWhenHeld(Edge edge, FindingKind kind, String backupPromise) {
         // From the end of the last share's day: the state keeps the day's first share (Edges.Stored).
         long lastShareDay = Edges.endOfDay(edge.getLastSharedAt());
-        return Periods.plus(
-                lastShareDay,
-                kind == FindingKind.RETENTION_EXPIRED && edge.getRetention() != null
-                        ? edge.getRetention()
-                        : backupPromise);
+        return IsoPeriod.parse(
+                        kind == FindingKind.RETENTION_EXPIRED && edge.getRetention() != null
+                                ? edge.getRetention()
+                                : backupPromise)
+                .addTo(lastShareDay);
     }
 
     /** Files the edge under each rule whose due time is new or earlier than the one filed. */
