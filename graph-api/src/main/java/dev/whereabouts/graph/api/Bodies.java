@@ -1,6 +1,7 @@
 package dev.whereabouts.graph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.web.FieldError;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,16 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads fields of JSON request bodies, collecting one {@link FieldError} per bad field (JSON
  * Pointer) so a client sees every problem at once.
  */
 final class Bodies {
-
-    /** Fideslang keys: dot-separated lower-case segments. */
-    static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     static final int MAX_REASON = 500;
 
@@ -109,7 +106,7 @@ final class Bodies {
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
-            if (!item.isTextual() || !CATEGORY.matcher(item.textValue()).matches()) {
+            if (!item.isTextual() || !CategoryKey.isValid(item.textValue())) {
                 errors.add(new FieldError(
                         "/" + field + "/" + i, "must be a fideslang category key like user.contact.email"));
             } else {

@@ -25,6 +25,7 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.RequestType;
+import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.retention.FindingKind;
 import dev.whereabouts.web.Authenticator;
@@ -64,8 +65,6 @@ public final class DpoApi {
             Set.of("requestId", "type", "subject", "scope", "receivedAt", "note");
     private static final Set<String> EXTEND_FIELDS = Set.of("reason", "months");
     private static final Set<String> OUTCOME_FIELDS = Set.of("holder", "outcome", "evidence", "reportedAt");
-    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final GraphTransactions graph;
     private final LookupService lookups;
@@ -266,7 +265,7 @@ public final class DpoApi {
         List<FieldError> errors = new ArrayList<>();
         Bodies.onlyKnownFields(body, FILE_FIELDS, errors);
         Optional<String> requestId = Bodies.optionalText(body, "requestId", 64, errors);
-        if (requestId.isPresent() && !UUID.matcher(requestId.get()).matches()) {
+        if (requestId.isPresent() && !RequestId.isValid(requestId.get())) {
             errors.add(new FieldError("/requestId", "must be a UUID"));
         }
         RequestType type = Bodies.requiredEnum(body, "type", RequestType.class, errors);
