@@ -1,77 +1,106 @@
 package dev.whereabouts.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JSON HTTP service on the JDK's own server (no extra dependency; see ADR 0002): routes with roles,
- * and the one place where failures become RFC 9457 problem+json: a {@link ProblemException} keeps its
- * status and fields, anything else is a 500 that names an error id which is also logged.
+ * A JSON HTTP service on Jetty 12 core handlers (ADR 0004): routes with roles, {@link Limits} that keep
+ * slow clients from stalling it, and the one place where failures become error responses through the
+ * service's {@link ErrorRenderer} (RFC 9457 problem+json unless the service brings its own): a
+ * {@link ProblemException} keeps its status and fields, anything else is a 500 that names an error id
+ * which is also logged, and protocol-level errors Jetty detects before routing take the same path.
  */
 public final class HttpService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
 
-    static {
-        // The JDK server leaves Nagle's algorithm on, which delays small responses by ~40 ms. Read once
-        // when the server classes load, so set it before any server starts (the scripts pass it too).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /**
+     * Jetty's default, except that an encoded slash or percent stays inside its path segment: identifiers
+     * such as registry subjects may contain {@code /}, and routing decodes each segment on its own.
+     */
+    private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with(
+            "whereabouts",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+            UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
+
+    /** Jetty's own threads besides request handling: the acceptor, the selector and some slack. */
+    private static final int JETTY_THREADS = 4;
 
     private final String name;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final List<Route> routes;
     private final Authenticator authenticator;
     private final ObjectMapper json;
+    private final ErrorRenderer errors;
+    private final Limits limits;
     private final Map<Integer, LongAdder> responsesByStatusClass =
             Map.of(2, new LongAdder(), 3, new LongAdder(), 4, new LongAdder(), 5, new LongAdder());
 
-    private HttpService(
-            String name,
-            InetSocketAddress address,
-            int threads,
-            List<Route> routes,
-            Authenticator authenticator,
-            ObjectMapper json)
-            throws IOException {
-        this.name = name;
-        this.routes = List.copyOf(routes);
-        this.authenticator = authenticator;
-        this.json = json;
-        AtomicInteger counter = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, name + "-http-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.server = HttpServer.create(address, 256);
-        this.server.setExecutor(executor);
-        this.server.createContext("/", this::dispatch);
-        this.server.start();
+    private HttpService(Builder builder) throws IOException {
+        this.name = builder.name;
+        this.routes = List.copyOf(builder.routes);
+        this.authenticator = builder.authenticator;
+        this.json = builder.json;
+        this.errors = builder.errors != null ? builder.errors : ErrorRenderer.problemJson(json);
+        this.limits = builder.limits;
+
+        QueuedThreadPool threads = new QueuedThreadPool(builder.threads + JETTY_THREADS);
+        threads.setName(name + "-http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        this.server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setUriCompliance(URI_COMPLIANCE);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(builder.host);
+        connector.setPort(builder.port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new ProblemErrorHandler(errors, this::count));
+        server.setHandler(new Dispatcher());
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(name + " could not listen on " + builder.host + ":" + builder.port, e);
+        }
     }
 
     /**
-     * Starts serving on {@code host:port} (0 = a free port).
+     * Starts serving on {@code host:port} (0 = a free port) with the default {@link Limits} and
+     * problem+json errors.
      *
      * @param threads request threads; handlers may block on Kafka acknowledgements, so more than cores
      */
@@ -84,16 +113,38 @@ public final class HttpService implements AutoCloseable {
             Authenticator authenticator,
             ObjectMapper json)
             throws IOException {
-        return new HttpService(name, new InetSocketAddress(host, port), threads, routes, authenticator, json);
+        return builder(name)
+                .host(host)
+                .port(port)
+                .threads(threads)
+                .routes(routes)
+                .authenticator(authenticator)
+                .json(json)
+                .start();
+    }
+
+    /** A service named {@code name} (used in thread names and logs), on 127.0.0.1 and a free port by default. */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public URI url() {
-        String host = server.getAddress().getHostString();
-        return URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port());
+        String host = connector.getHost();
+        if (host == null || "0.0.0.0".equals(host) || "::".equals(host)) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The limits this service enforces. */
+    public Limits limits() {
+        return limits;
     }
 
     /** Responses sent so far by status class (2 = 2xx, ...), for metrics. */
@@ -111,44 +162,87 @@ public final class HttpService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void dispatch(HttpExchange exchange) {
-        // Match on the raw path so an encoded slash stays inside its segment (a%2Fb is one id).
-        String path = exchange.getRequestURI().getRawPath();
-        Response response;
-        try {
-            response = route(exchange, path);
-        } catch (ProblemException e) {
-            response = problem(e.problem().withInstance(path));
-            if (e.retryAfter().isPresent()) {
-                response = response.withHeader(
-                        "Retry-After",
-                        Long.toString(Math.max(1, e.retryAfter().get().toSeconds())));
-            }
+            server.stop();
         } catch (Exception e) {
-            String errorId = UUID.randomUUID().toString();
-            // The exception may quote request content; only its type and our id go to the client.
-            LOG.error("{} {} {} failed, error id {}", name, exchange.getRequestMethod(), path, errorId, e);
-            response = problem(Problem.of(
-                            "internal",
-                            "Internal error",
-                            500,
-                            "the request failed on our side; quote error id " + errorId,
-                            null)
-                    .withInstance(path));
+            LOG.warn("{}: the HTTP server did not stop cleanly", name, e);
         }
-        send(exchange, response);
     }
 
-    private Response route(HttpExchange exchange, String path) throws Exception {
+    private void count(int status) {
+        LongAdder counter = responsesByStatusClass.get(status / 100);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    /** Routes a request, reads its body without blocking, runs the resource and writes what it answers. */
+    private final class Dispatcher extends Handler.Abstract {
+
+        @Override
+        public boolean handle(
+                org.eclipse.jetty.server.Request request,
+                org.eclipse.jetty.server.Response response,
+                Callback callback) {
+            // Match on the raw path so an encoded slash stays inside its segment (a%2Fb is one id).
+            String path = request.getHttpURI().getPath();
+            Matched matched;
+            try {
+                matched = route(request, path);
+            } catch (Exception e) {
+                send(response, callback, failure(e, request.getMethod(), path));
+                return true;
+            }
+            BodyReader.read(
+                    request, limits.maxBodyBytes(), limits.requestReadTimeout().toMillis(), new BodyReader.Outcome() {
+                        @Override
+                        public void body(BodyReader.Body body) {
+                            dev.whereabouts.web.Response answer;
+                            try {
+                                answer = matched.route()
+                                        .handler()
+                                        .handle(new Request(
+                                                request, matched.parameters(), matched.caller(), json, body));
+                            } catch (Exception e) {
+                                answer = failure(e, request.getMethod(), path);
+                            }
+                            send(response, callback, answer);
+                        }
+
+                        @Override
+                        public void timedOut() {
+                            dev.whereabouts.web.Response answer = errors.render(Problem.of(
+                                            "request-timeout",
+                                            "Request timeout",
+                                            408,
+                                            "the request body did not arrive within "
+                                                    + limits.requestReadTimeout()
+                                                            .toSeconds() + " s",
+                                            null)
+                                    .withInstance(path));
+                            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                            send(response, callback, answer);
+                        }
+
+                        @Override
+                        public void clientGone(Throwable cause) {
+                            // Nobody is left to answer: neither an error of ours nor a response to count.
+                            LOG.debug(
+                                    "{}: client went away while sending {} {}: {}",
+                                    name,
+                                    request.getMethod(),
+                                    path,
+                                    cause.toString());
+                            callback.failed(cause);
+                        }
+                    });
+            return true;
+        }
+    }
+
+    private record Matched(Route route, Map<String, String> parameters, Caller caller) {}
+
+    private Matched route(org.eclipse.jetty.server.Request request, String path) {
         boolean pathKnown = false;
         for (Route route : routes) {
             Optional<Map<String, String>> parameters = route.match(path);
@@ -156,51 +250,154 @@ public final class HttpService implements AutoCloseable {
                 continue;
             }
             pathKnown = true;
-            if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
+            if (!route.method().equalsIgnoreCase(request.getMethod())) {
                 continue;
             }
-            Caller caller = route.requiredRole().isPresent()
-                    ? authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
-                    : null;
-            if (route.requiredRole().isPresent()
-                    && !caller.has(route.requiredRole().get())) {
-                throw ProblemException.forbidden(
-                        "this endpoint needs the " + route.requiredRole().get() + " role");
+            Caller caller = null;
+            if (route.requiredRole().isPresent()) {
+                if (authenticator == null) {
+                    throw new IllegalStateException(
+                            "route " + route.template() + " needs a role, but " + name + " has no authenticator");
+                }
+                caller = authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+                if (!caller.has(route.requiredRole().get())) {
+                    throw ProblemException.forbidden(
+                            "this endpoint needs the " + route.requiredRole().get() + " role");
+                }
             }
-            return route.handler().handle(new Request(exchange, parameters.get(), caller, json));
+            return new Matched(route, parameters.get(), caller);
         }
         if (pathKnown) {
-            throw ProblemException.methodNotAllowed(exchange.getRequestMethod(), path);
+            throw ProblemException.methodNotAllowed(request.getMethod(), path);
         }
         throw ProblemException.notFound("no endpoint at " + path);
     }
 
-    private Response problem(Problem problem) {
-        try {
-            return new Response(problem.status(), Problem.MEDIA_TYPE, json.writeValueAsBytes(problem), Map.of());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private dev.whereabouts.web.Response failure(Exception e, String method, String path) {
+        if (e instanceof ProblemException problem) {
+            dev.whereabouts.web.Response response =
+                    errors.render(problem.problem().withInstance(path));
+            if (problem.retryAfter().isPresent()) {
+                response = response.withHeader(
+                        "Retry-After",
+                        Long.toString(Math.max(1, problem.retryAfter().get().toSeconds())));
+            }
+            if (problem.problem().status() == 405) {
+                response = response.withHeader("Allow", String.join(", ", allowedMethods(path)));
+            }
+            return response;
         }
+        Optional<dev.whereabouts.web.Response> own = errors.renderFailure(e);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        String errorId = UUID.randomUUID().toString();
+        // The exception may quote request content; only its type and our id go to the client.
+        LOG.error("{} {} {} failed, error id {}", name, method, path, errorId, e);
+        return errors.render(Problem.of(
+                        "internal",
+                        "Internal error",
+                        500,
+                        "the request failed on our side; quote error id " + errorId,
+                        null)
+                .withInstance(path));
     }
 
-    private void send(HttpExchange exchange, Response response) {
-        // Counted before sending, so a client that has its answer also sees it in the metrics.
-        LongAdder counter = responsesByStatusClass.get(response.status() / 100);
-        if (counter != null) {
-            counter.increment();
-        }
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            byte[] body = response.body();
-            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+    private Set<String> allowedMethods(String path) {
+        Set<String> methods = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.match(path).isPresent()) {
+                methods.add(route.method());
             }
-        } catch (IOException e) {
-            LOG.debug("{}: client went away before the response was sent: {}", name, e.getMessage());
+        }
+        return methods;
+    }
+
+    private void send(
+            org.eclipse.jetty.server.Response response, Callback callback, dev.whereabouts.web.Response answer) {
+        // Counted before sending, so a client that has its answer also sees it in the metrics.
+        count(answer.status());
+        writeTo(response, callback, answer);
+    }
+
+    /** Writes {@code answer} as the whole response; shared with the protocol-error handler. */
+    static void writeTo(
+            org.eclipse.jetty.server.Response response, Callback callback, dev.whereabouts.web.Response answer) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        answer.headers().forEach(headers::put);
+        byte[] body = answer.body();
+        headers.put(new HttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)));
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Configures and starts an {@link HttpService}. */
+    public static final class Builder {
+
+        private final String name;
+        private String host = "127.0.0.1";
+        private int port;
+        private int threads = 8;
+        private List<Route> routes = List.of();
+        private Authenticator authenticator;
+        private ObjectMapper json = new ObjectMapper();
+        private ErrorRenderer errors;
+        private Limits limits = Limits.DEFAULTS;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** 0 = a free port, see {@link HttpService#port()}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Request threads; handlers may block on Kafka acknowledgements, so more than cores. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder routes(List<Route> routes) {
+            this.routes = List.copyOf(routes);
+            return this;
+        }
+
+        /** Who may call the routes that need a role; a service whose routes are all open needs none. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        public Builder json(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** The service's own error body; problem+json when not set. */
+        public Builder errors(ErrorRenderer errors) {
+            this.errors = Objects.requireNonNull(errors, "errors");
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public HttpService start() throws IOException {
+            return new HttpService(this);
         }
     }
 }

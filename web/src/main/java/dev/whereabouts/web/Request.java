@@ -3,43 +3,50 @@ package dev.whereabouts.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One HTTP request as a resource sees it: path parameters, query, headers, a bounded body, the caller. */
+/**
+ * One HTTP request as a resource sees it: path parameters, query, headers, a bounded body, the caller.
+ * The body has already arrived when a resource runs ({@link BodyReader}), so reading it never blocks.
+ */
 public final class Request {
 
-    /** Beyond this, a refused body is not drained: the connection is closed instead. */
-    static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
-
-    private final HttpExchange exchange;
+    private final org.eclipse.jetty.server.Request exchange;
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Caller caller;
     private final ObjectMapper json;
+    private final BodyReader.Body body;
 
-    Request(HttpExchange exchange, Map<String, String> pathParameters, Caller caller, ObjectMapper json) {
+    Request(
+            org.eclipse.jetty.server.Request exchange,
+            Map<String, String> pathParameters,
+            Caller caller,
+            ObjectMapper json,
+            BodyReader.Body body) {
         this.exchange = exchange;
         this.pathParameters = Map.copyOf(pathParameters);
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.query = parseQuery(exchange.getHttpURI().getQuery());
         this.caller = caller;
         this.json = json;
+        this.body = body;
     }
 
     public String method() {
-        return exchange.getRequestMethod();
+        return exchange.getMethod();
     }
 
+    /** The percent-decoded path. */
     public String path() {
-        return exchange.getRequestURI().getPath();
+        return exchange.getHttpURI().getDecodedPath();
     }
 
     public Caller caller() {
@@ -77,70 +84,45 @@ public final class Request {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(exchange.getHeaders().get(name));
     }
 
-    /** The body, at most {@code maxBytes}; 413 when larger (checked before and while reading). */
+    /** The body, at most {@code maxBytes} (and at most the service's {@link Limits#maxBodyBytes()}); 413 when larger. */
     public byte[] body(int maxBytes) {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        int limit = Math.min(maxBytes, body.retainLimit());
+        String declared = exchange.getHeaders().get("Content-Length");
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBytes) {
-                    drainBody();
+                if (Long.parseLong(declared.trim()) > limit) {
                     throw ProblemException.tooLarge(
-                            "body of " + declared.trim() + " bytes exceeds the limit of " + maxBytes + " bytes",
-                            List.of(new FieldError("Content-Length", "at most " + maxBytes + " bytes")));
+                            "body of " + declared.trim() + " bytes exceeds the limit of " + limit + " bytes",
+                            List.of(new FieldError("Content-Length", "at most " + limit + " bytes")));
                 }
             } catch (NumberFormatException e) {
                 throw ProblemException.badParameter("Content-Length", "must be a number");
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                drainBody();
-                throw ProblemException.tooLarge(
-                        "body exceeds the limit of " + maxBytes + " bytes",
-                        List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+        if (body.length() > limit) {
+            throw ProblemException.tooLarge(
+                    "body exceeds the limit of " + limit + " bytes",
+                    List.of(new FieldError("body", "at most " + limit + " bytes")));
         }
-    }
-
-    /**
-     * Reads and discards what is left of a refused body (up to {@value #MAX_DRAIN_BYTES} bytes): a
-     * client still sending would otherwise see the connection reset instead of our 413.
-     */
-    private void drainBody() {
-        try {
-            InputStream in = exchange.getRequestBody();
-            byte[] sink = new byte[64 * 1024];
-            long drained = 0;
-            int read;
-            while (drained < MAX_DRAIN_BYTES && (read = in.read(sink)) != -1) {
-                drained += read;
-            }
-        } catch (IOException ignored) {
-            // the client gave up; the 413 is still the right answer
-        }
+        return body.bytes();
     }
 
     /** The body parsed as JSON; 415 when not declared as JSON, 400 with line and column when malformed. */
     public JsonNode jsonBody(int maxBytes) {
         String contentType = header("Content-Type").orElse("");
-        if (!contentType.isEmpty()
-                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (!contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw ProblemException.unsupportedMediaType(contentType);
         }
-        byte[] body = body(maxBytes);
-        if (body.length == 0) {
+        byte[] bytes = body(maxBytes);
+        if (bytes.length == 0) {
             throw ProblemException.malformed(
                     "the body is empty; expected a JSON document", List.of(new FieldError("body", "empty")));
         }
         try {
-            return json.readTree(body);
+            return json.readTree(bytes);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""
@@ -160,11 +142,23 @@ public final class Request {
             return query;
         }
         for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, value);
+            query.putIfAbsent(
+                    decodeQuery(eq < 0 ? pair : pair.substring(0, eq)),
+                    eq < 0 ? "" : decodeQuery(pair.substring(eq + 1)));
         }
         return query;
+    }
+
+    private static String decodeQuery(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.malformed(
+                    "bad percent-encoding in the query", List.of(new FieldError("query", "bad percent-encoding")));
+        }
     }
 }

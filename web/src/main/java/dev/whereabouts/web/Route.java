@@ -1,5 +1,7 @@
 package dev.whereabouts.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,14 +51,25 @@ public record Route(String method, String template, Optional<Role> requiredRole,
                 if (got.isEmpty()) {
                     return Optional.empty();
                 }
-                parameters.put(
-                        want.substring(1, want.length() - 1),
-                        java.net.URLDecoder.decode(got, java.nio.charset.StandardCharsets.UTF_8));
+                parameters.put(want.substring(1, want.length() - 1), decodeSegment(got));
             } else if (!want.equals(got)) {
                 return Optional.empty();
             }
         }
         return Optional.of(parameters);
+    }
+
+    /**
+     * Percent-decodes one raw path segment on its own, so {@code a%2Fb} is the single value {@code a/b};
+     * {@code +} is a literal plus in a path (it means a space only in a query).
+     */
+    static String decodeSegment(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.malformed(
+                    "bad percent-encoding in the path", List.of(new FieldError("path", "bad percent-encoding")));
+        }
     }
 
     private static List<String> segments(String path) {
