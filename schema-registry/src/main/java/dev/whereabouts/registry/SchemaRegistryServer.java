@@ -1,22 +1,17 @@
 package dev.whereabouts.registry;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.whereabouts.registry.http.RegistryHttpHandler;
+import dev.whereabouts.registry.http.RegistryApi;
 import dev.whereabouts.registry.store.SchemaStore;
+import dev.whereabouts.web.HttpService;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +28,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Threads serving requests: enough for a few clients, small enough to embed anywhere. */
     static final int HTTP_THREADS = 4;
-    /** Requests queued beyond busy threads before the accepting thread serves them itself. */
-    static final int HTTP_QUEUE = 256;
 
     static final String ENV_HOST = "WHEREABOUTS_REGISTRY_HOST";
     static final String ENV_PORT = "WHEREABOUTS_REGISTRY_PORT";
@@ -53,15 +46,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
-    private final HttpServer http;
-    private final ThreadPoolExecutor executor;
+    private final HttpService http;
     private final SchemaStore store;
     private final URI url;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SchemaRegistryServer(HttpServer http, ThreadPoolExecutor executor, SchemaStore store, URI url) {
+    private SchemaRegistryServer(HttpService http, SchemaStore store, URI url) {
         this.http = http;
-        this.executor = executor;
         this.store = store;
         this.url = url;
     }
@@ -74,23 +65,22 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer start(RegistryConfig config) throws IOException {
         SchemaStore store = SchemaStore.open(config.dataDirectory(), config.defaultCompatibility());
-        HttpServer http = null;
-        ThreadPoolExecutor executor = null;
+        HttpService http = null;
         try {
-            http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-            URI url = urlFor(config.host(), http.getAddress().getPort());
-            executor = newExecutor();
-            http.setExecutor(executor);
-            http.createContext("/", RegistryHttpHandler.forStore(store));
-            http.start();
+            http = HttpService.builder("schema-registry")
+                    .host(config.host())
+                    .port(config.port())
+                    .threads(HTTP_THREADS)
+                    .routes(RegistryApi.routes(store))
+                    .errors(RegistryApi.errors())
+                    .limits(RegistryApi.LIMITS)
+                    .start();
+            URI url = urlFor(config.host(), http.port());
             LOG.info("Schema registry serving {} from {}", url, config.dataDirectory());
-            return new SchemaRegistryServer(http, executor, store, url);
+            return new SchemaRegistryServer(http, store, url);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
-                http.stop(0);
-            }
-            if (executor != null) {
-                executor.shutdownNow();
+                http.close();
             }
             store.close();
             throw e;
@@ -116,16 +106,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
-        http.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(300, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.close();
         try {
             store.close();
         } catch (IOException e) {
@@ -234,25 +215,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Invalid value '" + value + "' for " + source, e);
         }
-    }
-
-    private static ThreadPoolExecutor newExecutor() {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                HTTP_THREADS,
-                HTTP_THREADS,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(HTTP_QUEUE),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "schema-registry-http-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                // Back-pressure: the accepting thread serves the overflow itself instead of dropping it.
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
     }
 
     private static URI urlFor(String host, int port) throws UnknownHostException {

@@ -6,6 +6,10 @@ import dev.whereabouts.registry.compatibility.CompatibilityResult;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.VersionSpec;
+import dev.whereabouts.web.Request;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Route;
+import java.util.List;
 
 /** {@code /compatibility}: would this schema be accepted, without registering it. */
 final class CompatibilityResource {
@@ -16,13 +20,14 @@ final class CompatibilityResource {
         this.store = store;
     }
 
-    void addTo(Router router) {
-        router.add("POST", "/compatibility/subjects/{subject}/versions/{version}", this::againstVersion)
-                .add("POST", "/compatibility/subjects/{subject}/versions", this::againstSubject);
+    void addTo(List<Route> routes) {
+        routes.add(RegistryApi.route(
+                "POST", "/compatibility/subjects/{subject}/versions/{version}", this::againstVersion));
+        routes.add(RegistryApi.route("POST", "/compatibility/subjects/{subject}/versions", this::againstSubject));
     }
 
     private Response againstVersion(Request request) {
-        VersionSpec version = VersionSpec.parse(request.path("version"));
+        VersionSpec version = VersionSpec.parse(request.pathParameter("version"));
         return check(request, version);
     }
 
@@ -31,13 +36,13 @@ final class CompatibilityResource {
     }
 
     private Response check(Request request, VersionSpec version) {
-        AvroSchema schema = SchemaBody.parse(request.jsonBody());
-        CompatibilityResult result = store.checkCompatibility(request.path("subject"), version, schema);
-        ObjectNode body = Json.object().put("is_compatible", result.isCompatible());
-        if (request.flag("verbose")) {
+        AvroSchema schema = SchemaBody.parse(RegistryJson.body(request));
+        CompatibilityResult result = store.checkCompatibility(request.pathParameter("subject"), version, schema);
+        ObjectNode body = RegistryJson.object().put("is_compatible", result.isCompatible());
+        if (RegistryJson.flag(request, "verbose")) {
             ArrayNode messages = body.putArray("messages");
             result.messages().forEach(messages::add);
         }
-        return Response.ok(body);
+        return RegistryJson.ok(body);
     }
 }

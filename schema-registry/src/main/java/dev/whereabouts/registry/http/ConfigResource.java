@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whereabouts.registry.CompatibilityLevel;
 import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.store.SchemaStore;
+import dev.whereabouts.web.Request;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Route;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,13 +26,13 @@ final class ConfigResource {
         this.store = store;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/config", this::getGlobal)
-                .add("PUT", "/config", this::putGlobal)
-                .add("DELETE", "/config", this::deleteGlobal)
-                .add("GET", "/config/{subject}", this::getSubject)
-                .add("PUT", "/config/{subject}", this::putSubject)
-                .add("DELETE", "/config/{subject}", this::deleteSubject);
+    void addTo(List<Route> routes) {
+        routes.add(RegistryApi.route("GET", "/config", this::getGlobal));
+        routes.add(RegistryApi.route("PUT", "/config", this::putGlobal));
+        routes.add(RegistryApi.route("DELETE", "/config", this::deleteGlobal));
+        routes.add(RegistryApi.route("GET", "/config/{subject}", this::getSubject));
+        routes.add(RegistryApi.route("PUT", "/config/{subject}", this::putSubject));
+        routes.add(RegistryApi.route("DELETE", "/config/{subject}", this::deleteSubject));
     }
 
     private Response getGlobal(Request request) {
@@ -36,7 +40,7 @@ final class ConfigResource {
     }
 
     private Response putGlobal(Request request) {
-        CompatibilityLevel level = parseLevel(request.jsonBody());
+        CompatibilityLevel level = parseLevel(RegistryJson.body(request));
         store.setGlobalCompatibility(level);
         return updated(level);
     }
@@ -46,29 +50,31 @@ final class ConfigResource {
     }
 
     private Response getSubject(Request request) {
-        String subject = request.path("subject");
+        String subject = request.pathParameter("subject");
         return store.subjectCompatibility(subject)
-                .or(() -> request.flag("defaultToGlobal") ? Optional.of(store.globalCompatibility()) : Optional.empty())
+                .or(() -> RegistryJson.flag(request, "defaultToGlobal")
+                        ? Optional.of(store.globalCompatibility())
+                        : Optional.empty())
                 .map(ConfigResource::level)
                 .orElseThrow(() -> RegistryException.subjectCompatibilityNotConfigured(subject));
     }
 
     private Response putSubject(Request request) {
-        CompatibilityLevel level = parseLevel(request.jsonBody());
-        store.setSubjectCompatibility(request.path("subject"), level);
+        CompatibilityLevel level = parseLevel(RegistryJson.body(request));
+        store.setSubjectCompatibility(request.pathParameter("subject"), level);
         return updated(level);
     }
 
     private Response deleteSubject(Request request) {
-        return level(store.deleteSubjectCompatibility(request.path("subject")));
+        return level(store.deleteSubjectCompatibility(request.pathParameter("subject")));
     }
 
     private static Response level(CompatibilityLevel level) {
-        return Response.ok(Json.object().put("compatibilityLevel", level.name()));
+        return RegistryJson.ok(RegistryJson.object().put("compatibilityLevel", level.name()));
     }
 
     private static Response updated(CompatibilityLevel level) {
-        return Response.ok(Json.object().put("compatibility", level.name()));
+        return RegistryJson.ok(RegistryJson.object().put("compatibility", level.name()));
     }
 
     private static CompatibilityLevel parseLevel(ObjectNode body) {

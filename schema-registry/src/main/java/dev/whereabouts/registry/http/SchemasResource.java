@@ -5,6 +5,10 @@ import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.SubjectVersion;
+import dev.whereabouts.web.Request;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Route;
+import java.util.List;
 
 /** {@code /schemas}: schemas by global id, what deserialisers call. */
 final class SchemasResource {
@@ -15,42 +19,43 @@ final class SchemasResource {
         this.store = store;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/schemas/types", this::types)
-                .add("GET", "/schemas/ids/{id}", this::byId)
-                .add("GET", "/schemas/ids/{id}/schema", this::rawById)
-                .add("GET", "/schemas/ids/{id}/versions", this::versions)
-                .add("GET", "/schemas/ids/{id}/subjects", this::subjects);
+    void addTo(List<Route> routes) {
+        routes.add(RegistryApi.route("GET", "/schemas/types", this::types));
+        routes.add(RegistryApi.route("GET", "/schemas/ids/{id}", this::byId));
+        routes.add(RegistryApi.route("GET", "/schemas/ids/{id}/schema", this::rawById));
+        routes.add(RegistryApi.route("GET", "/schemas/ids/{id}/versions", this::versions));
+        routes.add(RegistryApi.route("GET", "/schemas/ids/{id}/subjects", this::subjects));
     }
 
     private Response types(Request request) {
-        return Response.ok(Json.array().add(AvroSchema.TYPE));
+        return RegistryJson.ok(RegistryJson.array().add(AvroSchema.TYPE));
     }
 
     private Response byId(Request request) {
         // Confluent omits schemaType when it is AVRO, the only type here.
-        return Response.ok(Json.object().put("schema", schema(request).canonical()));
+        return RegistryJson.ok(
+                RegistryJson.object().put("schema", schema(request).canonical()));
     }
 
     private Response rawById(Request request) {
-        return Response.okRaw(schema(request).canonical());
+        return RegistryJson.okRaw(schema(request).canonical());
     }
 
     private Response versions(Request request) {
-        ArrayNode result = Json.array();
-        for (SubjectVersion v : store.versionsOfSchema(id(request), request.flag("deleted"))) {
+        ArrayNode result = RegistryJson.array();
+        for (SubjectVersion v : store.versionsOfSchema(id(request), RegistryJson.flag(request, "deleted"))) {
             result.addObject().put("subject", v.subject()).put("version", v.version());
         }
-        return Response.ok(result);
+        return RegistryJson.ok(result);
     }
 
     private Response subjects(Request request) {
-        ArrayNode result = Json.array();
-        store.versionsOfSchema(id(request), request.flag("deleted")).stream()
+        ArrayNode result = RegistryJson.array();
+        store.versionsOfSchema(id(request), RegistryJson.flag(request, "deleted")).stream()
                 .map(SubjectVersion::subject)
                 .distinct()
                 .forEach(result::add);
-        return Response.ok(result);
+        return RegistryJson.ok(result);
     }
 
     private AvroSchema schema(Request request) {
@@ -59,7 +64,7 @@ final class SchemasResource {
     }
 
     private static int id(Request request) {
-        String id = request.path("id");
+        String id = request.pathParameter("id");
         try {
             return Integer.parseInt(id);
         } catch (NumberFormatException e) {

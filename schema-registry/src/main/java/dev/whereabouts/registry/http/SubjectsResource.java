@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.VersionSpec;
+import dev.whereabouts.web.Request;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Route;
 import java.util.List;
 
 /** {@code /subjects}: registering, looking up, listing and deleting schemas by subject. */
@@ -15,69 +18,78 @@ final class SubjectsResource {
         this.store = store;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/subjects", this::listSubjects)
-                .add("POST", "/subjects/{subject}", this::lookup)
-                .add("DELETE", "/subjects/{subject}", this::deleteSubject)
-                .add("GET", "/subjects/{subject}/versions", this::listVersions)
-                .add("POST", "/subjects/{subject}/versions", this::register)
-                .add("GET", "/subjects/{subject}/versions/{version}", this::getVersion)
-                .add("DELETE", "/subjects/{subject}/versions/{version}", this::deleteVersion)
-                .add("GET", "/subjects/{subject}/versions/{version}/schema", this::getRawSchema)
-                .add("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy);
+    void addTo(List<Route> routes) {
+        routes.add(RegistryApi.route("GET", "/subjects", this::listSubjects));
+        routes.add(RegistryApi.route("POST", "/subjects/{subject}", this::lookup));
+        routes.add(RegistryApi.route("DELETE", "/subjects/{subject}", this::deleteSubject));
+        routes.add(RegistryApi.route("GET", "/subjects/{subject}/versions", this::listVersions));
+        routes.add(RegistryApi.route("POST", "/subjects/{subject}/versions", this::register));
+        routes.add(RegistryApi.route("GET", "/subjects/{subject}/versions/{version}", this::getVersion));
+        routes.add(RegistryApi.route("DELETE", "/subjects/{subject}/versions/{version}", this::deleteVersion));
+        routes.add(RegistryApi.route("GET", "/subjects/{subject}/versions/{version}/schema", this::getRawSchema));
+        routes.add(RegistryApi.route("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy));
     }
 
     private Response listSubjects(Request request) {
-        ArrayNode names = Json.array();
-        store.subjects(request.queryParameter("subjectPrefix", ""), request.flag("deleted"))
+        ArrayNode names = RegistryJson.array();
+        store.subjects(request.query("subjectPrefix").orElse(""), RegistryJson.flag(request, "deleted"))
                 .forEach(names::add);
-        return Response.ok(names);
+        return RegistryJson.ok(names);
     }
 
     private Response register(Request request) {
-        AvroSchema schema = SchemaBody.parse(request.jsonBody());
-        int id = store.register(request.path("subject"), schema);
-        return Response.ok(Json.object().put("id", id));
+        AvroSchema schema = SchemaBody.parse(RegistryJson.body(request));
+        int id = store.register(request.pathParameter("subject"), schema);
+        return RegistryJson.ok(RegistryJson.object().put("id", id));
     }
 
     private Response lookup(Request request) {
-        AvroSchema schema = SchemaBody.parse(request.jsonBody());
-        return Response.ok(Json.subjectVersion(store.lookup(request.path("subject"), schema, request.flag("deleted"))));
+        AvroSchema schema = SchemaBody.parse(RegistryJson.body(request));
+        return RegistryJson.ok(RegistryJson.subjectVersion(
+                store.lookup(request.pathParameter("subject"), schema, RegistryJson.flag(request, "deleted"))));
     }
 
     private Response listVersions(Request request) {
-        ArrayNode versions = Json.array();
-        store.versions(request.path("subject"), request.flag("deleted")).forEach(versions::add);
-        return Response.ok(versions);
+        ArrayNode versions = RegistryJson.array();
+        store.versions(request.pathParameter("subject"), RegistryJson.flag(request, "deleted"))
+                .forEach(versions::add);
+        return RegistryJson.ok(versions);
     }
 
     private Response getVersion(Request request) {
-        return Response.ok(Json.subjectVersion(store.version(
-                request.path("subject"), VersionSpec.parse(request.path("version")), request.flag("deleted"))));
+        return RegistryJson.ok(RegistryJson.subjectVersion(store.version(
+                request.pathParameter("subject"),
+                VersionSpec.parse(request.pathParameter("version")),
+                RegistryJson.flag(request, "deleted"))));
     }
 
     private Response getRawSchema(Request request) {
-        return Response.okRaw(store.version(
-                        request.path("subject"), VersionSpec.parse(request.path("version")), request.flag("deleted"))
+        return RegistryJson.okRaw(store.version(
+                        request.pathParameter("subject"),
+                        VersionSpec.parse(request.pathParameter("version")),
+                        RegistryJson.flag(request, "deleted"))
                 .schema());
     }
 
     // Schema references are not supported, so nothing can refer to a version; still validate it.
     private Response referencedBy(Request request) {
-        store.version(request.path("subject"), VersionSpec.parse(request.path("version")), true);
-        return Response.ok(Json.array());
+        store.version(request.pathParameter("subject"), VersionSpec.parse(request.pathParameter("version")), true);
+        return RegistryJson.ok(RegistryJson.array());
     }
 
     private Response deleteSubject(Request request) {
-        List<Integer> deleted = store.deleteSubject(request.path("subject"), request.flag("permanent"));
-        ArrayNode versions = Json.array();
+        List<Integer> deleted =
+                store.deleteSubject(request.pathParameter("subject"), RegistryJson.flag(request, "permanent"));
+        ArrayNode versions = RegistryJson.array();
         deleted.forEach(versions::add);
-        return Response.ok(versions);
+        return RegistryJson.ok(versions);
     }
 
     private Response deleteVersion(Request request) {
         int deleted = store.deleteVersion(
-                request.path("subject"), VersionSpec.parse(request.path("version")), request.flag("permanent"));
-        return Response.ok(Json.MAPPER.getNodeFactory().numberNode(deleted));
+                request.pathParameter("subject"),
+                VersionSpec.parse(request.pathParameter("version")),
+                RegistryJson.flag(request, "permanent"));
+        return RegistryJson.ok(RegistryJson.MAPPER.getNodeFactory().numberNode(deleted));
     }
 }
