@@ -55,9 +55,6 @@ public final class GraphApiApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        // The JDK HTTP server leaves Nagle's algorithm on; a response written as headers then body then
-        // waits for the client's delayed ACK (~40 ms per lookup). Must be set before the server loads.
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             System.out.println(ApiConfig.help());
             return;
@@ -76,15 +73,8 @@ public final class GraphApiApp implements AutoCloseable {
         stopped.await();
     }
 
-    /**
-     * Starts the writer (when enabled) and the API. A host JVM (the launcher) must set the system
-     * property {@code sun.net.httpserver.nodelay=true} before any JDK HTTP server starts in it; this
-     * method sets it when absent, which only helps if no server has started yet.
-     */
+    /** Starts the writer (when enabled) and the API. */
     public static GraphApiApp start(ApiConfig config, Map<String, String> environment) throws IOException {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Driver driver = driver(config);

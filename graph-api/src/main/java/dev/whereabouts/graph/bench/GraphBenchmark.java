@@ -128,9 +128,6 @@ public final class GraphBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // The JDK server leaves Nagle on by default: a response written in two segments then waits
-        // for the client's delayed ACK (about 40 ms). Must be set before the server classes load.
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

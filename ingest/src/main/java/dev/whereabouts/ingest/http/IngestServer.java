@@ -29,7 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The HTTP ingest service, wired: live catalog from Kafka, the emitter (which pseudonymises), the
- * validator and the routes on the JDK HTTP server. {@link IngestApp} runs it on its own; the
+ * validator and the routes on the shared {@code web} layer. {@link IngestApp} runs it on its own; the
  * launcher runs it inside the embedded platform.
  */
 public final class IngestServer implements AutoCloseable {
