@@ -40,7 +40,7 @@ final class BodyReader implements Runnable {
     private final org.eclipse.jetty.server.Request request;
     private final int retainLimit;
     private final Outcome outcome;
-    private final ByteArrayOutputStream retained = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream retained;
     private final AtomicBoolean finished = new AtomicBoolean();
     private long length;
     private Scheduler.Task deadline;
@@ -49,6 +49,8 @@ final class BodyReader implements Runnable {
         this.request = request;
         this.retainLimit = retainLimit;
         this.outcome = outcome;
+        long declared = request.getLength();
+        this.retained = new ByteArrayOutputStream(declared >= 0 && declared <= retainLimit ? (int) declared : 8192);
     }
 
     /** Starts reading; {@code outcome} may be called on this thread (the body was already there) or later. */
@@ -82,9 +84,13 @@ final class BodyReader implements Runnable {
             int size = buffer.remaining();
             // Once over the limit the body is refused whole; what follows is only drained.
             if (length + size <= retainLimit) {
-                byte[] copy = new byte[size];
-                buffer.get(copy);
-                retained.writeBytes(copy);
+                if (buffer.hasArray()) {
+                    retained.write(buffer.array(), buffer.arrayOffset() + buffer.position(), size);
+                } else {
+                    byte[] copy = new byte[size];
+                    buffer.get(copy);
+                    retained.writeBytes(copy);
+                }
             }
             length += size;
             chunk.release();
