@@ -115,6 +115,22 @@ class HttpServiceLimitsTest {
     }
 
     @Test
+    void shouldAnswer408WhenABodyStopsArriving() throws Exception {
+        start(Limits.DEFAULTS.withIdleTimeout(Duration.ofMillis(500)));
+        Socket socket = open();
+        send(
+                socket,
+                "POST /v1/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":");
+
+        long started = System.nanoTime();
+        RawHttp.Answer answer = RawHttp.read(socket);
+
+        assertProblem(answer, 408, "request-timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void shouldStopAcceptingConnectionsBeyondTheLimitUntilOneCloses() throws Exception {
         start(Limits.DEFAULTS.withMaxConnections(2));
         Socket first = open();
