@@ -3,6 +3,8 @@ package dev.whereabouts.graph.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.web.FieldError;
+import dev.whereabouts.web.ProblemException;
+import dev.whereabouts.web.Request;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,13 +17,26 @@ import java.util.Set;
  * Reads fields of JSON request bodies, collecting one {@link FieldError} per bad field (JSON
  * Pointer) so a client sees every problem at once.
  */
-final class Bodies {
+public final class Bodies {
 
-    static final int MAX_REASON = 500;
+    public static final int MAX_REASON = 500;
+
+    /** Largest JSON body the DPO API reads. */
+    public static final int MAX_BODY = 16 * 1024;
 
     private Bodies() {}
 
-    static void onlyKnownFields(JsonNode body, Set<String> known, List<FieldError> errors) {
+    /** The request's body, which must be a JSON object of at most {@link #MAX_BODY} bytes. */
+    public static JsonNode object(Request request) {
+        JsonNode body = request.jsonBody(MAX_BODY);
+        if (!body.isObject()) {
+            throw ProblemException.malformed(
+                    "the body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+        }
+        return body;
+    }
+
+    public static void onlyKnownFields(JsonNode body, Set<String> known, List<FieldError> errors) {
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 errors.add(new FieldError(
@@ -32,7 +47,7 @@ final class Bodies {
         });
     }
 
-    static String requiredText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
+    public static String requiredText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             errors.add(new FieldError("/" + field, "required"));
@@ -49,7 +64,7 @@ final class Bodies {
         return node.textValue().trim();
     }
 
-    static Optional<String> optionalText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
+    public static Optional<String> optionalText(JsonNode body, String field, int maxLength, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -57,7 +72,8 @@ final class Bodies {
         return Optional.ofNullable(requiredText(body, field, maxLength, errors));
     }
 
-    static <E extends Enum<E>> E requiredEnum(JsonNode body, String field, Class<E> type, List<FieldError> errors) {
+    public static <E extends Enum<E>> E requiredEnum(
+            JsonNode body, String field, Class<E> type, List<FieldError> errors) {
         String text = requiredText(body, field, 64, errors);
         if (text == null) {
             return null;
@@ -68,7 +84,7 @@ final class Bodies {
         });
     }
 
-    static <E extends Enum<E>> Optional<E> parseEnum(String text, Class<E> type) {
+    public static <E extends Enum<E>> Optional<E> parseEnum(String text, Class<E> type) {
         try {
             return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
@@ -76,7 +92,7 @@ final class Bodies {
         }
     }
 
-    static Optional<Instant> optionalInstant(JsonNode body, String field, List<FieldError> errors) {
+    public static Optional<Instant> optionalInstant(JsonNode body, String field, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -94,7 +110,7 @@ final class Bodies {
         }
     }
 
-    static List<String> categories(JsonNode body, String field, List<FieldError> errors) {
+    public static List<String> categories(JsonNode body, String field, List<FieldError> errors) {
         JsonNode node = body.get(field);
         List<String> categories = new ArrayList<>();
         if (node == null || node.isNull()) {

@@ -140,8 +140,6 @@ public final class GraphApiApp implements AutoCloseable {
         String user = config.get(ApiSetting.BOLT_USER);
         Config driverConfig = Config.builder()
                 .withLogging(Logging.slf4j())
-                // The API answers within seconds or says 503; the writer has its own bounded retry.
-                .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS)
                 .withMaxConnectionPoolSize(64)
                 .build();
         return GraphDatabase.driver(

@@ -50,6 +50,16 @@ public final class Pagination {
         public Optional<Long> number(int i) {
             return key(i).map(Long::parseLong);
         }
+
+        /** Cursor part {@code i} as a number; 400 naming the cursor when it is not one. */
+        public Optional<Long> numberOrBadCursor(int i) {
+            try {
+                return number(i);
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter(
+                        "cursor", "is not a cursor of this list; pass nextCursor of the previous page");
+            }
+        }
     }
 
     private Pagination() {}

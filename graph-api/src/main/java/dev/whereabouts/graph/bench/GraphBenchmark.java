@@ -1,6 +1,7 @@
 package dev.whereabouts.graph.bench;
 
 import dev.whereabouts.graph.api.DpoApi;
+import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.request.RequestPublisher;
 import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.schema.Cypher;
@@ -9,7 +10,6 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.writer.GraphWriter;
 import dev.whereabouts.graph.writer.GraphWriterSettings;
 import dev.whereabouts.graph.writer.RecordDecoder;
-import dev.whereabouts.graph.writer.SubjectRepository;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;

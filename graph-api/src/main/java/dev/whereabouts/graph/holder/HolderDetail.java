@@ -1,5 +1,6 @@
 package dev.whereabouts.graph.holder;
 
+import dev.whereabouts.graph.findings.FindingView;
 import java.util.List;
 
 /**

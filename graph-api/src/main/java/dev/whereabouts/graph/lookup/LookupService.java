@@ -39,7 +39,7 @@ public final class LookupService {
     }
 
     private final GraphTransactions graph;
-    private final LookupRepository lookups = new LookupRepository();
+    private final SubjectRepository lookups = new SubjectRepository();
     private final AuditRepository audit = new AuditRepository();
     private final Clock clock;
 
@@ -85,7 +85,7 @@ public final class LookupService {
         });
     }
 
-    public LookupRepository repository() {
+    public SubjectRepository repository() {
         return lookups;
     }
 }

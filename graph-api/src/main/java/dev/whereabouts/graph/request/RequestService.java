@@ -2,8 +2,8 @@ package dev.whereabouts.graph.request;
 
 import dev.whereabouts.graph.audit.AuditEntry;
 import dev.whereabouts.graph.audit.AuditRepository;
-import dev.whereabouts.graph.lookup.LookupRepository;
 import dev.whereabouts.graph.lookup.RawIdentifiers;
+import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
@@ -57,19 +57,19 @@ public final class RequestService {
 
     private final GraphTransactions graph;
     private final RequestPublisher publisher;
-    private final RequestStore store;
-    private final LookupRepository lookups = new LookupRepository();
+    private final RequestRepository store;
+    private final SubjectRepository lookups = new SubjectRepository();
     private final AuditRepository audit = new AuditRepository();
     private final Clock clock;
 
     public RequestService(GraphTransactions graph, RequestPublisher publisher, Clock clock) {
         this.graph = graph;
         this.publisher = publisher;
-        this.store = new RequestStore(clock);
+        this.store = new RequestRepository(clock);
         this.clock = clock;
     }
 
-    public RequestStore store() {
+    public RequestRepository repository() {
         return store;
     }
 

@@ -1,7 +1,10 @@
 package dev.whereabouts.graph.schema;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Resolves the label and relationship-type tokens of a Cypher template: {@code ${Subject}} becomes
@@ -23,6 +26,16 @@ public final class Cypher {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Runs a batched write, an {@code UNWIND $rows ...} statement, with {@code rows} as its only
+     * parameter; an empty batch sends nothing to the server.
+     */
+    public static void unwind(SimpleQueryRunner tx, String statement, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            tx.run(statement, Map.of("rows", rows)).consume();
+        }
     }
 
     private static String resolve(String token) {

@@ -1,6 +1,8 @@
 package dev.whereabouts.graph.writer;
 
 import dev.whereabouts.graph.schema.GraphSchema;
+import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.graph.schema.RetryPolicy;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.deadletter.DeadLetters;
 import dev.whereabouts.model.deadletter.FailureStage;
@@ -24,9 +26,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * poll's offsets. Replaying any topic from offset 0 yields the same graph.
  *
  * <p>Failures, in layers: bytes that do not decode go to the dead-letter topic with the original bytes
- * (stage DESERIALIZATION); retriable Neo4j errors are retried with bounded backoff; after the bound
+ * (stage DESERIALIZATION); retriable Neo4j errors are retried with bounded backoff ({@link
+ * RetryPolicy}, the one retry mechanism of the graph side); after the bound
  * the poll is read again after a cooldown (nothing committed); a change Neo4j refuses for good is
  * isolated by writing the poll's changes one by one, and only the refused ones are dead-lettered
  * (stage SINK). Offsets are committed only after the graph write and the dead letters are durable.
@@ -62,7 +64,7 @@ public final class GraphWriter implements AutoCloseable {
     private final DeadLetterSink deadLetterSink;
     private final DeadLetters deadLetters;
     private final GraphWriterSettings settings;
-    private final WriteBatch.Repositories repositories = WriteBatch.Repositories.create();
+    private final WriteBatch.Repositories repositories;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
@@ -92,6 +94,7 @@ public final class GraphWriter implements AutoCloseable {
         this.deadLetterSink = deadLetterSink;
         this.deadLetters = new DeadLetters(APPLICATION, clock);
         this.settings = settings;
+        this.repositories = WriteBatch.Repositories.create(clock);
         consumer.subscribe(List.copyOf(decoder.topicNames()));
     }
 
@@ -270,10 +273,7 @@ public final class GraphWriter implements AutoCloseable {
             settings.retry()
                     .call(
                             "graph write of " + batch.rows() + " rows",
-                            () -> {
-                                writeInTransaction(batch::writeTo);
-                                return null;
-                            },
+                            () -> writeInTransaction(batch),
                             retries::incrementAndGet);
             batch.committed(repositories);
             rowsWritten.addAndGet(batch.rows());
@@ -295,13 +295,7 @@ public final class GraphWriter implements AutoCloseable {
             single.add(change);
             try {
                 settings.retry()
-                        .call(
-                                "graph write of one change",
-                                () -> {
-                                    writeInTransaction(single::writeTo);
-                                    return null;
-                                },
-                                retries::incrementAndGet);
+                        .call("graph write of one change", () -> writeInTransaction(single), retries::incrementAndGet);
                 single.committed(repositories);
                 rowsWritten.incrementAndGet();
             } catch (RuntimeException e) {
@@ -320,14 +314,14 @@ public final class GraphWriter implements AutoCloseable {
         }
     }
 
-    private void writeInTransaction(
-            java.util.function.BiConsumer<org.neo4j.driver.SimpleQueryRunner, WriteBatch.Repositories> work) {
-        try (Session session = driver.session();
-                Transaction tx = session.beginTransaction()) {
-            work.accept(tx, repositories);
-            tx.commit();
-            transactions.incrementAndGet();
-        }
+    /** One attempt at writing {@code batch} in a transaction of its own; the caller retries it. */
+    private Void writeInTransaction(WriteBatch batch) {
+        GraphTransactions.once(driver, AccessMode.WRITE, tx -> {
+            batch.writeTo(tx, repositories);
+            return null;
+        });
+        transactions.incrementAndGet();
+        return null;
     }
 
     private void rewind(ConsumerRecords<byte[], byte[]> records) {

@@ -1,5 +1,6 @@
 package dev.whereabouts.graph.writer;
 
+import dev.whereabouts.graph.schema.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,10 @@
 package dev.whereabouts.graph.writer;
 
+import dev.whereabouts.graph.findings.FindingRepository;
+import dev.whereabouts.graph.holder.HolderRepository;
+import dev.whereabouts.graph.lookup.SubjectRepository;
+import dev.whereabouts.graph.request.RequestRepository;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -53,10 +58,10 @@ public final class WriteBatch {
 
     /** Writes every change with the repositories inside {@code tx}. */
     public void writeTo(SimpleQueryRunner tx, Repositories repositories) {
-        repositories.catalog().upsertHolders(tx, upserts(RecordKind.HOLDER));
-        repositories.catalog().undeclareHolders(tx, deletes(RecordKind.HOLDER));
-        repositories.catalog().upsertFlows(tx, upserts(RecordKind.FLOW));
-        repositories.catalog().deleteFlows(tx, deletes(RecordKind.FLOW));
+        repositories.holders().upsertHolders(tx, upserts(RecordKind.HOLDER));
+        repositories.holders().undeclareHolders(tx, deletes(RecordKind.HOLDER));
+        repositories.holders().upsertFlows(tx, upserts(RecordKind.FLOW));
+        repositories.holders().deleteFlows(tx, deletes(RecordKind.FLOW));
         repositories.subjects().upsertIdentities(tx, upserts(RecordKind.IDENTITY));
         repositories.subjects().deleteIdentities(tx, deletes(RecordKind.IDENTITY));
         repositories.subjects().applyMerges(tx, upserts(RecordKind.MERGE));
@@ -158,19 +163,22 @@ public final class WriteBatch {
                 .toList();
     }
 
-    /** The write repositories, one per aggregate. */
+    /**
+     * The aggregates' repositories the batch dispatches to, and the writer's record of the summary
+     * rows it has committed.
+     */
     public record Repositories(
-            CatalogRepository catalog,
+            HolderRepository holders,
             SubjectRepository subjects,
             RequestRepository requests,
             FindingRepository findings,
             ObservedSummaries observed) {
 
-        public static Repositories create() {
+        public static Repositories create(Clock clock) {
             return new Repositories(
-                    new CatalogRepository(),
+                    new HolderRepository(),
                     new SubjectRepository(),
-                    new RequestRepository(),
+                    new RequestRepository(clock),
                     new FindingRepository(),
                     new ObservedSummaries());
         }

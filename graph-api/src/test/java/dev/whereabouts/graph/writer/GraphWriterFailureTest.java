@@ -3,6 +3,7 @@ package dev.whereabouts.graph.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whereabouts.graph.fixture.SeedScenario;
+import dev.whereabouts.graph.schema.RetryPolicy;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.deadletter.FailureStage;
 import dev.whereabouts.model.lineage.LineageKey;

@@ -34,7 +34,7 @@ class ObservedSummariesTest {
 
     @Test
     void shouldRememberABatchsSummariesOnlyWhenTheBatchSaysItCommitted() {
-        WriteBatch.Repositories repositories = WriteBatch.Repositories.create();
+        WriteBatch.Repositories repositories = WriteBatch.Repositories.create(java.time.Clock.systemUTC());
         Map<String, Object> pair = Map.of("holder", "postmark", "category", "user.contact.email");
 
         new WriteBatch().committed(repositories);

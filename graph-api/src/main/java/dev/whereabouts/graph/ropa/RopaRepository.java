@@ -13,7 +13,7 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /** Reads the catalog and the observed-lineage summary into {@link RopaEntry} rows, one per holder. */
-public final class RopaStore {
+public final class RopaRepository {
 
     private static final String PAGE = Cypher.of("""
             MATCH (h:${Holder}) WHERE $after IS NULL OR h.id > $after
@@ -32,7 +32,7 @@ public final class RopaStore {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", after.orElse(null));
         parameters.put("limit", limit);
-        return tx.run(PAGE, parameters).list(RopaStore::entry);
+        return tx.run(PAGE, parameters).list(RopaRepository::entry);
     }
 
     private static RopaEntry entry(Record record) {

@@ -1,4 +1,4 @@
-package dev.whereabouts.graph.writer;
+package dev.whereabouts.graph.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -12,15 +12,16 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
- * The DPO API's side of the request aggregate: reads for following requests, and the two properties
- * groups only the API writes (filing metadata, deadline extension). Status and tasks come from the
- * Streams topology through the graph writer.
+ * The request aggregate. Reads for following requests; the two property groups only the DPO API
+ * writes (filing metadata, deadline extension); and the status and tasks the Streams topology reports
+ * on its status topic, written by the graph writer. Properties the API sets live under other names
+ * than the topology's and are never overwritten by a status write.
  */
-public final class RequestStore {
+public final class RequestRepository {
 
     private final Clock clock;
 
-    public RequestStore(Clock clock) {
+    public RequestRepository(Clock clock) {
         this.clock = clock;
     }
 
@@ -179,5 +180,43 @@ public final class RequestStore {
 
     private static Instant instant(Value value) {
         return value == null || value.isNull() ? null : Instant.ofEpochMilli(value.asLong());
+    }
+
+    private static final String UPSERT_STATUS = Cypher.of("""
+            UNWIND $rows AS row
+            MERGE (q:${Request} {id: row.id})
+            WITH q, row WHERE q.updatedAt IS NULL OR q.updatedAt <= row.updatedAt
+            SET q.type = row.type, q.subjectId = row.subjectId, q.state = row.state, q.receivedAt = row.receivedAt,
+                q.deadline = row.deadline, q.extensionReason = row.extensionReason, q.updatedAt = row.updatedAt,
+                q.completedAt = row.completedAt
+            WITH q, row
+            OPTIONAL MATCH (q)-[old:${CONCERNS}]->(:${Subject})
+            DELETE old
+            WITH DISTINCT q, row
+            FOREACH (subjectId IN CASE WHEN row.subjectId IS NULL THEN [] ELSE [row.subjectId] END |
+                MERGE (s:${Subject} {id: subjectId})
+                MERGE (q)-[:${CONCERNS}]->(s))
+            FOREACH (task IN row.tasks |
+                MERGE (t:${Task} {id: task.id})
+                SET t.requestId = row.id, t.holder = task.holder, t.type = task.type, t.categories = task.categories,
+                    t.state = task.state, t.reason = task.reason, t.evidence = task.evidence, t.updatedAt = task.updatedAt
+                MERGE (q)-[:${HAS_TASK}]->(t)
+                MERGE (h:${Holder} {id: task.holder})
+                MERGE (t)-[:${ASSIGNED_TO}]->(h))
+            """);
+
+    public void upsertStatus(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, UPSERT_STATUS, rows);
+    }
+
+    private static final String DELETE_STATUS = Cypher.of("""
+            UNWIND $rows AS row
+            MATCH (q:${Request} {id: row.key})
+            OPTIONAL MATCH (q)-[:${HAS_TASK}]->(t:${Task})
+            DETACH DELETE t, q
+            """);
+
+    public void deleteStatus(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, DELETE_STATUS, rows);
     }
 }

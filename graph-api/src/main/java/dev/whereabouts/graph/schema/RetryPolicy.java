@@ -1,4 +1,4 @@
-package dev.whereabouts.graph.writer;
+package dev.whereabouts.graph.schema;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.whereabouts.graph.holder;
 
+import dev.whereabouts.graph.findings.FindingRepository;
 import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.schema.GraphValues;
 import dev.whereabouts.graph.schema.LegalHolds;
@@ -11,8 +12,15 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
-/** Reads of the holder aggregate, and of the retention findings about holders. */
-public final class HolderStore {
+/**
+ * The holder aggregate: reads of holders with their declarations and observed categories; writes of
+ * the catalog (holders with their declared categories and retention, declared onward flows). A
+ * holder removed from the catalog keeps its node (lineage may still point at it) but loses its
+ * declarations and is marked {@code declared = false}.
+ */
+public final class HolderRepository {
+
+    private final FindingRepository findings = new FindingRepository();
 
     private static final String PAGE = Cypher.of("""
             MATCH (h:${Holder}) WHERE $after IS NULL OR h.id > $after
@@ -29,7 +37,7 @@ public final class HolderStore {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", after.orElse(null));
         parameters.put("limit", limit);
-        return tx.run(PAGE, parameters).list(HolderStore::summary);
+        return tx.run(PAGE, parameters).list(HolderRepository::summary);
     }
 
     private static final String ONE = Cypher.of("""
@@ -51,12 +59,6 @@ public final class HolderStore {
     private static final String PEOPLE = Cypher.of("""
             MATCH (:${Holder} {id: $id})<-[:${SHARED_WITH}]-(s:${Subject})
             RETURN count(DISTINCT s) AS people
-            """);
-
-    private static final String OPEN_FINDINGS = Cypher.of("""
-            MATCH (f:${Finding} {holder: $id}) WHERE NOT f.resolved
-            WITH f ORDER BY f.dueAt, f.id
-            RETURN count(f) AS open, collect(f)[0..$first] AS first
             """);
 
     public Optional<HolderDetail> find(SimpleQueryRunner tx, String id) {
@@ -85,7 +87,7 @@ public final class HolderStore {
                         r.get("status").asString(null),
                         r.get("people").asLong()));
         long people = tx.run(PEOPLE, Map.of("id", id)).single().get("people").asLong();
-        Record findings = tx.run(OPEN_FINDINGS, Map.of("id", id, "first", 20)).single();
+        FindingRepository.OpenFindings open = findings.openAt(tx, id, 20);
         return Optional.of(new HolderDetail(
                 summary(record),
                 GraphValues.sortedStrings(h.get("purposes")),
@@ -93,46 +95,8 @@ public final class HolderStore {
                 holds,
                 people,
                 categories,
-                findings.get("open").asLong(),
-                findings.get("first").asList(HolderStore::finding)));
-    }
-
-    private static final String FINDINGS = Cypher.of("""
-            MATCH (f:${Finding})
-            WHERE ($holder IS NULL OR f.holder = $holder) AND ($resolved IS NULL OR f.resolved = $resolved)
-              AND ($kind IS NULL OR f.kind = $kind) AND ($after IS NULL OR f.id > $after)
-            RETURN f ORDER BY f.id LIMIT $limit
-            """);
-
-    /** Retention findings by id, filtered. */
-    public List<FindingView> findings(
-            SimpleQueryRunner tx,
-            Optional<String> holder,
-            Optional<Boolean> resolved,
-            Optional<String> kind,
-            Optional<String> after,
-            int limit) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("holder", holder.orElse(null));
-        parameters.put("resolved", resolved.orElse(null));
-        parameters.put("kind", kind.orElse(null));
-        parameters.put("after", after.orElse(null));
-        parameters.put("limit", limit);
-        return tx.run(FINDINGS, parameters).list(r -> finding(r.get("f")));
-    }
-
-    static FindingView finding(Value f) {
-        return new FindingView(
-                f.get("id").asString(),
-                f.get("subjectId").asString(null),
-                f.get("category").asString(null),
-                f.get("holder").asString(null),
-                f.get("kind").asString(null),
-                GraphValues.instant(f.get("lastSharedAt")),
-                GraphValues.instant(f.get("dueAt")),
-                GraphValues.instant(f.get("detectedAt")),
-                f.get("resolved").asBoolean(false),
-                f.get("rule").asString(null));
+                open.count(),
+                open.first()));
     }
 
     private static HolderSummary summary(Record record) {
@@ -147,5 +111,69 @@ public final class HolderStore {
                 h.get("erasureChannel").asString(null),
                 GraphValues.sortedStrings(record.get("declared")),
                 GraphValues.sortedStrings(record.get("observed")));
+    }
+
+    private static final String UPSERT_HOLDERS = Cypher.of("""
+            UNWIND $rows AS row
+            MERGE (h:${Holder} {id: row.id})
+            SET h.declared = true, h.displayName = row.displayName, h.legalEntity = row.legalEntity, h.country = row.country,
+                h.role = row.role, h.purposes = row.purposes, h.categories = row.categories,
+                h.erasureChannel = row.erasureChannel, h.erasureEndpoint = row.erasureEndpoint,
+                h.catalogVersion = row.catalogVersion, h.legalHolds = row.legalHolds
+            WITH h, row
+            OPTIONAL MATCH (h)-[old:${DECLARES}]->(:${Category})
+            DELETE old
+            WITH DISTINCT h, row
+            UNWIND row.declares AS declared
+            MERGE (c:${Category} {key: declared.category})
+            MERGE (h)-[d:${DECLARES}]->(c)
+            SET d.retention = declared.retention, d.note = declared.note
+            """);
+
+    public void upsertHolders(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, UPSERT_HOLDERS, rows);
+    }
+
+    private static final String UNDECLARE_HOLDERS = Cypher.of("""
+            UNWIND $rows AS row
+            MATCH (h:${Holder} {id: row.key})
+            SET h = {id: h.id, declared: false}
+            WITH h
+            OPTIONAL MATCH (h)-[d:${DECLARES}]->(:${Category})
+            DELETE d
+            """);
+
+    /** Holder tombstones: the holder is no longer in the catalog. */
+    public void undeclareHolders(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, UNDECLARE_HOLDERS, rows);
+    }
+
+    private static final String UPSERT_FLOWS = Cypher.of("""
+            UNWIND $rows AS row
+            MERGE (f:${Flow} {id: row.id})
+            SET f.from = row.from, f.to = row.to, f.categories = row.categories, f.retention = row.retention,
+                f.purpose = row.purpose, f.description = row.description, f.catalogVersion = row.catalogVersion
+            WITH f, row
+            OPTIONAL MATCH (f)-[old:${FROM}|${TO}]->(:${Holder})
+            DELETE old
+            WITH DISTINCT f, row
+            MERGE (a:${Holder} {id: row.from})
+            MERGE (b:${Holder} {id: row.to})
+            MERGE (f)-[:${FROM}]->(a)
+            MERGE (f)-[:${TO}]->(b)
+            """);
+
+    public void upsertFlows(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, UPSERT_FLOWS, rows);
+    }
+
+    private static final String DELETE_FLOWS = Cypher.of("""
+            UNWIND $rows AS row
+            MATCH (f:${Flow} {id: row.key})
+            DETACH DELETE f
+            """);
+
+    public void deleteFlows(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
+        Cypher.unwind(tx, DELETE_FLOWS, rows);
     }
 }

@@ -1,4 +1,4 @@
-package dev.whereabouts.graph.holder;
+package dev.whereabouts.graph.findings;
 
 import java.time.Instant;
 

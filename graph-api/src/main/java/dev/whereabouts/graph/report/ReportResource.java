@@ -1,0 +1,131 @@
+package dev.whereabouts.graph.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.graph.api.Bodies;
+import dev.whereabouts.graph.lookup.LookupService;
+import dev.whereabouts.graph.lookup.SubjectQuery;
+import dev.whereabouts.graph.request.RequestRepository;
+import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.web.ProblemException;
+import dev.whereabouts.web.Request;
+import dev.whereabouts.web.Response;
+import dev.whereabouts.web.Role;
+import dev.whereabouts.web.Route;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the controller hands a person: the Art. 15 access report (JSON or HTML, by identifiers or by
+ * subject id) and the Art. 20 portability export. Every read is audited with the reason given.
+ */
+public final class ReportResource {
+
+    private final LookupService lookups;
+    private final RequestRepository requests;
+    private final Pseudonymiser pseudonymiser;
+    private final String controller;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    /**
+     * @param controller the controller named in reports, e.g. {@code SmartTrackers B.V.}
+     */
+    public ReportResource(
+            LookupService lookups,
+            RequestRepository requests,
+            Pseudonymiser pseudonymiser,
+            String controller,
+            Clock clock,
+            ObjectMapper json) {
+        this.lookups = lookups;
+        this.requests = requests;
+        this.pseudonymiser = pseudonymiser;
+        this.controller = controller;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.forRole(Role.DPO, "POST", "/v1/reports/access", this::accessReport),
+                Route.forRole(Role.DPO, "GET", "/v1/subjects/{subjectId}/access-report", this::accessReportBySubject),
+                Route.forRole(Role.DPO, "POST", "/v1/exports/portability", this::portability));
+    }
+
+    private Response accessReport(Request request) {
+        SubjectQuery query = SubjectQuery.from(request, pseudonymiser);
+        boolean html = wantsHtml(request);
+        LookupService.Audited<Void> result =
+                lookups.lookup(request.caller(), "subject.access-report", query.subject(), query.reason());
+        return report(result, html);
+    }
+
+    private Response accessReportBySubject(Request request) {
+        String reason = request.query("reason")
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .orElseThrow(() ->
+                        ProblemException.badParameter("reason", "required: why the report is looked at (audited)"));
+        if (reason.length() > Bodies.MAX_REASON) {
+            throw ProblemException.badParameter("reason", "at most " + Bodies.MAX_REASON + " characters");
+        }
+        boolean html = wantsHtml(request);
+        LookupService.Audited<Void> result = lookups.lookup(
+                request.caller(),
+                "subject.access-report",
+                new LookupService.BySubjectId(request.pathParameter("subjectId")),
+                reason);
+        return report(result, html);
+    }
+
+    private Response report(LookupService.Audited<Void> result, boolean html) {
+        SubjectQuery.requireFound(result);
+        AccessReport report = AccessReport.of(result.locations(), controller, clock.instant());
+        if (html) {
+            return Response.text(200, "text/html; charset=utf-8", AccessReportHtml.render(report));
+        }
+        return Response.json(200, report, json);
+    }
+
+    private boolean wantsHtml(Request request) {
+        Optional<String> format = request.query("format");
+        if (format.isPresent()) {
+            return switch (format.get().toLowerCase(Locale.ROOT)) {
+                case "html" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.badParameter("format", "must be json or html");
+            };
+        }
+        return request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
+    }
+
+    private Response portability(Request request) {
+        SubjectQuery query = SubjectQuery.from(request, pseudonymiser);
+        LookupService.Audited<Map<String, Object>> result = lookups.read(
+                request.caller(),
+                "subject.portability-export",
+                query.subject(),
+                query.reason(),
+                (tx, subjectIds) -> Map.of(
+                        "identifiers", lookups.repository().identifiers(tx, subjectIds),
+                        "requests", requests.forSubjects(tx, subjectIds)));
+        SubjectQuery.requireFound(result);
+        @SuppressWarnings("unchecked")
+        PortabilityExport export = new PortabilityExport(
+                PortabilityExport.FORMAT,
+                clock.instant(),
+                controller,
+                result.subjectIds(),
+                (List<Map<String, Object>>) result.extra().get("identifiers"),
+                result.locations().locations(),
+                (List<Map<String, Object>>) result.extra().get("requests"));
+        return Response.json(200, export, json)
+                .withHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"portability-"
+                                + result.subjectIds().get(0) + ".json\"");
+    }
+}
