@@ -27,7 +27,7 @@ public record GraphWriterSettings(
      * (subject, category, holder), so a subject's edges sit on different partitions; only a poll
      * spanning the partitions holds them together, and the batch then writes each subject's edges one
      * after the other (sorted by subject). A poll of 5,000 held one or two partitions. Written as
-     * statements of at most {@link SubjectRepository#STATEMENT_ROWS} rows.
+     * statements of at most {@link dev.whereabouts.graph.lookup.SubjectRepository#STATEMENT_ROWS} rows.
      */
     public static final int DEFAULT_MAX_POLL_RECORDS = 30_000;
 
