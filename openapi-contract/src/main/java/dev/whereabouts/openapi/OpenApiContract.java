@@ -147,6 +147,120 @@ public final class OpenApiContract {
         return invalid;
     }
 
+    /**
+     * What is wrong with one answer of a documented operation: a status the operation does not list, a
+     * media type it does not list for that status, or a JSON body that does not validate against the
+     * documented schema. Empty when the answer is as documented, and for requests no documented
+     * operation serves (the web layer answers those with 404 or 405).
+     *
+     * @param method      the request's method
+     * @param path        the request's path, without query
+     * @param status      the answer's status
+     * @param contentType the answer's {@code Content-Type}, empty when it has none
+     * @param body        the answer's body
+     */
+    public List<String> responseViolations(String method, String path, int status, String contentType, String body) {
+        String operation = method.toUpperCase(Locale.ROOT) + " " + path;
+        String template = template(path);
+        String operationPointer =
+                template == null ? null : "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT);
+        if (operationPointer == null || at(operationPointer).isMissingNode()) {
+            // The web layer's own 404 (no route) and 405 (no such method): no documented operation
+            // answered. That every route is documented is checked by violations(routes).
+            return List.of();
+        }
+        JsonNode responses = at(operationPointer).path("responses");
+        String responsesPointer = operationPointer + "/responses";
+        String key = responses.has(Integer.toString(status))
+                ? Integer.toString(status)
+                : responses.has((status / 100) + "XX")
+                        ? (status / 100) + "XX"
+                        : responses.has("default") ? "default" : null;
+        String where = operation + " answered " + status;
+        if (key == null) {
+            return List.of(where + ", which the OpenAPI document does not list for " + method.toUpperCase(Locale.ROOT)
+                    + " " + template);
+        }
+        String responsePointer = resolved(responsesPointer + "/" + escape(key));
+        if (body == null || body.isEmpty()) {
+            return List.of();
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        JsonNode content = at(responsePointer).path("content");
+        if (!content.has(mediaType)) {
+            return List.of(where + " with " + mediaType + ", which the OpenAPI document does not list for it");
+        }
+        if (!(mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
+            return List.of();
+        }
+        String schemaPointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
+        if (at(schemaPointer).isMissingNode()) {
+            return List.of();
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            return List.of(where + " with a body that is not JSON: " + e.getMessage());
+        }
+        return schema(schemaPointer).validate(json).stream()
+                .map(message -> where + ": " + message.getMessage())
+                .sorted()
+                .toList();
+    }
+
+    /** The document path that {@code path} matches; literal segments win over parameters. */
+    private String template(String path) {
+        List<String> actual = segments(path);
+        String best = null;
+        int bestLiterals = -1;
+        Iterator<String> templates = document.path("paths").fieldNames();
+        while (templates.hasNext()) {
+            String candidate = templates.next();
+            List<String> expected = segments(candidate);
+            if (expected.size() != actual.size()) {
+                continue;
+            }
+            int literals = 0;
+            boolean matches = true;
+            for (int i = 0; i < expected.size() && matches; i++) {
+                String segment = expected.get(i);
+                if (segment.startsWith("{") && segment.endsWith("}")) {
+                    matches = !actual.get(i).isEmpty();
+                } else if (segment.equals(actual.get(i))) {
+                    literals++;
+                } else {
+                    matches = false;
+                }
+            }
+            if (matches && literals > bestLiterals) {
+                best = candidate;
+                bestLiterals = literals;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+
+    private JsonNode at(String pointer) {
+        return document.at(pointer);
+    }
+
+    /** Follows a local {@code $ref} (as responses use for shared answers) to the object it names. */
+    private String resolved(String pointer) {
+        String ref = at(pointer).path("$ref").asText("");
+        return ref.startsWith("#/") ? resolved(ref.substring(1)) : pointer;
+    }
+
     /** How many examples the document has, so a test can tell it checked some. */
     public int exampleCount() {
         int[] count = {0};

@@ -35,7 +35,20 @@ class OpenApiContractTest {
                       content:
                         application/json:
                           schema: {$ref: '#/components/schemas/Thing'}
+                        text/html:
+                          schema: {type: string}
+                    "404": {$ref: '#/components/responses/NotFound'}
             components:
+              responses:
+                NotFound:
+                  description: no such thing
+                  content:
+                    application/problem+json:
+                      schema:
+                        type: object
+                        required: [status]
+                        properties:
+                          status: {type: integer}
               schemas:
                 Thing:
                   type: object
@@ -99,6 +112,48 @@ class OpenApiContractTest {
                 .contains("colour");
         assertThat(invalid.get(2)).startsWith("the example at /paths/~1v1~1things~1{thingId}/get/parameters/0/example");
         assertThat(invalid.get(3)).startsWith("the example at /components/schemas/Thing/properties/size/example");
+    }
+
+    @Test
+    void shouldAcceptAnAnswerAsDocumentedIncludingASharedResponseAndANonJsonMediaType() {
+        OpenApiContract contract = OpenApiContract.of(DOCUMENT);
+
+        assertThat(contract.responseViolations(
+                        "GET", "/v1/things/kettle", 200, "application/json; charset=utf-8", "{\"name\":\"kettle\"}"))
+                .isEmpty();
+        assertThat(contract.responseViolations("GET", "/v1/things/kettle", 200, "text/html", "<p>kettle</p>"))
+                .isEmpty();
+        assertThat(contract.responseViolations(
+                        "GET", "/v1/things/cup", 404, "application/problem+json", "{\"status\":404}"))
+                .isEmpty();
+        assertThat(contract.responseViolations("POST", "/v1/things", 202, "", ""))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNameAnAnswerTheDocumentDoesNotDescribe() {
+        OpenApiContract contract = OpenApiContract.of(DOCUMENT);
+
+        assertThat(contract.responseViolations("GET", "/v1/things/kettle", 200, "application/json", "{\"size\":0}"))
+                .hasSize(2)
+                .allSatisfy(violation -> assertThat(violation).startsWith("GET /v1/things/kettle answered 200: "));
+        assertThat(contract.responseViolations(
+                        "GET", "/v1/things/cup", 404, "application/problem+json", "{\"status\":\"404\"}"))
+                .singleElement()
+                .asString()
+                .contains("status");
+        assertThat(contract.responseViolations("GET", "/v1/things/kettle", 500, "application/json", "{}"))
+                .containsExactly("GET /v1/things/kettle answered 500, which the OpenAPI document does not list for"
+                        + " GET /v1/things/{thingId}");
+        assertThat(contract.responseViolations("GET", "/v1/things/kettle", 200, "text/csv", "name\nkettle"))
+                .containsExactly("GET /v1/things/kettle answered 200 with text/csv, which the OpenAPI document does"
+                        + " not list for it");
+        assertThat(contract.responseViolations("GET", "/v2/things", 404, "application/problem+json", "{}"))
+                .as("the web layer's answer to a path no route serves")
+                .isEmpty();
+        assertThat(contract.responseViolations("DELETE", "/v1/things", 405, "application/problem+json", "{}"))
+                .as("the web layer's answer to a method no route serves")
+                .isEmpty();
     }
 
     @Test

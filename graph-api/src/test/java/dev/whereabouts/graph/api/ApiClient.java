@@ -2,14 +2,20 @@ package dev.whereabouts.graph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
-/** A small HTTP client for the DPO API in tests. */
+/**
+ * A small HTTP client for the DPO API in tests. Every answer is also checked against the OpenAPI
+ * document the service serves (status, media type, JSON body against the documented schema), so the
+ * integration tests keep the document true to what the API answers.
+ */
 final class ApiClient {
 
     static final String DPO_TOKEN = "dpo-token-0123456789abcdef";
@@ -20,9 +26,11 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final OpenApiContract contract;
 
     ApiClient(URI base) {
         this.base = base;
+        this.contract = OpenApiContract.of(OpenApiContract.served(base));
     }
 
     /** A response with its body as text and, when JSON, parsed. */
@@ -52,11 +60,19 @@ final class ApiClient {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
+            List<String> violations = contract.responseViolations(
+                    sent.method(), sent.uri().getPath(), reply.status(), reply.contentType(), reply.body());
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the answer is not as the OpenAPI document says:\n"
+                        + String.join("\n", violations) + "\nbody: " + reply.body());
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import dev.whereabouts.model.serde.SerdeConfig;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
+import dev.whereabouts.openapi.OpenApiContract;
 import dev.whereabouts.stack.junit.EmbeddedStackExtension;
 import dev.whereabouts.stack.junit.StackFixture;
 import dev.whereabouts.web.Authenticator;
@@ -54,6 +55,7 @@ class IngestHttpIT {
     private StackFixture stack;
     private SchemaRegistryClient registry;
     private IngestServer server;
+    private OpenApiContract contract;
 
     @BeforeEach
     void start(StackFixture stack) throws Exception {
@@ -313,11 +315,26 @@ class IngestHttpIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return documented(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return documented(client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Fails when the answer is not as the OpenAPI document the server serves says. */
+    private HttpResponse<String> documented(HttpResponse<String> response) {
+        if (contract == null) {
+            contract = OpenApiContract.of(OpenApiContract.served(server.url()));
+        }
+        List<String> violations = contract.responseViolations(
+                response.request().method(),
+                response.uri().getPath(),
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+        assertThat(violations).as("the answer is as the OpenAPI document says").isEmpty();
+        return response;
     }
 }
