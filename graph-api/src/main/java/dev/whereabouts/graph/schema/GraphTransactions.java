@@ -15,7 +15,7 @@ import org.neo4j.driver.exceptions.RetryableException;
 /**
  * Neo4j transactions for the DPO API and the graph writer, retried by the one retry mechanism of the
  * graph side, {@link RetryPolicy} (docs/graph-model.md, "Retries"): the driver's managed transactions ({@code
- * executeRead}/{@code executeWrite}) and their time-bounded retry are not used anywhere. For the API,
+ * executeRead}/{@code executeWrite}) and their time-bounded retry are not used in the product. For the API,
  * when Neo4j stays unavailable after the retries the caller gets a 503 with Retry-After instead of a
  * 500.
  */
