@@ -71,6 +71,7 @@ public final class FindingRepository {
             MERGE (f)-[:${AT}]->(h)
             """);
 
+    /** Retention findings from the Streams findings topic (graph writer). */
     public void upsertFindings(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, UPSERT_FINDINGS, rows);
     }
@@ -81,6 +82,7 @@ public final class FindingRepository {
             DETACH DELETE f
             """);
 
+    /** Finding tombstones (graph writer). */
     public void deleteFindings(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, DELETE_FINDINGS, rows);
     }

@@ -130,6 +130,7 @@ public final class HolderRepository {
             SET d.retention = declared.retention, d.note = declared.note
             """);
 
+    /** Holders as the catalog declares them, replacing their declarations (graph writer). */
     public void upsertHolders(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, UPSERT_HOLDERS, rows);
     }
@@ -163,6 +164,7 @@ public final class HolderRepository {
             MERGE (f)-[:${TO}]->(b)
             """);
 
+    /** Declared onward flows, replacing their ends (graph writer). */
     public void upsertFlows(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, UPSERT_FLOWS, rows);
     }
@@ -173,6 +175,7 @@ public final class HolderRepository {
             DETACH DELETE f
             """);
 
+    /** Flow tombstones (graph writer). */
     public void deleteFlows(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, DELETE_FLOWS, rows);
     }

@@ -205,6 +205,7 @@ public final class RequestRepository {
                 MERGE (t)-[:${ASSIGNED_TO}]->(h))
             """);
 
+    /** Status and tasks as the topology reports them (graph writer); an older report changes nothing. */
     public void upsertStatus(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, UPSERT_STATUS, rows);
     }
@@ -216,6 +217,7 @@ public final class RequestRepository {
             DETACH DELETE t, q
             """);
 
+    /** Status tombstones: the request and its tasks go (graph writer). */
     public void deleteStatus(SimpleQueryRunner tx, List<Map<String, Object>> rows) {
         Cypher.unwind(tx, DELETE_STATUS, rows);
     }
