@@ -3,10 +3,9 @@ package dev.whereabouts.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.catalog.DataCategories;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.catalog.DataCategories;
 import dev.whereabouts.ingest.validation.EventValidator;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.openapi.OpenApiContract;
@@ -27,9 +26,10 @@ class IngestApiOpenApiTest {
     @Test
     void shouldServeAnOpenApiDocumentNamingExactlyItsRoutesWithExamplesThatMatchTheirSchemas() throws Exception {
         // Given the ingest API serving on a free port
+        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.demo());
         try (WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
                 .sourceSystem("ingest-http")
-                .pseudonymiser(new Pseudonymiser(PseudonymisationKeys.demo()))
+                .pseudonymiser(pseudonymiser)
                 .producer(new MockProducer<>())
                 .build()) {
             IngestService service = new IngestService(
@@ -39,8 +39,8 @@ class IngestApiOpenApiTest {
                     10,
                     Duration.ofSeconds(1));
             ObjectMapper json = new ObjectMapper();
-            IngestApi api = new IngestApi(
-                    service, new IdentifierNormaliser(), () -> new IngestApi.Readiness(true, Map.of()), Map::of, json);
+            IngestApi api =
+                    new IngestApi(service, pseudonymiser, () -> new IngestApi.Readiness(true, Map.of()), Map::of, json);
             try (HttpService http =
                     HttpService.start("ingest", "127.0.0.1", 0, 2, api.routes(), Authenticator.demo(), json)) {
 
