@@ -1,20 +1,19 @@
 package dev.whereabouts.benchmark;
 
-import dev.whereabouts.stack.EmbeddedStack;
-import dev.whereabouts.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code ./bench [--events=N] [--people=N] [--only=PHASE,...] ...} (see {@link BenchmarkArguments#USAGE}):
- * the ingest runs on an embedded stack of their own, then the platform as {@code ./whereabouts} runs
- * it, on a fresh temporary data directory and free ports, for every other phase. Writes
+ * {@code ./bench [--events=N] [--people=N] [--only=PHASE,...] ...} (see {@link BenchmarkArguments}): the
+ * ingest runs on an embedded stack of their own, then the platform as {@code ./whereabouts} runs it, on
+ * a fresh temporary data directory and free ports, for the platform's phases; the streams and graph
+ * phases, when asked for, each on a stack of their own (or a running one given). Writes
  * {@code results.json} and {@code results.md} (default directory {@code target/benchmark}) with the
  * machine, the load and a verdict per bar. Numbers belong in {@code docs/benchmarks.md}.
  */
@@ -23,10 +22,6 @@ public final class BenchmarkMain {
     private BenchmarkMain() {}
 
     public static void main(String[] argv) throws Exception {
-        if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
-            System.out.print(BenchmarkArguments.USAGE);
-            return;
-        }
         BenchmarkArguments args;
         try {
             args = BenchmarkArguments.parse(argv);
@@ -34,6 +29,10 @@ public final class BenchmarkMain {
             System.err.println("./bench: " + e.getMessage());
             System.err.print(BenchmarkArguments.USAGE);
             System.exit(2);
+            return;
+        }
+        if (args.helpRequested()) {
+            System.out.print(BenchmarkArguments.USAGE);
             return;
         }
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -48,18 +47,21 @@ public final class BenchmarkMain {
         int exit = 0;
         try (RssSampler rss = new RssSampler().start()) {
             if (args.runs(Phase.INGEST)) {
-                Path data = Files.createTempDirectory("whereabouts-bench-ingest-");
-                try (EmbeddedStack stack = EmbeddedStack.start(
-                        StackConfig.fromEnvironment().withDataDirectory(data).withEphemeralPorts())) {
-                    new IngestBenchmark(stack, args.events(), args.people())
-                            .run()
-                            .forEach(record);
-                } finally {
-                    PlatformBenchmark.deleteRecursively(data);
-                }
+                OwnStack.run(
+                        "ingest",
+                        Optional.empty(),
+                        stack -> new IngestBenchmark(stack, args.events(), args.people())
+                                .run()
+                                .forEach(record));
             }
             if (args.needsPlatform()) {
                 new PlatformBenchmark(args, rss, record).run();
+            }
+            if (args.runs(Phase.STREAMS)) {
+                OwnStack.run("streams", args.runningStack(), stack -> new StreamsBenchmark(stack, args, record).run());
+            }
+            if (args.runs(Phase.GRAPH)) {
+                OwnStack.run("graph", args.runningStack(), stack -> new GraphBenchmark(stack, args, record).run());
             }
         } catch (Exception | Error e) {
             // Whatever was measured before the failure is still written, next to the failure.

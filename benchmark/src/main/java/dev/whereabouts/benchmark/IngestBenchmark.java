@@ -19,7 +19,6 @@ import dev.whereabouts.model.sharing.SharingAction;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
-import dev.whereabouts.stack.EmbeddedStack;
 import dev.whereabouts.web.Authenticator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,11 +58,11 @@ final class IngestBenchmark {
         {"moneybird", "user.contact.email", "invoicing"},
     };
 
-    private final EmbeddedStack stack;
+    private final StackAddress stack;
     private final int events;
     private final int people;
 
-    IngestBenchmark(EmbeddedStack stack, int events, int people) {
+    IngestBenchmark(StackAddress stack, int events, int people) {
         this.stack = stack;
         this.events = events;
         this.people = people;

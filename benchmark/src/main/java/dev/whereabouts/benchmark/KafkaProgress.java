@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -126,6 +128,43 @@ final class KafkaProgress implements AutoCloseable {
                     new ByteArrayDeserializer());
         }
         return reader;
+    }
+
+    /**
+     * The records of a topic readable read_committed (no transaction markers, no aborted records),
+     * counted by reading it through without keeping anything.
+     */
+    long committedRecords(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(java.util.List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        // Up to the last stable offset: a transaction still open (Streams running) would hold a read_committed
+        // reader short of the end offset for as long as it stays open.
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        KafkaConsumer<byte[], byte[]> reader = reader();
+        reader.assign(ends.keySet());
+        reader.seekToBeginning(ends.keySet());
+        long records = 0;
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (ends.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + topic + " through within 10 minutes");
+            }
+            for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    records++;
+                }
+            }
+        }
+        return records;
     }
 
     /** The sum of the end offsets of a topic's partitions (records plus transaction markers). */

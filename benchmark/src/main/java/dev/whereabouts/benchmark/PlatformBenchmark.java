@@ -12,8 +12,6 @@ import dev.whereabouts.launcher.Platform;
 import dev.whereabouts.launcher.PlatformOptions;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
-import dev.whereabouts.model.dsr.HolderTask;
-import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,10 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -152,6 +145,7 @@ final class PlatformBenchmark {
                                 platform.bootstrapServers(),
                                 args.events(),
                                 args.people(),
+                                false,
                                 state,
                                 Duration.ofSeconds(args.e2eTimeoutS()));
                         results.accept(Result.rate(
@@ -499,7 +493,7 @@ final class PlatformBenchmark {
         LOG.info("freshness {}: {} probes", condition, args.freshness());
         long started = System.nanoTime();
         long backgroundAtStart = background.get();
-        double[] millis = new double[args.freshness()];
+        Latencies millis = new Latencies();
         AtomicInteger timeouts = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService probers = Executors.newFixedThreadPool(4);
@@ -508,8 +502,8 @@ final class PlatformBenchmark {
             String run = condition.replace(' ', '-') + "-" + Long.toString(System.nanoTime(), 36);
             for (int p = 0; p < 4; p++) {
                 running.add(probers.submit(() -> {
-                    for (int k = next.getAndIncrement(); k < millis.length; k = next.getAndIncrement()) {
-                        millis[k] = probe("fresh-" + run + "-" + k + "@bench.smarttrackers.example", timeouts);
+                    for (int k = next.getAndIncrement(); k < args.freshness(); k = next.getAndIncrement()) {
+                        millis.add(probe("fresh-" + run + "-" + k + "@bench.smarttrackers.example", timeouts));
                     }
                     return null;
                 }));
@@ -526,7 +520,7 @@ final class PlatformBenchmark {
         }
         double achieved = (background.get() - backgroundAtStart) / seconds(started);
         long lagAtEnd = streamsLag() + writerLag();
-        Percentiles p = Percentiles.of(millis);
+        Percentiles p = millis.percentiles();
         results.accept(Result.latency(
                         "Freshness " + condition + ": emitted → visible in the DPO lookup over HTTP",
                         p,
@@ -613,11 +607,11 @@ final class PlatformBenchmark {
                 args.lookups(),
                 args.lookups(),
                 warmUp);
-        double[] bolt = new double[args.lookups()];
+        Latencies bolt = new Latencies();
         int empty = 0;
         SplittableRandom random = new SplittableRandom(7);
         try (Session session = driver.session()) {
-            for (int i = -warmUp; i < bolt.length; i++) {
+            for (int i = -warmUp; i < args.lookups(); i++) {
                 String pseudonym = pseudonymiser
                         .pseudonymise(IdentifierType.EMAIL, DemoMix.email(random.nextInt(people)))
                         .getPseudonym();
@@ -625,14 +619,14 @@ final class PlatformBenchmark {
                 int rows =
                         session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list().size();
                 if (i >= 0) {
-                    bolt[i] = (System.nanoTime() - start) / 1e6;
+                    bolt.since(start);
                     empty += rows == 0 ? 1 : 0;
                 }
             }
         }
-        double[] api = new double[args.lookups()];
+        Latencies api = new Latencies();
         random = new SplittableRandom(11);
-        for (int i = -warmUp; i < api.length; i++) {
+        for (int i = -warmUp; i < args.lookups(); i++) {
             HttpRequest request = lookupRequest(DemoMix.email(random.nextInt(people)));
             long start = System.nanoTime();
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -641,11 +635,11 @@ final class PlatformBenchmark {
                         "the DPO lookup answered " + answer.statusCode() + ": " + answer.body());
             }
             if (i >= 0) {
-                api[i] = (System.nanoTime() - start) / 1e6;
+                api.since(start);
             }
         }
-        Percentiles boltP = Percentiles.of(bolt);
-        Percentiles apiP = Percentiles.of(api);
+        Percentiles boltP = bolt.percentiles();
+        Percentiles apiP = api.percentiles();
         results.accept(Result.latency(
                         "Point lookup over Bolt (ceiling)",
                         boltP,
@@ -669,75 +663,34 @@ final class PlatformBenchmark {
 
     /** Erasures filed over HTTP one at a time, every 100 ms; each timed until its last task is readable on the tasks topic. */
     private void erasures(TopicSerdes serdes) throws Exception {
-        Map<String, Long> filedAt = new ConcurrentHashMap<>();
-        Map<String, Integer> expected = new ConcurrentHashMap<>();
-        Map<String, Integer> seen = new ConcurrentHashMap<>();
-        Map<String, Long> lastTaskAt = new ConcurrentHashMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        try (KafkaConsumer<String, HolderTask> tasks = consumer(serdes, Topics.DSR_TASKS);
-                KafkaConsumer<String, RequestStatus> statuses = consumer(serdes, Topics.DSR_STATUS)) {
-            Thread reader = new Thread(
-                    () -> {
-                        while (!stop.get()) {
-                            for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(5))) {
-                                long now = System.nanoTime();
-                                lastTaskAt.put(task.value().getRequestId(), now);
-                                seen.merge(task.value().getRequestId(), 1, Integer::sum);
-                            }
-                            for (ConsumerRecord<String, RequestStatus> status : statuses.poll(Duration.ofMillis(5))) {
-                                expected.putIfAbsent(
-                                        status.value().getRequestId(),
-                                        status.value().getTasks().size());
-                            }
-                        }
-                    },
-                    "bench-task-reader");
-            reader.start();
-            try {
-                SplittableRandom random = new SplittableRandom(23);
-                int people = Math.max(1, loadedPeople);
-                LOG.info("erasure: {} requests through the DPO API", args.requests());
-                for (int i = 0; i < args.requests(); i++) {
-                    String email = DemoMix.email(random.nextInt(people));
-                    HttpRequest request = HttpRequest.newBuilder(
-                                    platform.dpoUrl().resolve("/v1/requests"))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ERASURE\",\"subject\":{\"email\":\""
-                                    + email + "\"},\"note\":\"benchmark\"}"))
-                            .build();
-                    long start = System.nanoTime();
-                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 202) {
-                        throw new IllegalStateException(
-                                "filing an erasure answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                    filedAt.put(requestId(answer.body()), start);
-                    Thread.sleep(100);
+        TaskWatch.Outcome outcome;
+        try (TaskWatch watch = new TaskWatch(platform.bootstrapServers(), serdes)) {
+            SplittableRandom random = new SplittableRandom(23);
+            int people = Math.max(1, loadedPeople);
+            LOG.info("erasure: {} requests through the DPO API", args.requests());
+            for (int i = 0; i < args.requests(); i++) {
+                String email = DemoMix.email(random.nextInt(people));
+                HttpRequest request = HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/requests"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ERASURE\",\"subject\":{\"email\":\""
+                                + email + "\"},\"note\":\"benchmark\"}"))
+                        .build();
+                long start = System.nanoTime();
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 202) {
+                    throw new IllegalStateException(
+                            "filing an erasure answered " + answer.statusCode() + ": " + answer.body());
                 }
-                long deadline = System.nanoTime() + 60_000_000_000L;
-                while (System.nanoTime() < deadline
-                        && !filedAt.keySet().stream().allMatch(id -> complete(id, expected, seen))) {
-                    Thread.sleep(50);
-                }
-            } finally {
-                stop.set(true);
-                reader.join();
+                watch.filed(requestId(answer.body()), start);
+                Thread.sleep(100);
             }
+            watch.awaitAll(Duration.ofSeconds(60));
+            outcome = watch.outcome();
         }
-        List<Double> latencies = new ArrayList<>();
-        int incomplete = 0;
-        int withoutTasks = 0;
-        for (var filed : filedAt.entrySet()) {
-            String id = filed.getKey();
-            if (expected.getOrDefault(id, -1) == 0) {
-                withoutTasks++;
-            } else if (complete(id, expected, seen)) {
-                latencies.add((lastTaskAt.get(id) - filed.getValue()) / 1e6);
-            } else {
-                incomplete++;
-            }
-        }
+        Latencies latencies = outcome.latencies();
+        int incomplete = outcome.incomplete();
+        int withoutTasks = outcome.withoutTasks();
         if (latencies.isEmpty()) {
             results.accept(Result.single(
                             "Erasure fan-out: POST /v1/requests → every task on Kafka",
@@ -745,12 +698,11 @@ final class PlatformBenchmark {
                             Double.NaN,
                             "p99 <= 1 s",
                             Verdict.NOT_MET)
-                    .withNote(filedAt.size() + " filed, " + incomplete + " without all tasks within 60 s, "
+                    .withNote(outcome.filed() + " filed, " + incomplete + " without all tasks within 60 s, "
                             + withoutTasks + " with no tasks"));
             return;
         }
-        Percentiles p = Percentiles.of(
-                latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        Percentiles p = latencies.percentiles();
         results.accept(Result.latency(
                         "Erasure fan-out: POST /v1/requests → every task on Kafka",
                         p,
@@ -762,17 +714,12 @@ final class PlatformBenchmark {
                                 "%d erasures of random loaded"
                                         + " people filed over HTTP every 100 ms, each timed from the POST until the last of its tasks (as many as"
                                         + " its first status lists) was readable read_committed on %s; %d incomplete after 60 s%s; max %s",
-                                filedAt.size(),
+                                outcome.filed(),
                                 Topics.DSR_TASKS.name(),
                                 incomplete,
                                 withoutTasks > 0 ? ", " + withoutTasks + " without tasks (excluded)" : "",
                                 Report.millis(p.max()))
                         + (backlog ? "; measured while the platform still worked through the unfinished load" : "")));
-    }
-
-    private static boolean complete(String id, Map<String, Integer> expected, Map<String, Integer> seen) {
-        Integer tasks = expected.get(id);
-        return tasks != null && seen.getOrDefault(id, 0) >= tasks;
     }
 
     private static String requestId(String body) {
@@ -782,25 +729,6 @@ final class PlatformBenchmark {
             throw new IllegalStateException("no requestId in the answer: " + body);
         }
         return body.substring(open + 1, body.indexOf('"', open + 1));
-    }
-
-    private <V> KafkaConsumer<String, V> consumer(
-            TopicSerdes serdes, dev.whereabouts.model.topic.Topic<String, V> topic) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                properties,
-                serdes.keySerde(topic).deserializer(),
-                serdes.valueSerde(topic).deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(p -> new TopicPartition(topic.name(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
     }
 
     private static double awaitHealthy(URI api, long startedNanos) throws Exception {
