@@ -26,9 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -176,10 +174,12 @@ final class StreamsBenchmark {
     /** Produces the demo mix before the topology starts; returns the seconds it took. */
     private static double produceMix(
             TopicSerdes serdes, KafkaProducer<byte[], byte[]> producer, int events, int people) {
-        List<SharingEvent> mix = demoMix(events, people, new Random(42));
         LOG.info("streams phase: producing {} demo-mix events of {} people", events, people);
+        Random random = new Random(42);
         long producing = System.nanoTime();
-        for (SharingEvent event : mix) {
+        // Made as they are sent, not all first: a million events held at once would crowd the benchmark's heap.
+        for (int i = 0; i < events; i++) {
+            SharingEvent event = demoMixEvent(i, events, people, random);
             producer.send(record(
                     serdes, Topics.SHARING_EVENTS, event.getIdentifiers().get(0).getPseudonym(), event));
         }
@@ -262,57 +262,54 @@ final class StreamsBenchmark {
     }
 
     /**
-     * The Streams demo mix: per event a person (skewed: a few are very active) and a holder weighted like
+     * The {@code i}-th of {@code events} events of the Streams demo mix (deterministic for the same
+     * {@code random} drawn in order): per event a person (skewed: a few are very active) and a holder weighted like
      * a SaaS application's traffic: mostly repeated mail, analytics and newsletters; some app logins
      * (fanning out to hosting, cache and backups); rarely helpdesk, 2FA set-up and invoices. A third of
      * the events carry the phone too, so identities are stitched as they go.
      */
-    static List<SharingEvent> demoMix(int events, int people, Random random) {
-        List<SharingEvent> mix = new ArrayList<>(events);
+    static SharingEvent demoMixEvent(int i, int events, int people, Random random) {
         Instant start = SharingEvents.T0;
-        for (int i = 0; i < events; i++) {
-            int person = (int) Math.min(people - 1, Math.abs(random.nextGaussian()) * people / 3);
-            SubjectIdentifier mail = email("bench-person-" + person);
-            // One day of traffic: repeated shares within the day are what the emission rule must absorb.
-            SharingEvents event = SharingEvents.aSharingEvent().at(start.plusMillis((long) i * 86_400_000L / events));
-            if (random.nextInt(3) == 0) {
-                event.of(mail, phone("bench-person-" + person));
-            } else {
-                event.of(mail);
-            }
-            int pick = random.nextInt(100);
-            if (pick < 35) {
-                event.to(SeedCatalog.POSTMARK).categories("user.contact.email").purpose("transactional-mail");
-            } else if (pick < 60) {
-                event.to(SeedCatalog.GOOGLE_ANALYTICS)
-                        .categories("user.device.ip_address")
-                        .purpose("website-analytics")
-                        .basis(LegalBasis.LEGITIMATE_INTERESTS);
-            } else if (pick < 75) {
-                event.to(SeedCatalog.CAMPAIGN_MONITOR)
-                        .categories("user.name", "user.contact.email")
-                        .purpose("newsletter")
-                        .basis(LegalBasis.CONSENT);
-            } else if (pick < 90) {
-                event.to(SeedCatalog.APP)
-                        .categories("user.contact.email", "user.device.ip_address")
-                        .purpose("account");
-            } else if (pick < 95) {
-                event.to(SeedCatalog.ZENDESK)
-                        .categories("user.name", "user.contact.email", "user.content")
-                        .purpose("helpdesk");
-            } else if (pick < 98) {
-                event.to(SeedCatalog.AUTHY)
-                        .categories("user.contact.email", "user.contact.phone_number")
-                        .purpose("two-factor-authentication");
-            } else {
-                event.to(SeedCatalog.MONEYBIRD)
-                        .categories("user.name", "user.contact.email", "user.financial")
-                        .purpose("invoicing")
-                        .basis(LegalBasis.LEGAL_OBLIGATION);
-            }
-            mix.add(event.build());
+        int person = (int) Math.min(people - 1, Math.abs(random.nextGaussian()) * people / 3);
+        SubjectIdentifier mail = email("bench-person-" + person);
+        // One day of traffic: repeated shares within the day are what the emission rule must absorb.
+        SharingEvents event = SharingEvents.aSharingEvent().at(start.plusMillis((long) i * 86_400_000L / events));
+        if (random.nextInt(3) == 0) {
+            event.of(mail, phone("bench-person-" + person));
+        } else {
+            event.of(mail);
         }
-        return mix;
+        int pick = random.nextInt(100);
+        if (pick < 35) {
+            event.to(SeedCatalog.POSTMARK).categories("user.contact.email").purpose("transactional-mail");
+        } else if (pick < 60) {
+            event.to(SeedCatalog.GOOGLE_ANALYTICS)
+                    .categories("user.device.ip_address")
+                    .purpose("website-analytics")
+                    .basis(LegalBasis.LEGITIMATE_INTERESTS);
+        } else if (pick < 75) {
+            event.to(SeedCatalog.CAMPAIGN_MONITOR)
+                    .categories("user.name", "user.contact.email")
+                    .purpose("newsletter")
+                    .basis(LegalBasis.CONSENT);
+        } else if (pick < 90) {
+            event.to(SeedCatalog.APP)
+                    .categories("user.contact.email", "user.device.ip_address")
+                    .purpose("account");
+        } else if (pick < 95) {
+            event.to(SeedCatalog.ZENDESK)
+                    .categories("user.name", "user.contact.email", "user.content")
+                    .purpose("helpdesk");
+        } else if (pick < 98) {
+            event.to(SeedCatalog.AUTHY)
+                    .categories("user.contact.email", "user.contact.phone_number")
+                    .purpose("two-factor-authentication");
+        } else {
+            event.to(SeedCatalog.MONEYBIRD)
+                    .categories("user.name", "user.contact.email", "user.financial")
+                    .purpose("invoicing")
+                    .basis(LegalBasis.LEGAL_OBLIGATION);
+        }
+        return event.build();
     }
 }
