@@ -346,13 +346,17 @@ final class GraphBenchmark {
                             "reference 20k-24k rows/s",
                             Verdict.NO_BAR)
                     .withNote(String.format(
-                            Locale.ROOT,
-                            "%,d new edges in %.1f s, %,d rows per transaction in statements of %,d, subjects created"
-                                    + " untimed just before",
-                            rows,
-                            seconds(),
-                            BATCH,
-                            STATEMENT)));
+                                    Locale.ROOT,
+                                    "%,d new edges in %.1f s, %,d rows per transaction in statements of %,d, subjects created"
+                                            + " untimed just before",
+                                    rows,
+                                    seconds(),
+                                    BATCH,
+                                    STATEMENT)
+                            + (rows == 0
+                                    ? "; no sample: the writer took fewer than " + POLLS_PER_CEILING_BATCH
+                                            + " polls (a run this small has no interleaved ceiling)"
+                                    : "")));
         }
     }
 
