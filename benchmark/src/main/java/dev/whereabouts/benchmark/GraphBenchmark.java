@@ -31,7 +31,6 @@ import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.HttpService;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,11 +112,6 @@ final class GraphBenchmark {
     private static final String CEILING_SUBJECTS = Cypher.of("""
             UNWIND $ids AS id
             MERGE (:${Subject} {id: id})
-            """);
-
-    private static final String POINT_LOOKUP = Cypher.of("""
-            MATCH (:${Identifier} {pseudonym: $p})-[:${IDENTIFIES}]->(s:${Subject})-[r:${SHARED_WITH}]->(h:${Holder})
-            RETURN r.category, h.id, r.retentionUntil
             """);
 
     private final StackAddress stack;
@@ -475,21 +469,8 @@ final class GraphBenchmark {
     }
 
     private Percentiles boltLookups(Driver driver, int subjects) {
-        SplittableRandom random = new SplittableRandom(7);
-        Latencies millis = new Latencies();
-        try (Session session = driver.session()) {
-            for (int i = -1_000; i < lookups; i++) {
-                String pseudonym = pseudonymiser
-                        .pseudonymise(IdentifierType.EMAIL, email(random.nextInt(subjects)))
-                        .getPseudonym();
-                long start = System.nanoTime();
-                session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list();
-                if (i >= 0) {
-                    millis.since(start);
-                }
-            }
-        }
-        Percentiles p = millis.percentiles();
+        Lookups.BoltRun run = Lookups.overBolt(driver, pseudonymiser, this::email, subjects, 1_000, lookups);
+        Percentiles p = run.latencies().percentiles();
         results.accept(Result.latency(
                         "Graph phase: point lookup over Bolt (ceiling)",
                         p,
@@ -497,7 +478,8 @@ final class GraphBenchmark {
                         "reference p50 0.6-1.4 ms, p99 3-8 ms",
                         Verdict.NO_BAR)
                 .withNote(lookups + " lookups of random subjects by e-mail pseudonym (identifier → subject →"
-                        + " holders), one at a time, after 1,000 warm-up"));
+                        + " holders), one at a time, after 1,000 warm-up"
+                        + (run.empty() > 0 ? "; " + run.empty() + " found nothing" : "")));
         return p;
     }
 
@@ -538,20 +520,8 @@ final class GraphBenchmark {
     private Percentiles httpLookups(URI api, int subjects) throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        SplittableRandom random = new SplittableRandom(11);
-        Latencies millis = new Latencies();
-        for (int i = -1_000; i < lookups; i++) {
-            HttpRequest request = lookupRequest(api, random.nextInt(subjects));
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("lookup answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= 0) {
-                millis.since(start);
-            }
-        }
-        return millis.percentiles();
+        return Lookups.overHttp(http, api, this::email, subjects, 1_000, lookups)
+                .percentiles();
     }
 
     private void freshness(String bootstrap, Driver driver, TopicSerdes serdes, URI api, int subjects, int samples)
@@ -583,7 +553,7 @@ final class GraphBenchmark {
                 lineage.send(lineageRecord(record, partitions));
                 while (true) {
                     HttpResponse<String> response =
-                            http.send(lookupRequest(api, subject), HttpResponse.BodyHandlers.ofString());
+                            http.send(Lookups.request(api, email(subject)), HttpResponse.BodyHandlers.ofString());
                     if (response.body().contains(marker)) {
                         break;
                     }
@@ -606,14 +576,6 @@ final class GraphBenchmark {
                         + " then POST /v1/lookup every 5 ms until it names it; the writer that loaded the data running"
                         + " in the background; max " + Report.millis(p.max())
                         + " (the writer only: the path through Streams is not part of this phase)"));
-    }
-
-    private HttpRequest lookupRequest(URI api, int subject) {
-        return HttpRequest.newBuilder(api.resolve("/v1/lookup"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"subject\": {\"email\": \"" + email(subject) + "\"}, \"reason\": \"benchmark\"}"))
-                .build();
     }
 
     private String email(int i) {

@@ -10,7 +10,6 @@ import dev.whereabouts.graph.writer.GraphWriterSettings;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.launcher.Platform;
 import dev.whereabouts.launcher.PlatformOptions;
-import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -62,10 +61,6 @@ final class PlatformBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformBenchmark.class);
     private static final long SEED = 2022_01_17L;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
-    private static final String POINT_LOOKUP = Cypher.of("""
-            MATCH (:${Identifier} {pseudonym: $p})-[:${IDENTIFIES}]->(s:${Subject})-[r:${SHARED_WITH}]->(h:${Holder})
-            RETURN r.category, h.id, r.status, r.retentionUntil
-            """);
 
     private final BenchmarkArguments args;
     private final RssSampler rss;
@@ -567,7 +562,7 @@ final class PlatformBenchmark {
 
     private double probe(String email, AtomicInteger timeouts) throws Exception {
         CatalogHolder postmark = catalog.holder("postmark").orElseThrow();
-        HttpRequest lookup = lookupRequest(email);
+        HttpRequest lookup = Lookups.request(platform.dpoUrl(), email);
         long start = System.nanoTime();
         emitter.shared(Subject.email(email))
                 .sourceSystem("smarttrackers-app")
@@ -589,15 +584,6 @@ final class PlatformBenchmark {
         }
     }
 
-    private HttpRequest lookupRequest(String email) {
-        return HttpRequest.newBuilder(platform.dpoUrl().resolve("/v1/lookup"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"subject\":{\"email\":\"" + email + "\"},\"reason\":\"benchmark\"}"))
-                .build();
-    }
-
     /** Bolt point lookups (the ceiling), then DPO lookups over HTTP, of random loaded people, one at a time. */
     private void lookups(Driver driver) throws Exception {
         int people = Math.max(1, loadedPeople);
@@ -607,38 +593,10 @@ final class PlatformBenchmark {
                 args.lookups(),
                 args.lookups(),
                 warmUp);
-        Latencies bolt = new Latencies();
-        int empty = 0;
-        SplittableRandom random = new SplittableRandom(7);
-        try (Session session = driver.session()) {
-            for (int i = -warmUp; i < args.lookups(); i++) {
-                String pseudonym = pseudonymiser
-                        .pseudonymise(IdentifierType.EMAIL, DemoMix.email(random.nextInt(people)))
-                        .getPseudonym();
-                long start = System.nanoTime();
-                int rows =
-                        session.run(POINT_LOOKUP, Map.of("p", pseudonym)).list().size();
-                if (i >= 0) {
-                    bolt.since(start);
-                    empty += rows == 0 ? 1 : 0;
-                }
-            }
-        }
-        Latencies api = new Latencies();
-        random = new SplittableRandom(11);
-        for (int i = -warmUp; i < args.lookups(); i++) {
-            HttpRequest request = lookupRequest(DemoMix.email(random.nextInt(people)));
-            long start = System.nanoTime();
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "the DPO lookup answered " + answer.statusCode() + ": " + answer.body());
-            }
-            if (i >= 0) {
-                api.since(start);
-            }
-        }
-        Percentiles boltP = bolt.percentiles();
+        Lookups.BoltRun bolt = Lookups.overBolt(driver, pseudonymiser, DemoMix::email, people, warmUp, args.lookups());
+        int empty = bolt.empty();
+        Latencies api = Lookups.overHttp(http, platform.dpoUrl(), DemoMix::email, people, warmUp, args.lookups());
+        Percentiles boltP = bolt.latencies().percentiles();
         Percentiles apiP = api.percentiles();
         results.accept(Result.latency(
                         "Point lookup over Bolt (ceiling)",
