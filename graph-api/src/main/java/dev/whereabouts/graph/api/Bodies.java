@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads fields of JSON request bodies, collecting one {@link FieldError} per bad field (JSON
@@ -62,6 +64,30 @@ public final class Bodies {
             return null;
         }
         return node.textValue().trim();
+    }
+
+    /**
+     * A required string field that must be an identifier of one kind: the error names the field
+     * and the kind's rule, never the value.
+     */
+    public static String requiredId(
+            JsonNode body, String field, Predicate<String> valid, String rule, List<FieldError> errors) {
+        String text = requiredText(body, field, Integer.MAX_VALUE, errors);
+        if (text != null && !valid.test(text)) {
+            errors.add(new FieldError("/" + field, "must be " + rule));
+            return null;
+        }
+        return text;
+    }
+
+    /** A path parameter that must be an identifier of one kind; 400 naming the parameter and the rule otherwise. */
+    public static <T> T pathId(
+            Request request, String parameter, Predicate<String> valid, String rule, Function<String, T> type) {
+        String value = request.pathParameter(parameter);
+        if (!valid.test(value)) {
+            throw ProblemException.badParameter(parameter, "must be " + rule);
+        }
+        return type.apply(value);
     }
 
     public static Optional<String> optionalText(JsonNode body, String field, int maxLength, List<FieldError> errors) {

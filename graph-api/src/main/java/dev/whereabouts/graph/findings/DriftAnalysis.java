@@ -1,5 +1,6 @@
 package dev.whereabouts.graph.findings;
 
+import dev.whereabouts.model.id.CategoryKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ public final class DriftAnalysis {
                             null,
                             "lineage shows '" + holder.id() + "' holding " + category
                                     + ", but the catalog does not know this holder"));
-                } else if (allowed.stream().noneMatch(d -> covers(d, category))) {
+                } else if (allowed.stream().noneMatch(d -> CategoryKey.covers(d, category))) {
                     findings.add(new DriftFinding(
                             DriftFinding.Kind.OBSERVED_NOT_DECLARED,
                             holder.id(),
@@ -54,7 +55,7 @@ public final class DriftAnalysis {
                 }
             }
             for (String category : holder.declared()) {
-                if (holder.observed().stream().noneMatch(o -> covers(category, o))) {
+                if (holder.observed().stream().noneMatch(o -> CategoryKey.covers(category, o))) {
                     findings.add(new DriftFinding(
                             DriftFinding.Kind.DECLARED_NOT_OBSERVED,
                             holder.id(),
@@ -96,10 +97,5 @@ public final class DriftAnalysis {
                 .thenComparing(f -> f.category() == null ? "" : f.category())
                 .thenComparing(f -> f.from() == null ? "" : f.from()));
         return findings;
-    }
-
-    /** Whether declared key {@code declared} covers category {@code category}. */
-    public static boolean covers(String declared, String category) {
-        return category.equals(declared) || category.startsWith(declared + ".");
     }
 }

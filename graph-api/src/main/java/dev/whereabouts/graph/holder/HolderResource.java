@@ -1,8 +1,10 @@
 package dev.whereabouts.graph.holder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
@@ -35,7 +37,8 @@ public final class HolderResource {
     }
 
     private Response holder(Request request) {
-        String id = request.pathParameter("holderId");
+        String id = Bodies.pathId(request, "holderId", HolderId::isValid, HolderId.RULE, HolderId::of)
+                .value();
         return Response.json(
                 200,
                 graph.read(tx -> holders.find(tx, id))

@@ -5,6 +5,7 @@ import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.lookup.LookupService;
 import dev.whereabouts.graph.lookup.SubjectQuery;
 import dev.whereabouts.graph.request.RequestRepository;
+import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
@@ -72,12 +73,10 @@ public final class ReportResource {
         if (reason.length() > Bodies.MAX_REASON) {
             throw ProblemException.badParameter("reason", "at most " + Bodies.MAX_REASON + " characters");
         }
+        SubjectId subjectId = Bodies.pathId(request, "subjectId", SubjectId::isValid, SubjectId.RULE, SubjectId::of);
         boolean html = wantsHtml(request);
         LookupService.Audited<Void> result = lookups.lookup(
-                request.caller(),
-                "subject.access-report",
-                new LookupService.BySubjectId(request.pathParameter("subjectId")),
-                reason);
+                request.caller(), "subject.access-report", new LookupService.BySubjectId(subjectId.value()), reason);
         return report(result, html);
     }
 

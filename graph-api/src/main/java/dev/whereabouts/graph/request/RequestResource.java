@@ -9,6 +9,7 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.RequestType;
+import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.FieldError;
@@ -148,7 +149,7 @@ public final class RequestResource {
         JsonNode body = Bodies.object(request);
         List<FieldError> errors = new ArrayList<>();
         Bodies.onlyKnownFields(body, OUTCOME_FIELDS, errors);
-        String holder = Bodies.requiredText(body, "holder", 128, errors);
+        String holder = Bodies.requiredId(body, "holder", HolderId::isValid, HolderId.RULE, errors);
         OutcomeType outcome = Bodies.requiredEnum(body, "outcome", OutcomeType.class, errors);
         String evidence = Bodies.requiredText(body, "evidence", 2_000, errors);
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.TaskStatus;
+import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.model.lineage.IdentityLink;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.lineage.SubjectMerge;
@@ -207,8 +208,7 @@ public final class RecordDecoder {
         int bestLength = -1;
         for (CategoryRetention rule : rules) {
             for (String key : rule.getCategories()) {
-                boolean covers = key.equals(category) || category.startsWith(key + ".");
-                if (covers && key.length() > bestLength) {
+                if (CategoryKey.covers(key, category) && key.length() > bestLength) {
                     best = rule;
                     bestLength = key.length();
                 }

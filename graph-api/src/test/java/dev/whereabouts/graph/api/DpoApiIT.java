@@ -16,6 +16,8 @@ import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.dsr.TaskState;
 import dev.whereabouts.model.dsr.TaskStatus;
 import dev.whereabouts.model.dsr.TaskType;
+import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.model.retention.FindingKind;
 import dev.whereabouts.model.retention.RetentionFinding;
 import dev.whereabouts.model.topic.Topics;
@@ -275,6 +277,14 @@ class DpoApiIT {
                     {"holder": "vimeo", "outcome": "ERASED", "evidence": "x"}""");
             assertThat(noTask.status()).isEqualTo(422);
             assertThat(noTask.json().get("errors").get(0).get("field").asText()).isEqualTo("/holder");
+            ApiClient.Reply badHolder = api.client.post("/v1/requests/" + requestId + "/outcomes", """
+                    {"holder": "billing_v2", "outcome": "ERASED", "evidence": "x"}""");
+            assertThat(badHolder.status()).isEqualTo(422);
+            assertThat(badHolder.json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("/holder");
+            assertThat(badHolder.json().get("errors").get(0).get("reason").asText())
+                    .isEqualTo("must be " + HolderId.RULE);
+            assertThat(badHolder.body()).doesNotContain("billing_v2");
 
             // And the request list pages through, filterable by state
             api.client.post("/v1/requests", "{\"type\": \"ACCESS\", \"subject\": {\"email\": \"alice@example.com\"}}");
@@ -473,8 +483,19 @@ class DpoApiIT {
                             .get("outcome")
                             .asText())
                     .isEqualTo("not-found");
-            assertProblem(client.get("/v1/subjects/nobody/access-report?reason=r"), 404, null);
+            // a well-formed id nobody has is looked up (and audited); an id the platform never makes is refused
+            assertProblem(client.get("/v1/subjects/s-" + "0".repeat(64) + "/access-report?reason=r"), 404, null);
             assertProblem(client.get("/v1/subjects/nobody/access-report"), 400, "reason");
+            ApiClient.Reply badSubject = client.get("/v1/subjects/nobody/access-report?reason=r");
+            assertProblem(badSubject, 400, "subjectId");
+            assertThat(badSubject.json().get("errors").get(0).get("reason").asText())
+                    .isEqualTo("must be " + SubjectId.RULE);
+            assertThat(badSubject.json().get("detail").asText()).doesNotContain("nobody");
+            ApiClient.Reply badHolder = client.get("/v1/holders/Not_A_Holder");
+            assertProblem(badHolder, 400, "holderId");
+            assertThat(badHolder.json().get("errors").get(0).get("reason").asText())
+                    .isEqualTo("must be " + HolderId.RULE);
+            assertThat(badHolder.body()).doesNotContain("Not_A_Holder");
             // Query parameters
             assertProblem(client.get("/v1/holders?limit=0"), 400, "limit");
             assertProblem(client.get("/v1/holders?limit=many"), 400, "limit");

@@ -2,6 +2,7 @@ package dev.whereabouts.graph.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whereabouts.model.id.CategoryKey;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class DriftAnalysisTest {
 
     @Test
     void shouldLetAParentKeyCoverItsChildrenOnly() {
-        assertThat(DriftAnalysis.covers("user.contact", "user.contact.email")).isTrue();
-        assertThat(DriftAnalysis.covers("user.contact", "user.contact")).isTrue();
-        assertThat(DriftAnalysis.covers("user.contact", "user.contactless")).isFalse();
-        assertThat(DriftAnalysis.covers("user.contact.email", "user.contact")).isFalse();
+        assertThat(CategoryKey.covers("user.contact", "user.contact.email")).isTrue();
+        assertThat(CategoryKey.covers("user.contact", "user.contact")).isTrue();
+        assertThat(CategoryKey.covers("user.contact", "user.contactless")).isFalse();
+        assertThat(CategoryKey.covers("user.contact.email", "user.contact")).isFalse();
     }
 }

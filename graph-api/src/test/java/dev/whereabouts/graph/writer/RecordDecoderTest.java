@@ -36,7 +36,7 @@ class RecordDecoderTest {
         assertThat(change.isDelete()).isFalse();
         assertThat(change.row())
                 .containsEntry("holder", "postmark")
-                .containsEntry("subjectId", "subject-alice")
+                .containsEntry("subjectId", SeedScenario.ALICE)
                 .containsEntry("category", "user.contact.email")
                 .containsKey("updatedAt");
         @SuppressWarnings("unchecked")

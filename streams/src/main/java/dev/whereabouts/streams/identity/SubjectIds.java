@@ -1,5 +1,6 @@
 package dev.whereabouts.streams.identity;
 
+import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.streams.state.Identifier;
 import java.util.List;
 
@@ -16,8 +17,6 @@ import java.util.List;
  */
 public final class SubjectIds {
 
-    private static final String PREFIX = "s-";
-
     private SubjectIds() {}
 
     /** The id a subject first seen with these identifiers gets: derived from the first one. */
@@ -25,12 +24,12 @@ public final class SubjectIds {
         if (identifiers.isEmpty()) {
             throw new IllegalArgumentException("a subject needs at least one identifier");
         }
-        return PREFIX + identifiers.get(0).getPseudonym();
+        return SubjectId.fromPseudonym(identifiers.get(0).getPseudonym()).value();
     }
 
     /** The pseudonym a subject id was derived from; for an id of another shape, the id itself. */
     public static String anchor(String subjectId) {
-        return subjectId.startsWith(PREFIX) ? subjectId.substring(PREFIX.length()) : subjectId;
+        return SubjectId.isValid(subjectId) ? new SubjectId(subjectId).pseudonym() : subjectId;
     }
 
     /** Of two subjects that turned out to be one person, the one that lives on: the smaller id. */
