@@ -1,13 +1,10 @@
 package dev.whereabouts.graph.lookup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.model.identity.Pseudonymiser;
-import dev.whereabouts.web.FieldError;
+import dev.whereabouts.web.JsonFields;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,15 +21,12 @@ public record SubjectQuery(RawIdentifiers.Pseudonymised identifiers, String reas
 
     /** Reads the body; 400 listing every bad field. */
     public static SubjectQuery from(Request request, Pseudonymiser pseudonymiser) {
-        JsonNode body = Bodies.object(request);
-        List<FieldError> errors = new ArrayList<>();
-        Bodies.onlyKnownFields(body, FIELDS, errors);
+        JsonFields body = Bodies.read(request);
+        body.onlyKnown(FIELDS);
         RawIdentifiers.Pseudonymised identifiers =
-                RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
-        String reason = Bodies.requiredText(body, "reason", Bodies.MAX_REASON, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the lookup is not valid", errors);
-        }
+                RawIdentifiers.pseudonymise(body.node("subject"), "/subject", pseudonymiser, body.errors());
+        String reason = Bodies.trimmed(body.requiredText("reason", Bodies.MAX_REASON));
+        body.throwIfInvalid(errors -> ProblemException.invalid("the lookup is not valid", errors));
         return new SubjectQuery(identifiers, reason);
     }
 

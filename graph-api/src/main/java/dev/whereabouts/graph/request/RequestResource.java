@@ -9,10 +9,11 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.RequestType;
+import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.model.identity.Pseudonymiser;
-import dev.whereabouts.web.FieldError;
+import dev.whereabouts.web.JsonFields;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
@@ -21,7 +22,6 @@ import dev.whereabouts.web.Route;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,26 +71,30 @@ public final class RequestResource {
     }
 
     private Response fileRequest(Request request) {
-        JsonNode body = Bodies.object(request);
-        List<FieldError> errors = new ArrayList<>();
-        Bodies.onlyKnownFields(body, FILE_FIELDS, errors);
-        Optional<String> requestId = Bodies.optionalText(body, "requestId", 64, errors);
-        if (requestId.isPresent() && !RequestId.isValid(requestId.get())) {
-            errors.add(new FieldError("/requestId", "must be a UUID"));
-        }
-        RequestType type = Bodies.requiredEnum(body, "type", RequestType.class, errors);
+        JsonFields body = Bodies.read(request);
+        body.onlyKnown(FILE_FIELDS);
+        Optional<String> requestId = body.optionalParsed(
+                "requestId", text -> Optional.of(text.trim()).filter(RequestId::isValid), "must be a UUID");
+        RequestType type = body.enumValue("type", RequestType.class, List.of(RequestType.values()), true, true);
         RawIdentifiers.Pseudonymised identifiers =
-                RawIdentifiers.pseudonymise(body.get("subject"), "/subject", pseudonymiser, errors);
-        List<String> scope = Bodies.categories(body, "scope", errors);
+                RawIdentifiers.pseudonymise(body.node("subject"), "/subject", pseudonymiser, body.errors());
+        List<String> scope = body.list(
+                "scope",
+                null,
+                "categories",
+                0,
+                Integer.MAX_VALUE,
+                false,
+                CategoryKey::isValid,
+                key -> key,
+                CategoryKey.RULE);
         Instant now = clock.instant();
-        Instant receivedAt = Bodies.optionalInstant(body, "receivedAt", errors).orElse(now);
+        Instant receivedAt = body.optionalInstant("receivedAt").orElse(now);
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            errors.add(new FieldError("/receivedAt", "must not be in the future"));
+            body.reject("/receivedAt", "must not be in the future");
         }
-        Optional<String> note = Bodies.optionalText(body, "note", 2_000, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the request is not valid", errors);
-        }
+        Optional<String> note = body.optionalText("note", 2_000).map(Bodies::trimmed);
+        body.throwIfInvalid(errors -> ProblemException.invalid("the request is not valid", errors));
         RequestService.Filed filed = requests.file(
                 request.caller(),
                 new RequestService.FileCommand(requestId, type, identifiers, scope, receivedAt, note.orElse(null)));
@@ -125,41 +129,35 @@ public final class RequestResource {
     }
 
     private Response extend(Request request) {
-        JsonNode body = Bodies.object(request);
-        List<FieldError> errors = new ArrayList<>();
-        Bodies.onlyKnownFields(body, EXTEND_FIELDS, errors);
-        String reason = Bodies.requiredText(body, "reason", Bodies.MAX_REASON, errors);
+        JsonFields body = Bodies.read(request);
+        body.onlyKnown(EXTEND_FIELDS);
+        String reason = Bodies.trimmed(body.requiredText("reason", Bodies.MAX_REASON));
         int months = 2;
-        JsonNode monthsNode = body.get("months");
+        JsonNode monthsNode = body.node("months");
         if (monthsNode != null && !monthsNode.isNull()) {
             if (!monthsNode.isInt() || monthsNode.intValue() < 1 || monthsNode.intValue() > 2) {
-                errors.add(new FieldError("/months", "must be 1 or 2: Art. 12(3) allows at most two further months"));
+                body.reject("/months", "must be 1 or 2: Art. 12(3) allows at most two further months");
             } else {
                 months = monthsNode.intValue();
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the extension is not valid", errors);
-        }
+        body.throwIfInvalid(errors -> ProblemException.invalid("the extension is not valid", errors));
         return Response.json(
                 200, requests.extend(request.caller(), request.pathParameter("requestId"), months, reason), json);
     }
 
     private Response recordOutcome(Request request) {
-        JsonNode body = Bodies.object(request);
-        List<FieldError> errors = new ArrayList<>();
-        Bodies.onlyKnownFields(body, OUTCOME_FIELDS, errors);
-        String holder = Bodies.requiredId(body, "holder", HolderId::isValid, HolderId.RULE, errors);
-        OutcomeType outcome = Bodies.requiredEnum(body, "outcome", OutcomeType.class, errors);
-        String evidence = Bodies.requiredText(body, "evidence", 2_000, errors);
+        JsonFields body = Bodies.read(request);
+        body.onlyKnown(OUTCOME_FIELDS);
+        String holder = body.required("holder", Integer.MAX_VALUE, HolderId::isValid, id -> id, HolderId.RULE);
+        OutcomeType outcome = body.enumValue("outcome", OutcomeType.class, List.of(OutcomeType.values()), true, true);
+        String evidence = Bodies.trimmed(body.requiredText("evidence", 2_000));
         Instant now = clock.instant();
-        Instant reportedAt = Bodies.optionalInstant(body, "reportedAt", errors).orElse(now);
+        Instant reportedAt = body.optionalInstant("reportedAt").orElse(now);
         if (reportedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            errors.add(new FieldError("/reportedAt", "must not be in the future"));
+            body.reject("/reportedAt", "must not be in the future");
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the outcome is not valid", errors);
-        }
+        body.throwIfInvalid(errors -> ProblemException.invalid("the outcome is not valid", errors));
         return Response.json(
                 202,
                 requests.recordOutcome(

@@ -285,6 +285,13 @@ class DpoApiIT {
             assertThat(badHolder.json().get("errors").get(0).get("reason").asText())
                     .isEqualTo("must be " + HolderId.RULE);
             assertThat(badHolder.body()).doesNotContain("billing_v2");
+            // Every bad field of one body is reported in one answer
+            ApiClient.Reply twoBad = api.client.post("/v1/requests/" + requestId + "/outcomes", """
+                    {"holder": "Billing", "outcome": "SHREDDED", "evidence": "x"}""");
+            assertThat(twoBad.status()).isEqualTo(422);
+            assertThat(twoBad.json().get("errors"))
+                    .extracting(e -> e.get("field").asText())
+                    .containsExactlyInAnyOrder("/holder", "/outcome");
 
             // And the request list pages through, filterable by state
             api.client.post("/v1/requests", "{\"type\": \"ACCESS\", \"subject\": {\"email\": \"alice@example.com\"}}");

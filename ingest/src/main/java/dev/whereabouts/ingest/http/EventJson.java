@@ -15,24 +15,19 @@ import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.sharing.SharingAction;
 import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.web.FieldError;
+import dev.whereabouts.web.JsonFields;
 import dev.whereabouts.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Reads the JSON of {@code POST /v1/events} and {@code /v1/events/batch} (ingest.yaml) into
@@ -129,35 +124,43 @@ final class EventJson {
     }
 
     private Optional<IncomingEvent> event(JsonNode node, String at, List<FieldError> errors) {
-        if (node == null || !node.isObject()) {
-            errors.add(new FieldError(at, "an event must be a JSON object, got " + kind(node)));
+        Optional<JsonFields> read = JsonFields.object(node, at, "an event must be a JSON object", errors);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        int before = errors.size();
-        unknownFields(node, FIELDS, at, errors);
-        Optional<EventId> eventId = optionalText(node, "eventId", at, errors)
-                .flatMap(text -> typed(text, EventId::isValid, EventId::new, at + "/eventId", EventId.RULE, errors));
+        JsonFields fields = read.get();
+        int before = fields.errorCount();
+        fields.onlyKnown(FIELDS);
+        Optional<EventId> eventId = fields.optional("eventId", EventId::isValid, EventId::new, EventId.RULE);
         Optional<Instant> occurredAt =
-                optionalText(node, "occurredAt", at, errors).flatMap(text -> instant(text, at, errors));
-        SourceSystemId sourceSystem = required(
-                node,
+                fields.optionalInstant("occurredAt").filter(instant -> notInTheFuture(instant, fields));
+        SourceSystemId sourceSystem = fields.required(
                 "sourceSystem",
-                at,
+                MAX_TEXT,
                 SourceSystemId::isValid,
                 SourceSystemId::new,
-                "a system id: " + SourceSystemId.RULE,
-                errors);
-        List<SubjectIdentifier> identifiers = subject(node.get("subject"), at + "/subject", errors);
+                "a system id: " + SourceSystemId.RULE);
+        List<SubjectIdentifier> identifiers = subject(fields);
         HolderId holder =
-                required(node, "holder", at, HolderId::isValid, HolderId::new, "a holder id: " + HolderId.RULE, errors);
-        List<CategoryKey> categories = categories(node.get("categories"), at + "/categories", errors);
-        PurposeId purpose = required(
-                node, "purpose", at, PurposeId::isValid, PurposeId::new, "a purpose id: " + PurposeId.RULE, errors);
-        LegalBasis legalBasis = enumValue(node, "legalBasis", at, LegalBasis.class, true, errors);
-        Optional<Period> retention =
-                optionalText(node, "retention", at, errors).flatMap(text -> period(text, at, errors));
-        SharingAction action = enumValue(node, "action", at, SharingAction.class, false, errors);
-        if (errors.size() > before) {
+                fields.required("holder", MAX_TEXT, HolderId::isValid, HolderId::new, "a holder id: " + HolderId.RULE);
+        List<CategoryKey> categories = fields.list(
+                "categories",
+                "required: at least one fideslang category, e.g. user.contact.email",
+                "categories",
+                1,
+                MAX_CATEGORIES,
+                true,
+                CategoryKey::isValid,
+                CategoryKey::new,
+                CategoryKey.RULE);
+        PurposeId purpose = fields.required(
+                "purpose", MAX_TEXT, PurposeId::isValid, PurposeId::new, "a purpose id: " + PurposeId.RULE);
+        LegalBasis legalBasis =
+                fields.enumValue("legalBasis", LegalBasis.class, specified(LegalBasis.class), false, true);
+        Optional<Period> retention = retention(fields);
+        SharingAction action =
+                fields.enumValue("action", SharingAction.class, specified(SharingAction.class), false, false);
+        if (fields.errorCount() > before) {
             return Optional.empty();
         }
         return Optional.of(new IncomingEvent(
@@ -174,190 +177,76 @@ final class EventJson {
                 action == null ? SharingAction.SHARED : action));
     }
 
-    private List<SubjectIdentifier> subject(JsonNode subject, String at, List<FieldError> errors) {
+    private boolean notInTheFuture(Instant instant, JsonFields fields) {
+        if (instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            fields.reject(
+                    fields.pointer("occurredAt"),
+                    "is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
+            return false;
+        }
+        return true;
+    }
+
+    private List<SubjectIdentifier> subject(JsonFields event) {
+        String at = event.pointer("subject");
+        Optional<JsonFields> read = event.object(
+                "subject",
+                "required: at least one identifier (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")",
+                "must be an object of identifiers");
+        if (read.isEmpty()) {
+            return List.of();
+        }
+        JsonFields subject = read.get();
+        subject.onlyKnown(SUBJECT_FIELDS.keySet());
         // Keyed by type so that the identifiers come out in the order IdentifierType declares.
         Map<IdentifierType, SubjectIdentifier> identifiers = new EnumMap<>(IdentifierType.class);
-        if (subject == null || subject.isNull()) {
-            errors.add(new FieldError(
-                    at,
-                    "required: at least one identifier (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")"));
-            return List.of();
-        }
-        if (!subject.isObject()) {
-            errors.add(new FieldError(at, "must be an object of identifiers, got " + kind(subject)));
-            return List.of();
-        }
-        unknownFields(subject, SUBJECT_FIELDS.keySet(), at, errors);
         for (Map.Entry<String, IdentifierType> field : SUBJECT_FIELDS.entrySet()) {
-            JsonNode value = subject.get(field.getKey());
-            if (value == null || value.isNull()) {
+            if (subject.absent(field.getKey())) {
                 continue;
             }
-            String pointer = at + "/" + field.getKey();
+            JsonNode value = subject.node(field.getKey());
+            String pointer = subject.pointer(field.getKey());
             if (!value.isTextual()) {
-                errors.add(new FieldError(pointer, "must be a string, got " + kind(value)));
+                subject.reject(pointer, "must be a string, got " + JsonFields.kind(value));
                 continue;
             }
             try {
                 identifiers.put(field.getValue(), pseudonymiser.pseudonymise(field.getValue(), value.asText()));
             } catch (InvalidIdentifierException e) {
-                errors.add(new FieldError(pointer, e.reason()));
+                subject.reject(pointer, e.reason());
             }
         }
-        if (identifiers.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith(at))) {
-            errors.add(new FieldError(
+        if (identifiers.isEmpty()
+                && subject.errors().stream().noneMatch(e -> e.field().startsWith(at))) {
+            subject.reject(
                     at,
-                    "at least one identifier is required (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet()))
-                            + ")"));
+                    "at least one identifier is required (" + String.join(", ", sorted(SUBJECT_FIELDS.keySet())) + ")");
         }
         return List.copyOf(identifiers.values());
     }
 
-    private static List<CategoryKey> categories(JsonNode node, String at, List<FieldError> errors) {
-        List<CategoryKey> categories = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            errors.add(new FieldError(at, "required: at least one fideslang category, e.g. user.contact.email"));
-            return categories;
-        }
-        if (!node.isArray()) {
-            errors.add(new FieldError(at, "must be an array of strings, got " + kind(node)));
-            return categories;
-        }
-        if (node.isEmpty() || node.size() > MAX_CATEGORIES) {
-            errors.add(new FieldError(at, "must hold 1 to " + MAX_CATEGORIES + " categories, got " + node.size()));
-            return categories;
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isTextual() || item.asText().isBlank()) {
-                errors.add(new FieldError(at + "/" + i, "must be a non-empty string, got " + kind(item)));
-            } else if (!CategoryKey.isValid(item.asText())) {
-                errors.add(new FieldError(at + "/" + i, "must be " + CategoryKey.RULE));
-            } else if (!seen.add(item.asText())) {
-                errors.add(new FieldError(at + "/" + i, "'" + item.asText() + "' is listed twice"));
-            } else {
-                categories.add(new CategoryKey(item.asText()));
-            }
-        }
-        return categories;
-    }
-
-    private Optional<Instant> instant(String text, String at, List<FieldError> errors) {
-        try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            if (instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-                errors.add(new FieldError(
-                        at + "/occurredAt", "is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));
-                return Optional.empty();
-            }
-            return Optional.of(instant);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(
-                    at + "/occurredAt", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:15:30Z"));
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Period> period(String text, String at, List<FieldError> errors) {
-        Optional<IsoPeriod> parsed = IsoPeriod.tryParse(text);
+    private static Optional<Period> retention(JsonFields event) {
         // An event's retention is days, months or years: the emitter carries a java.time.Period.
-        if (parsed.isEmpty() || !parsed.get().timePart().isZero()) {
-            errors.add(new FieldError(
-                    at + "/retention", "must be an ISO-8601 period of days, months or years, e.g. P45D, P14M, P7Y"));
+        Optional<IsoPeriod> parsed = event.optionalParsed(
+                "retention",
+                text -> IsoPeriod.tryParse(text).filter(p -> p.timePart().isZero()),
+                "must be an ISO-8601 period of days, months or years, e.g. P45D, P14M, P7Y");
+        if (parsed.isPresent() && parsed.get().isZero()) {
+            event.reject(event.pointer("retention"), "must be a positive period");
             return Optional.empty();
         }
-        if (parsed.get().isZero()) {
-            errors.add(new FieldError(at + "/retention", "must be a positive period"));
-            return Optional.empty();
-        }
-        return Optional.of(parsed.get().datePart());
+        return parsed.map(IsoPeriod::datePart);
     }
 
-    private static <E extends Enum<E>> E enumValue(
-            JsonNode node, String field, String at, Class<E> type, boolean required, List<FieldError> errors) {
-        JsonNode value = node.get(field);
-        List<String> allowed = Arrays.stream(type.getEnumConstants())
-                .map(Enum::name)
-                .filter(n -> !n.equals("UNSPECIFIED"))
+    /** The constants a client may name: all but the Avro default {@code UNSPECIFIED}. */
+    private static <E extends Enum<E>> List<E> specified(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> !e.name().equals("UNSPECIFIED"))
                 .toList();
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(new FieldError(at + "/" + field, "required: one of " + allowed));
-            }
-            return null;
-        }
-        if (value.isTextual() && allowed.contains(value.asText())) {
-            return Enum.valueOf(type, value.asText());
-        }
-        errors.add(new FieldError(at + "/" + field, "must be one of " + allowed));
-        return null;
-    }
-
-    private static <T> T required(
-            JsonNode node,
-            String field,
-            String at,
-            Predicate<String> rule,
-            Function<String, T> type,
-            String what,
-            List<FieldError> errors) {
-        String text = requiredText(node, field, at, errors);
-        return text == null
-                ? null
-                : typed(text, rule, type, at + "/" + field, what, errors).orElse(null);
-    }
-
-    private static <T> Optional<T> typed(
-            String text,
-            Predicate<String> rule,
-            Function<String, T> type,
-            String pointer,
-            String what,
-            List<FieldError> errors) {
-        if (!rule.test(text)) {
-            errors.add(new FieldError(pointer, "must be " + what));
-            return Optional.empty();
-        }
-        return Optional.of(type.apply(text));
-    }
-
-    private static String requiredText(JsonNode node, String field, String at, List<FieldError> errors) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            errors.add(new FieldError(at + "/" + field, "required"));
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            errors.add(new FieldError(at + "/" + field, "must be a non-empty string, got " + kind(value)));
-            return null;
-        }
-        if (value.asText().length() > MAX_TEXT) {
-            errors.add(new FieldError(at + "/" + field, "must be at most " + MAX_TEXT + " characters"));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private static Optional<String> optionalText(JsonNode node, String field, String at, List<FieldError> errors) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(at + "/" + field, "must be a string, got " + kind(value)));
-            return Optional.empty();
-        }
-        return Optional.of(value.asText());
     }
 
     private static void unknownFields(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                errors.add(new FieldError(at + "/" + name, "unknown field; known: " + sorted(known)));
-            }
-        }
+        JsonFields.object(node, at, "", errors).ifPresent(fields -> fields.onlyKnown(known));
     }
 
     private static List<String> sorted(Set<String> names) {
@@ -365,6 +254,6 @@ final class EventJson {
     }
 
     private static String kind(JsonNode node) {
-        return node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return JsonFields.kind(node);
     }
 }

@@ -101,4 +101,24 @@ class EventJsonTest {
         assertThat(problem.problem().errors())
                 .containsExactly(new FieldError("/retention", "must be a positive period"));
     }
+
+    @Test
+    void shouldReportEveryBadFieldOfEveryEventOfABatchInOneProblem() throws Exception {
+        // Given a batch whose second event has a bad email and an unknown legal basis, and a third that is no object
+        JsonNode batch = body("{'events':[{'sourceSystem':'app','subject':{'email':'alice@example.com'},"
+                + "'holder':'postmark','categories':['user.contact.email'],'purpose':'system-mail',"
+                + "'legalBasis':'CONTRACT'},{'sourceSystem':'app','subject':{'email':'alice.example.com'},"
+                + "'holder':'postmark','categories':['user.contact.email'],'purpose':'system-mail',"
+                + "'legalBasis':'WHIM'},7]}");
+
+        // When
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> reader.batch(batch, 10));
+
+        // Then all three problems come back at once, none quoting the email
+        assertThat(problem.problem().errors())
+                .extracting(FieldError::field)
+                .containsExactly("/events/1/subject/email", "/events/1/legalBasis", "/events/2");
+        assertThat(problem.problem().detail()).isEqualTo("3 fields are invalid; nothing was published");
+        assertThat(problem.problem().errors().toString()).doesNotContain("alice");
+    }
 }
