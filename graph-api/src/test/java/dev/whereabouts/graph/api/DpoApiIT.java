@@ -502,7 +502,9 @@ class DpoApiIT {
             assertProblem(badHolder, 400, "holderId");
             assertThat(badHolder.json().get("errors").get(0).get("reason").asText())
                     .isEqualTo("must be " + HolderId.RULE);
-            assertThat(badHolder.body()).doesNotContain("Not_A_Holder");
+            // (the problem's "instance" is the request's own path, so only detail and errors are checked)
+            assertThat(badHolder.json().get("detail").asText()).doesNotContain("Not_A_Holder");
+            assertThat(badHolder.json().get("errors").toString()).doesNotContain("Not_A_Holder");
             // Query parameters
             assertProblem(client.get("/v1/holders?limit=0"), 400, "limit");
             assertProblem(client.get("/v1/holders?limit=many"), 400, "limit");
