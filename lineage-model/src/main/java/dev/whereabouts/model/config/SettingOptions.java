@@ -1,0 +1,104 @@
+package dev.whereabouts.model.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Command-line options generated from setting declarations, so {@code --help} lists exactly the keys
+ * the settings reference lists: one {@code --name-with-dashes=VALUE} option per setting, under a
+ * heading per group, its description the doc line, environment variable and default. Secrets get
+ * no option (a command line is visible to every user of the machine); the help names their
+ * environment variable instead.
+ *
+ * <p>picocli is an optional dependency of this module: only commands that build options need it.
+ */
+public final class SettingOptions {
+
+    private final Map<Setting<?>, String> given = new LinkedHashMap<>();
+
+    private SettingOptions() {}
+
+    /** Adds the options of {@code groups} to {@code spec}; the returned object collects what was given. */
+    public static SettingOptions addTo(CommandSpec spec, List<SettingGroup> groups) {
+        SettingOptions options = new SettingOptions();
+        List<String> secrets = new ArrayList<>();
+        for (SettingGroup group : groups) {
+            ArgGroupSpec.Builder section = ArgGroupSpec.builder()
+                    .heading("%n" + group.title() + " settings:%n")
+                    .exclusive(false)
+                    .validate(false)
+                    .multiplicity("0..1");
+            int added = 0;
+            for (Setting<?> setting : group.settings()) {
+                if (setting.isSecret()) {
+                    secrets.add(setting.environmentVariable() + "  " + setting.doc());
+                    continue;
+                }
+                section.addArg(options.option(setting));
+                added++;
+            }
+            if (added > 0) {
+                spec.addArgGroup(section.build());
+            }
+        }
+        if (!secrets.isEmpty()) {
+            List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+            footer.add("%nSecrets, from the environment only (never on a command line):");
+            secrets.forEach(line -> footer.add("  " + line.replace("%", "%%")));
+            spec.usageMessage().footer(footer.toArray(String[]::new));
+        }
+        return options;
+    }
+
+    /** {@code base} with every option given on the command line set explicitly. */
+    public Settings applyTo(Settings base) {
+        Settings settings = base;
+        for (Map.Entry<Setting<?>, String> entry : given.entrySet()) {
+            settings = settings.with(entry.getKey(), entry.getValue());
+        }
+        return settings;
+    }
+
+    /** Whether the command line gave {@code setting}. */
+    public boolean given(Setting<?> setting) {
+        return given.containsKey(setting);
+    }
+
+    private OptionSpec option(Setting<?> setting) {
+        String defaultText = setting.defaultValue().isEmpty() ? "none" : setting.defaultValue();
+        return OptionSpec.builder(setting.optionName())
+                .paramLabel(label(setting))
+                .type(String.class)
+                .arity("1")
+                .description(
+                        (setting.doc() + " Env " + setting.environmentVariable() + ", default " + defaultText + ".")
+                                .replace("%", "%%"))
+                .setter(new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (value != null) {
+                            // Validated now, so a typo fails before anything starts, naming the option.
+                            setting.parse(value.toString(), "option " + setting.optionName());
+                            given.put(setting, value.toString());
+                        }
+                        return null;
+                    }
+                })
+                .build();
+    }
+
+    private static String label(Setting<?> setting) {
+        return switch (setting.type()) {
+            case "port" -> "PORT";
+            case "integer", "long" -> "N";
+            case "boolean" -> "true|false";
+            default -> "VALUE";
+        };
+    }
+}
