@@ -1,19 +1,23 @@
 package dev.whereabouts.registry;
 
 import dev.whereabouts.registry.http.RegistryApi;
+import dev.whereabouts.model.config.SettingOptions;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.web.HttpService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A durable schema registry speaking the Confluent Schema Registry REST API (Avro only), for the
@@ -28,21 +32,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Threads serving requests: enough for a few clients, small enough to embed anywhere. */
     static final int HTTP_THREADS = 4;
-
-    static final String ENV_HOST = "WHEREABOUTS_REGISTRY_HOST";
-    static final String ENV_PORT = "WHEREABOUTS_REGISTRY_PORT";
-    static final String ENV_DATA_DIR = "WHEREABOUTS_REGISTRY_DATA_DIR";
-    static final String ENV_DEFAULT_COMPATIBILITY = "WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY";
-
-    /** Command-line options and the environment variables they override. */
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--host", ENV_HOST,
-            "--port", ENV_PORT,
-            "--data-dir", ENV_DATA_DIR,
-            "--default-compatibility", ENV_DEFAULT_COMPATIBILITY);
-
-    private static final String USAGE = "Usage: SchemaRegistryServer [--host HOST] [--port PORT]"
-            + " [--data-dir DIR] [--default-compatibility LEVEL]";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
@@ -117,26 +106,27 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /**
      * Runs a standalone registry until the process is terminated (SIGTERM closes it cleanly).
-     *
-     * <p>Options, each also settable through an environment variable:
-     * {@code --host} ({@code WHEREABOUTS_REGISTRY_HOST}, default 127.0.0.1),
-     * {@code --port} ({@code WHEREABOUTS_REGISTRY_PORT}, default 8081),
-     * {@code --data-dir} ({@code WHEREABOUTS_REGISTRY_DATA_DIR}, default ./data/registry),
-     * {@code --default-compatibility} ({@code WHEREABOUTS_REGISTRY_DEFAULT_COMPATIBILITY},
-     * default BACKWARD). Command-line options win over the environment.
+     * Options ({@code --host}, {@code --port}, {@code --data-dir}, {@code --default-compatibility})
+     * are generated from {@link RegistrySettings}; each is also an environment variable
+     * ({@code WHEREABOUTS_REGISTRY_PORT}, ...). Command-line options win over the environment.
      */
     public static void main(String[] args) {
+        Cli cli = Cli.create();
         RegistryConfig config;
         try {
-            config = parseArguments(args, System.getenv());
+            config = parse(cli, args, Settings.fromProcess());
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            e.getCommandLine().usage(System.err);
+            System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(USAGE);
             System.exit(2);
             return;
         }
         if (config == null) {
-            System.out.println(USAGE);
+            cli.commandLine().usage(System.out);
             return;
         }
         SchemaRegistryServer server;
@@ -170,50 +160,31 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * @throws IllegalArgumentException naming the offending option or value
      */
     static RegistryConfig parseArguments(String[] args, Map<String, String> env) {
-        RegistryConfig config = RegistryConfig.defaults();
-        for (String variable : OPTIONS.values()) {
-            String value = env.get(variable);
-            if (value != null) {
-                config = apply(config, variable, value, variable);
-            }
+        try {
+            return parse(Cli.create(), args, Settings.of(env));
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                return null;
-            }
-            String value;
-            int eq = option.indexOf('=');
-            if (eq > 0) {
-                value = option.substring(eq + 1);
-                option = option.substring(0, eq);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("Missing value for " + option);
-            }
-            String variable = OPTIONS.get(option);
-            if (variable == null) {
-                throw new IllegalArgumentException("Unknown option " + option);
-            }
-            config = apply(config, variable, value, option);
-        }
-        return config;
     }
 
-    private static RegistryConfig apply(RegistryConfig config, String variable, String value, String source) {
-        try {
-            return switch (variable) {
-                case ENV_HOST -> config.withHost(value);
-                case ENV_PORT -> config.withPort(Integer.parseInt(value.strip()));
-                case ENV_DATA_DIR -> config.withDataDirectory(Path.of(value));
-                case ENV_DEFAULT_COMPATIBILITY ->
-                    config.withDefaultCompatibility(
-                            CompatibilityLevel.valueOf(value.strip().toUpperCase(Locale.ROOT)));
-                default -> throw new IllegalStateException("Unknown setting " + variable);
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for " + source, e);
+    private static RegistryConfig parse(Cli cli, String[] args, Settings base) {
+        cli.commandLine().parseArgs(args);
+        if (cli.commandLine().isUsageHelpRequested()) {
+            return null;
+        }
+        return RegistrySettings.config(cli.options().applyTo(base));
+    }
+
+    /** The registry's command line: its options come from {@link RegistrySettings}. */
+    private record Cli(CommandLine commandLine, SettingOptions options) {
+
+        static Cli create() {
+            CommandSpec spec = CommandSpec.create().name("schema-registry").mixinStandardHelpOptions(true);
+            spec.usageMessage()
+                    .description(
+                            "A durable schema registry speaking the Confluent Schema Registry REST API (Avro only).");
+            SettingOptions options = SettingOptions.addTo(spec, List.of(RegistrySettings.GROUP), "registry.");
+            return new Cli(new CommandLine(spec), options);
         }
     }
 

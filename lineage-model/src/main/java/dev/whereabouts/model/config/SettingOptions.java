@@ -22,11 +22,23 @@ public final class SettingOptions {
 
     private final Map<Setting<?>, String> given = new LinkedHashMap<>();
 
-    private SettingOptions() {}
+    private final String ownPrefix;
+
+    private SettingOptions(String ownPrefix) {
+        this.ownPrefix = ownPrefix;
+    }
 
     /** Adds the options of {@code groups} to {@code spec}; the returned object collects what was given. */
     public static SettingOptions addTo(CommandSpec spec, List<SettingGroup> groups) {
-        SettingOptions options = new SettingOptions();
+        return addTo(spec, groups, "");
+    }
+
+    /**
+     * As {@link #addTo(CommandSpec, List)}, for a service's own command: keys under {@code ownPrefix}
+     * lose it in their option name ({@code registry.port} is {@code --port} in the registry's command).
+     */
+    public static SettingOptions addTo(CommandSpec spec, List<SettingGroup> groups, String ownPrefix) {
+        SettingOptions options = new SettingOptions(ownPrefix);
         List<String> secrets = new ArrayList<>();
         for (SettingGroup group : groups) {
             ArgGroupSpec.Builder section = ArgGroupSpec.builder()
@@ -72,10 +84,16 @@ public final class SettingOptions {
 
     private OptionSpec option(Setting<?> setting) {
         String defaultText = setting.defaultValue().isEmpty() ? "none" : setting.defaultValue();
-        return OptionSpec.builder(setting.optionName())
+        String name = optionName(setting);
+        return OptionSpec.builder(name)
                 .paramLabel(label(setting))
                 .type(String.class)
                 .arity("1")
+                .converters(value -> {
+                    // Validated while parsing, so a typo fails before anything starts, naming the option.
+                    setting.parse(value, "option " + name);
+                    return value;
+                })
                 .description(
                         (setting.doc() + " Env " + setting.environmentVariable() + ", default " + defaultText + ".")
                                 .replace("%", "%%"))
@@ -83,14 +101,20 @@ public final class SettingOptions {
                     @Override
                     public <T> T set(T value) {
                         if (value != null) {
-                            // Validated now, so a typo fails before anything starts, naming the option.
-                            setting.parse(value.toString(), "option " + setting.optionName());
                             given.put(setting, value.toString());
                         }
                         return null;
                     }
                 })
                 .build();
+    }
+
+    /** The option of {@code setting} in this command. */
+    public String optionName(Setting<?> setting) {
+        if (!ownPrefix.isEmpty() && setting.name().startsWith(ownPrefix)) {
+            return "--" + setting.name().substring(ownPrefix.length()).replace('.', '-');
+        }
+        return setting.optionName();
     }
 
     private static String label(Setting<?> setting) {
