@@ -6,9 +6,11 @@ import dev.whereabouts.emitter.EmitResult;
 import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.ingest.http.IngestServer;
-import dev.whereabouts.ingest.http.IngestSetting;
+import dev.whereabouts.ingest.http.IngestSettings;
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -27,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -209,12 +210,10 @@ final class IngestBenchmark {
 
     /** Batches of 1,000 events posted by 4 concurrent clients to an ingest service in this JVM. */
     private double http(Pseudonymiser pseudonymiser) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(IngestSetting.PORT.environmentVariable(), "0");
-        settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        settings.put(
-                IngestSetting.REGISTRY_URL.environmentVariable(),
-                stack.registryUrl().toString());
+        Settings settings = Settings.defaults()
+                .with(IngestSettings.PORT, 0)
+                .with(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers())
+                .with(CommonSettings.REGISTRY_URL, stack.registryUrl());
         int batchSize = 1000;
         int batches = Math.max(1, events / batchSize);
         LOG.info("HTTP: {} batches of {} events", batches, batchSize);

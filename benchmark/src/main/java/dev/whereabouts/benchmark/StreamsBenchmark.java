@@ -5,6 +5,8 @@ import static dev.whereabouts.streams.fixtures.Pseudonyms.phone;
 
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -108,10 +110,10 @@ final class StreamsBenchmark {
                 double produceSeconds = produceMix(serdes, producer, events, people);
 
                 String applicationId = "bench-topology-" + run;
-                Map<String, String> settings = new HashMap<>(Map.of(
-                        StreamsSettings.BOOTSTRAP_SERVERS,
+                Map<Setting<?>, Object> settings = new HashMap<>(Map.of(
+                        CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
                         stack.bootstrapServers(),
-                        StreamsSettings.SCHEMA_REGISTRY_URL,
+                        CommonSettings.REGISTRY_URL,
                         stack.registryUrl().toString(),
                         StreamsSettings.APPLICATION_ID,
                         applicationId,

@@ -166,15 +166,15 @@ public final class EmbeddedStack implements AutoCloseable {
         }
         channel.close();
         throw new StackException("the data directory is in use by another running stack; stop it or choose another "
-                + StackSetting.DATA_DIR.environmentVariable());
+                + StackSettings.DATA_DIR.environmentVariable());
     }
 
     private void checkPortsFree() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put(StackSetting.KAFKA_PORT.environmentVariable(), config.kafkaPort());
-        ports.put(StackSetting.KAFKA_CONTROLLER_PORT.environmentVariable(), config.kafkaControllerPort());
-        ports.put(StackSetting.REGISTRY_PORT.environmentVariable(), config.registryPort());
-        ports.put(StackSetting.BOLT_PORT.environmentVariable(), config.boltPort());
+        ports.put(StackSettings.KAFKA_PORT.environmentVariable(), config.kafkaPort());
+        ports.put(StackSettings.KAFKA_CONTROLLER_PORT.environmentVariable(), config.kafkaControllerPort());
+        ports.put(StackSettings.REGISTRY_PORT.environmentVariable(), config.registryPort());
+        ports.put(StackSettings.BOLT_PORT.environmentVariable(), config.boltPort());
         ports.forEach((setting, port) -> {
             if (port == 0) {
                 return;

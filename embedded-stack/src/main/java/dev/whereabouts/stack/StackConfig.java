@@ -1,5 +1,6 @@
 package dev.whereabouts.stack;
 
+import dev.whereabouts.model.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Where and how big the embedded stack runs. Built from {@link StackSetting}s; tests use
+ * Where and how big the embedded stack runs. Built from {@link StackSettings}; tests use
  * {@link #withEphemeralPorts()} so several stacks never collide.
  */
 public record StackConfig(
@@ -32,29 +33,33 @@ public record StackConfig(
         Objects.requireNonNull(startTimeout, "startTimeout");
     }
 
-    /** The defaults of every {@link StackSetting}, ignoring the environment. */
+    /** The defaults of every {@link StackSettings} key, ignoring the environment. */
     public static StackConfig defaults() {
-        return from(Map.of(), new Properties());
+        return from(Settings.defaults());
     }
 
     /** Settings from this process's system properties and environment. */
     public static StackConfig fromEnvironment() {
-        return from(System.getenv(), System.getProperties());
+        return from(Settings.fromProcess());
     }
 
     static StackConfig from(Map<String, String> environment, Properties systemProperties) {
+        return from(Settings.of(environment, systemProperties));
+    }
+
+    /** The stack these settings describe. */
+    public static StackConfig from(Settings settings) {
         return new StackConfig(
-                StackSetting.HOST.resolve(environment, systemProperties),
-                Path.of(StackSetting.DATA_DIR.resolve(environment, systemProperties))
-                        .toAbsolutePath(),
-                intOf(StackSetting.KAFKA_PORT, environment, systemProperties),
-                intOf(StackSetting.KAFKA_CONTROLLER_PORT, environment, systemProperties),
-                intOf(StackSetting.REGISTRY_PORT, environment, systemProperties),
-                intOf(StackSetting.BOLT_PORT, environment, systemProperties),
-                intOf(StackSetting.KAFKA_HEAP_MB, environment, systemProperties),
-                intOf(StackSetting.NEO4J_HEAP_MB, environment, systemProperties),
-                intOf(StackSetting.NEO4J_PAGECACHE_MB, environment, systemProperties),
-                Duration.ofSeconds(intOf(StackSetting.START_TIMEOUT_SECONDS, environment, systemProperties)));
+                settings.get(StackSettings.HOST),
+                Path.of(settings.get(StackSettings.DATA_DIR)).toAbsolutePath(),
+                settings.get(StackSettings.KAFKA_PORT),
+                settings.get(StackSettings.KAFKA_CONTROLLER_PORT),
+                settings.get(StackSettings.REGISTRY_PORT),
+                settings.get(StackSettings.BOLT_PORT),
+                settings.get(StackSettings.KAFKA_HEAP_MB),
+                settings.get(StackSettings.NEO4J_HEAP_MB),
+                settings.get(StackSettings.NEO4J_PAGECACHE_MB),
+                Duration.ofSeconds(settings.get(StackSettings.START_TIMEOUT_SECONDS)));
     }
 
     public StackConfig withDataDirectory(Path directory) {
@@ -89,10 +94,6 @@ public record StackConfig(
     /** Kafka's bootstrap servers string. */
     public String bootstrapServers() {
         return host + ":" + kafkaPort;
-    }
-
-    private static int intOf(StackSetting setting, Map<String, String> environment, Properties systemProperties) {
-        return Integer.parseInt(setting.resolve(environment, systemProperties));
     }
 
     private static int freePort(String host) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -102,6 +103,19 @@ public final class EmitterBuilder {
     /** Any {@link EmitterConfig} key, serde key or {@code producer.*} pass-through setting. */
     public EmitterBuilder set(String key, Object value) {
         settings.put(Objects.requireNonNull(key, "key"), value);
+        return this;
+    }
+
+    /**
+     * Kafka client properties as a host service holds them (bootstrap servers, TLS, SASL, tuning): a
+     * key the emitter declares is set as it is, any other passes through to the producer as if given
+     * with the {@value EmitterConfig#PRODUCER_PREFIX} prefix. The platform's services hand their
+     * {@code kafka.client.*} settings over this way.
+     */
+    public EmitterBuilder kafkaClient(Map<String, ?> properties) {
+        Set<String> declared = EmitterConfig.configDef().names();
+        properties.forEach(
+                (key, value) -> set(declared.contains(key) ? key : EmitterConfig.PRODUCER_PREFIX + key, value));
         return this;
     }
 

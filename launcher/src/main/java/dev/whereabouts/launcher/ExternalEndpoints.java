@@ -1,5 +1,6 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.model.config.Settings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -15,60 +16,31 @@ import java.util.Properties;
  */
 record ExternalEndpoints(String bootstrapServers, URI registryUrl, URI boltUri, short replicationFactor) {
 
-    /** Option names with their environment variables and docs. */
-    static final Map<String, String[]> OPTIONS = Map.of(
-            "external-kafka",
-                    new String[] {"WHEREABOUTS_EXTERNAL_KAFKA", "Bootstrap servers of an external Kafka cluster."},
-            "external-registry",
-                    new String[] {
-                        "WHEREABOUTS_EXTERNAL_REGISTRY", "URL of an external Confluent-compatible schema registry."
-                    },
-            "external-neo4j", new String[] {"WHEREABOUTS_EXTERNAL_NEO4J", "Bolt URI of an external Neo4j."},
-            "external-replication-factor",
-                    new String[] {
-                        "WHEREABOUTS_EXTERNAL_REPLICATION_FACTOR",
-                        "Replicas per partition for topics created on the external cluster (default 3)."
-                    });
+    static Optional<ExternalEndpoints> from(Map<String, String> environment, Properties systemProperties) {
+        return from(Settings.of(environment, systemProperties));
+    }
 
     /** The external endpoints when any is configured; an error naming what is missing when only some are. */
-    static Optional<ExternalEndpoints> from(Map<String, String> environment, Properties systemProperties) {
-        String kafka = value("external-kafka", environment, systemProperties);
-        String registry = value("external-registry", environment, systemProperties);
-        String neo4j = value("external-neo4j", environment, systemProperties);
-        if (kafka == null && registry == null && neo4j == null) {
+    static Optional<ExternalEndpoints> from(Settings settings) {
+        String kafka = settings.get(PlatformSettings.EXTERNAL_KAFKA);
+        String registry = settings.get(PlatformSettings.EXTERNAL_REGISTRY);
+        String neo4j = settings.get(PlatformSettings.EXTERNAL_NEO4J);
+        if (kafka.isEmpty() && registry.isEmpty() && neo4j.isEmpty()) {
             return Optional.empty();
         }
-        if (kafka == null || registry == null || neo4j == null) {
-            throw new IllegalArgumentException(
-                    "external services need all three of --external-kafka, --external-registry and"
-                            + " --external-neo4j; missing: " + (kafka == null ? "--external-kafka " : "")
-                            + (registry == null ? "--external-registry " : "")
-                            + (neo4j == null ? "--external-neo4j" : ""));
-        }
-        String factor = value("external-replication-factor", environment, systemProperties);
-        short replication;
-        try {
-            replication = factor == null ? 3 : Short.parseShort(factor.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--external-replication-factor must be a number, got '" + factor + "'");
-        }
-        if (!registry.startsWith("http://") && !registry.startsWith("https://")) {
-            throw new IllegalArgumentException("--external-registry must be an http(s) URL, got '" + registry + "'");
-        }
-        if (!neo4j.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")) {
-            throw new IllegalArgumentException(
-                    "--external-neo4j must be a bolt:// or neo4j:// URI, got '" + neo4j + "'");
+        if (kafka.isEmpty() || registry.isEmpty() || neo4j.isEmpty()) {
+            throw new IllegalArgumentException("external services need all three of "
+                    + PlatformSettings.EXTERNAL_KAFKA.optionName() + ", "
+                    + PlatformSettings.EXTERNAL_REGISTRY.optionName() + " and "
+                    + PlatformSettings.EXTERNAL_NEO4J.optionName() + "; missing: "
+                    + (kafka.isEmpty() ? PlatformSettings.EXTERNAL_KAFKA.optionName() + " " : "")
+                    + (registry.isEmpty() ? PlatformSettings.EXTERNAL_REGISTRY.optionName() + " " : "")
+                    + (neo4j.isEmpty() ? PlatformSettings.EXTERNAL_NEO4J.optionName() : ""));
         }
         return Optional.of(new ExternalEndpoints(
-                kafka.trim(), URI.create(registry.trim()), URI.create(neo4j.trim()), replication));
-    }
-
-    static String systemProperty(String option) {
-        return "whereabouts." + option.replace('-', '.');
-    }
-
-    private static String value(String option, Map<String, String> environment, Properties systemProperties) {
-        String value = systemProperties.getProperty(systemProperty(option), environment.get(OPTIONS.get(option)[0]));
-        return value == null || value.isBlank() ? null : value;
+                kafka,
+                URI.create(registry),
+                URI.create(neo4j),
+                settings.get(PlatformSettings.EXTERNAL_REPLICATION_FACTOR).shortValue()));
     }
 }

@@ -1,62 +1,103 @@
 package dev.whereabouts.launcher;
 
-import dev.whereabouts.ingest.cli.WhereaboutsCli;
+import dev.whereabouts.launcher.cli.WhereaboutsCli;
 import dev.whereabouts.launcher.demo.DemoData;
+import dev.whereabouts.model.config.SettingOptions;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.stack.StackConfig;
 import dev.whereabouts.stack.StackException;
-import dev.whereabouts.stack.StackSetting;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The README's run command: starts the embedded stack on one machine, prints its endpoints, and runs
- * until Ctrl-C or SIGTERM, then shuts everything down cleanly. Every setting can be given as
- * {@code --kafka-port=19092}, as a system property or as an environment variable (see {@code --help}).
+ * until Ctrl-C or SIGTERM, then shuts everything down cleanly. Its options are generated from the
+ * setting declarations ({@link PlatformSettings#LAUNCHER}): every key is {@code --name-with-dashes=value},
+ * a system property or an environment variable (see {@code --help} and {@code docs/settings.md}).
+ * With a command ({@code emit}, {@code tail}, ...) it works with a running platform instead.
  */
-public final class Main {
+@Command(
+        name = "whereabouts",
+        mixinStandardHelpOptions = true,
+        version = "Whereabouts 0.1.0",
+        sortOptions = false,
+        description = {
+            "Starts the Whereabouts platform on this machine: a Kafka broker (KRaft), the schema registry,",
+            "Neo4j with Bolt, the seed catalog, the lineage topology, the HTTP ingest service, the graph writer",
+            "and the DPO API, then runs until Ctrl-C. With a command, works with a running platform instead;",
+            "every command has --help.",
+            "Every option below is also a system property (-Dwhereabouts.kafka.port=19092) and an environment",
+            "variable (WHEREABOUTS_KAFKA_PORT=19092); the reference is docs/settings.md."
+        })
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--no-demo", description = "Start without demo data (same as --demo-people=0).")
+    boolean noDemo;
+
+    private SettingOptions options;
 
     private Main() {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && WhereaboutsCli.COMMANDS.contains(args[0])) {
+    public static void main(String[] args) {
+        boolean command = args.length > 0 && WhereaboutsCli.COMMANDS.contains(args[0]);
+        if (command) {
             // A command's output is its answer; client chatter would bury it. Set before any logger exists.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.dev.whereabouts.emitter", "error");
-            System.exit(WhereaboutsCli.run(args));
         }
-        PrintStream out = System.out;
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                printHelp(out);
-                return;
-            }
-            Optional<String> problem = applyOption(arg);
-            if (problem.isPresent()) {
-                System.err.println(problem.get());
-                System.err.println("Run with --help to see every option.");
-                System.exit(2);
-            }
+        int exit = commandLine().execute(args);
+        // After a run of the platform the JVM is already shutting down (SIGTERM): exiting again would hang.
+        if (command || exit != 0) {
+            System.exit(exit);
         }
+    }
 
+    /** The whole command line: the platform's options, then the commands. */
+    public static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine commandLine = new CommandLine(main);
+        main.options = SettingOptions.addTo(commandLine.getCommandSpec(), PlatformSettings.LAUNCHER);
+        WhereaboutsCli.addTo(commandLine);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(e.getMessage());
+            if (failed == commandLine) {
+                failed.getErr().println("Run with --help to see every option.");
+            } else {
+                failed.usage(failed.getErr());
+            }
+            return 2;
+        });
+        return commandLine;
+    }
+
+    /** The settings this run uses: the environment and system properties, the options on top. */
+    Settings settings() {
+        Settings settings = options.applyTo(Settings.fromProcess());
+        return noDemo ? settings.with(PlatformSettings.DEMO_PEOPLE, 0) : settings;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        Settings settings = settings();
         StackConfig config;
         Platform platform;
         try {
-            config = StackConfig.fromEnvironment();
+            config = StackConfig.from(settings);
             out.println("Starting Whereabouts in " + config.dataDirectory() + " ...");
-            Optional<ExternalEndpoints> external = ExternalEndpoints.from(System.getenv(), System.getProperties());
-            platform = Platform.start(
-                    config,
-                    PlatformOptions.from(System.getenv(), System.getProperties(), external.isEmpty()),
-                    external,
-                    out);
+            Optional<ExternalEndpoints> external = ExternalEndpoints.from(settings);
+            platform =
+                    Platform.start(config, PlatformOptions.from(settings, external.isEmpty()), external, settings, out);
         } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("Whereabouts could not start: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -72,42 +113,7 @@ public final class Main {
 
         printSummary(out, platform);
         stopped.await();
-    }
-
-    /** Turns {@code --kafka-port=19092} into the system property of the matching {@link StackSetting}. */
-    static Optional<String> applyOption(String arg) {
-        if (arg.equals("--no-demo")) {
-            System.setProperty(PlatformOptions.systemProperty("demo-people"), "0");
-            return Optional.empty();
-        }
-        if (!arg.startsWith("--") || !arg.contains("=")) {
-            return Optional.of("unknown argument '" + arg + "': options look like --name=value");
-        }
-        String name = arg.substring(2, arg.indexOf('='));
-        String value = arg.substring(arg.indexOf('=') + 1);
-        if (PlatformOptions.OPTIONS.containsKey(name)) {
-            System.setProperty(PlatformOptions.systemProperty(name), value);
-            return Optional.empty();
-        }
-        if (ExternalEndpoints.OPTIONS.containsKey(name)) {
-            System.setProperty(ExternalEndpoints.systemProperty(name), value);
-            return Optional.empty();
-        }
-        Optional<StackSetting> setting = Arrays.stream(StackSetting.values())
-                .filter(s -> optionName(s).equals(name))
-                .findFirst();
-        if (setting.isEmpty()) {
-            return Optional.of("unknown option --" + name);
-        }
-        System.setProperty(setting.get().systemProperty(), value);
-        return Optional.empty();
-    }
-
-    static String optionName(StackSetting setting) {
-        return setting.environmentVariable()
-                .substring("WHEREABOUTS_".length())
-                .toLowerCase(Locale.ROOT)
-                .replace('_', '-');
+        return 0;
     }
 
     private static void printSummary(PrintStream out, Platform platform) {
@@ -134,28 +140,5 @@ public final class Main {
         out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
         out.println("Press Ctrl-C to stop; the data directory is reused on the next start.");
         out.flush();
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println("Usage: ./whereabouts [--option=value ...]      run the platform");
-        out.println("       ./whereabouts <command> [--help]         emit, tail, catalog, dead-letters");
-        out.println();
-        out.println("Starts the Whereabouts platform on this machine: a Kafka broker (KRaft), the schema registry,");
-        out.println("Neo4j with Bolt, the seed catalog and the HTTP ingest service, then runs until Ctrl-C.");
-        out.println("Options (or environment variables):");
-        for (StackSetting setting : StackSetting.values()) {
-            out.printf(
-                    "  --%-24s %s%n      env %s, default %s%n",
-                    optionName(setting) + "=...", setting.doc(), setting.environmentVariable(), setting.defaultValue());
-        }
-        PlatformOptions.OPTIONS.forEach((name, spec) ->
-                out.printf("  --%-24s %s%n      env %s, default %s%n", name + "=...", spec[2], spec[0], spec[1]));
-        out.println("  --no-demo                  Start without demo data.");
-        out.println();
-        out.println("Run the services against external Kafka, registry and Neo4j instead of the embedded stack:");
-        ExternalEndpoints.OPTIONS.forEach(
-                (name, spec) -> out.printf("  --%-30s %s (env %s)%n", name + "=...", spec[1], spec[0]));
-        out.println();
-        WhereaboutsCli.run("--help");
     }
 }

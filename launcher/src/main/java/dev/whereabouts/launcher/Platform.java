@@ -5,12 +5,15 @@ import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.catalog.PublishResult;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.graph.api.ApiConfig;
-import dev.whereabouts.graph.api.ApiSetting;
+import dev.whereabouts.graph.api.ApiSettings;
 import dev.whereabouts.graph.api.GraphApiApp;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.ingest.http.IngestServer;
-import dev.whereabouts.ingest.http.IngestSetting;
+import dev.whereabouts.ingest.http.IngestSettings;
 import dev.whereabouts.launcher.demo.DemoData;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.KafkaClientSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
@@ -25,7 +28,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -71,30 +71,42 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the platform on the embedded stack {@code config} describes (also used by the benchmark). */
     public static Platform start(StackConfig config, PlatformOptions options, PrintStream progress) {
-        return start(config, options, Optional.empty(), progress);
+        return start(config, options, Optional.empty(), Settings.fromProcess(), progress);
     }
 
     /** With {@code external} present, the services run against those instead of an embedded stack. */
     static Platform start(
             StackConfig config, PlatformOptions options, Optional<ExternalEndpoints> external, PrintStream progress) {
+        return start(config, options, external, Settings.fromProcess(), progress);
+    }
+
+    /**
+     * As above; {@code settings} carries every service's keys (the command line on top of the environment);
+     * the platform sets only what it decides itself: where Kafka, the registry and Neo4j are, the
+     * ports in {@code options} and the demo switch.
+     */
+    static Platform start(
+            StackConfig config,
+            PlatformOptions options,
+            Optional<ExternalEndpoints> external,
+            Settings settings,
+            PrintStream progress) {
         long started = System.nanoTime();
         Infrastructure stack = external.map(Infrastructure::external).orElseGet(() -> Infrastructure.embedded(config));
         progress.println("  " + (external.isPresent() ? "external services" : "stack ready") + ": Kafka "
                 + stack.bootstrapServers() + ", registry " + stack.registryUrl() + ", Neo4j " + stack.boltUri());
         try {
-            Map<String, String> settings = new HashMap<>(System.getenv());
-            settings.put(IngestApp.DEMO_ENV, Boolean.toString(options.demoAccess()));
-            settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-            settings.put(
-                    IngestSetting.REGISTRY_URL.environmentVariable(),
-                    stack.registryUrl().toString());
-            settings.put(IngestSetting.PORT.environmentVariable(), Integer.toString(options.ingestPort()));
+            Settings connected = settings.with(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers())
+                    .with(CommonSettings.REGISTRY_URL, stack.registryUrl());
+            Settings ingestSettings = connected
+                    .with(CommonSettings.DEMO, options.demoAccess())
+                    .with(IngestSettings.PORT, options.ingestPort());
             // The graph side (schema, writer, DPO API) needs nothing the Kafka side starts, so it
             // starts alongside it: on a slow machine that is seconds off the time to a serving API.
             CompletableFuture<GraphApiApp> graphSide = CompletableFuture.supplyAsync(
                     () -> {
                         try {
-                            return startDpoApi(stack, options);
+                            return startDpoApi(stack, options, connected);
                         } catch (IOException e) {
                             throw new UncheckedIOException("could not start the DPO API: " + e.getMessage(), e);
                         }
@@ -107,11 +119,13 @@ public final class Platform implements AutoCloseable {
             StreamsApp lineage = null;
             IngestServer ingest;
             try {
-                publishSeedCatalog(stack, progress);
-                lineage = startLineage(stack, config);
+                publishSeedCatalog(stack, connected, progress);
+                lineage = startLineage(stack, config, connected);
                 progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
                 ingest = IngestServer.start(
-                        settings, IngestApp.authenticator(settings), IngestApp.pseudonymiser(settings));
+                        ingestSettings,
+                        IngestApp.authenticator(ingestSettings),
+                        IngestApp.pseudonymiser(ingestSettings));
                 if (!ingest.awaitCatalog(Duration.ofSeconds(30))) {
                     ingest.close();
                     throw new IllegalStateException(
@@ -136,7 +150,7 @@ public final class Platform implements AutoCloseable {
             progress.println("  graph writer and DPO API serving " + dpo.url());
             Platform platform = new Platform(stack, lineage, ingest, dpo, started);
             try {
-                platform.loadDemo(options.demoPeople(), settings, progress);
+                platform.loadDemo(options.demoPeople(), ingestSettings, progress);
             } catch (RuntimeException e) {
                 platform.close();
                 throw e;
@@ -167,46 +181,42 @@ public final class Platform implements AutoCloseable {
                 .join();
     }
 
-    /** Streams keeps its state under the data directory, so a restart resumes where it stopped. */
-    private static StreamsApp startLineage(Infrastructure stack, StackConfig config) {
-        Map<String, String> values = new HashMap<>();
-        values.put(StreamsSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-        values.put(StreamsSettings.SCHEMA_REGISTRY_URL, stack.registryUrl().toString());
-        values.put(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
-        values.put(
-                StreamsSettings.STATE_DIR,
-                config.dataDirectory().resolve("streams").toString());
-        values.put(StreamsSettings.REPLICATION_FACTOR, Short.toString(stack.replicationFactor()));
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        values.forEach((key, value) -> environment.putIfAbsent(StreamsSettings.environmentVariable(key), value));
-        return new StreamsApp(StreamsSettings.from(environment)).start();
+    /**
+     * Streams keeps its state under the data directory, so a restart resumes where it stopped. The
+     * application id, state directory and replication factor are the platform's unless set.
+     */
+    private static StreamsApp startLineage(Infrastructure stack, StackConfig config, Settings settings) {
+        Settings lineage = settings;
+        if (!settings.isSet(StreamsSettings.APPLICATION_ID)) {
+            lineage = lineage.with(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
+        }
+        if (!settings.isSet(StreamsSettings.STATE_DIR)) {
+            lineage = lineage.with(
+                    StreamsSettings.STATE_DIR, config.dataDirectory().resolve("streams"));
+        }
+        if (!settings.isSet(StreamsSettings.REPLICATION_FACTOR)) {
+            lineage = lineage.with(StreamsSettings.REPLICATION_FACTOR, stack.replicationFactor());
+        }
+        return new StreamsApp(new StreamsSettings(lineage)).start();
     }
 
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */
-    private static GraphApiApp startDpoApi(Infrastructure stack, PlatformOptions options) throws IOException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(
-                ApiSetting.DEMO.environmentVariable(),
-                Boolean.toString(
-                        options.demoAccess() && environment.get(ApiSetting.TOKENS.environmentVariable()) == null));
-        environment.put(
-                ApiSetting.BOLT_URI.environmentVariable(), stack.boltUri().toString());
-        environment.put(ApiSetting.PORT.environmentVariable(), Integer.toString(options.apiPort()));
-        environment.put(ApiSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        environment.put(
-                ApiSetting.REGISTRY_URL.environmentVariable(),
-                stack.registryUrl().toString());
-        return GraphApiApp.start(ApiConfig.resolve(environment, System.getProperties()), environment);
+    private static GraphApiApp startDpoApi(Infrastructure stack, PlatformOptions options, Settings settings)
+            throws IOException {
+        Settings api = settings.with(
+                        CommonSettings.DEMO, options.demoAccess() && !settings.isSet(CommonSettings.API_TOKENS))
+                .with(ApiSettings.BOLT_URI, stack.boltUri())
+                .with(ApiSettings.PORT, options.apiPort());
+        return GraphApiApp.start(ApiConfig.from(api), api.environment());
     }
 
-    private static void publishSeedCatalog(Infrastructure stack, PrintStream progress) {
+    private static void publishSeedCatalog(Infrastructure stack, Settings settings, PrintStream progress) {
         SerdeConfig serdeConfig = SerdeConfig.fromMap(
                 Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl().toString()));
         try (SchemaRegistryClient registry =
                         new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
                 CatalogPublisher publisher = new CatalogPublisher(
-                        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                        new TopicSerdes(registry, serdeConfig))) {
+                        KafkaClientSettings.clientProperties(settings), new TopicSerdes(registry, serdeConfig))) {
             PublishResult result = publisher.publish(CatalogLoader.seed());
             progress.println("  seed catalog (SmartTrackers B.V.): " + result);
         }
@@ -216,18 +226,18 @@ public final class Platform implements AutoCloseable {
      * Loads the synthetic demo people into a platform that has no sharing events yet; a restart
      * keeps what the first start loaded and adds nothing.
      */
-    private void loadDemo(int people, Map<String, String> settings, PrintStream progress) {
+    private void loadDemo(int people, Settings settings, PrintStream progress) {
         if (people == 0) {
             return;
         }
-        if (sharingEventsPublished() > 0) {
+        if (sharingEventsPublished(settings) > 0) {
             progress.println("  demo data already loaded (the data directory is reused)");
             return;
         }
         try (SchemaRegistryClient registry = new CachingSchemaRegistryClient(
                         new RestSchemaRegistryClient(stack.registryUrl().toString()));
                 WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
-                        .bootstrapServers(stack.bootstrapServers())
+                        .kafkaClient(KafkaClientSettings.clientProperties(settings))
                         .schemaRegistry(registry)
                         .sourceSystem("smarttrackers-app")
                         .pseudonymiser(IngestApp.pseudonymiser(settings))
@@ -240,8 +250,8 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private long sharingEventsPublished() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+    private long sharingEventsPublished(Settings settings) {
+        try (Admin admin = Admin.create(KafkaClientSettings.clientProperties(settings))) {
             var partitions = admin
                     .describeTopics(List.of(Topics.SHARING_EVENTS.name()))
                     .allTopicNames()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whereabouts.ingest.cli.WhereaboutsCli;
 import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.stack.StackConfig;
 import java.io.ByteArrayOutputStream;
@@ -167,20 +166,21 @@ class PlatformIT {
                 "{\"holder\":\"" + holder + "\",\"outcome\":\"" + outcome + "\",\"evidence\":\"platform test\"}");
         if (manual.statusCode() == 409) {
             // A holder on the Kafka channel reports from its own system; the command line plays that part.
-            int exit = WhereaboutsCli.run(
-                    "outcome",
-                    "--request",
-                    requestId,
-                    "--holder",
-                    holder,
-                    "--outcome",
-                    outcome,
-                    "--evidence",
-                    "platform test",
-                    "--bootstrap-servers",
-                    platform.infrastructure().bootstrapServers(),
-                    "--registry-url",
-                    platform.infrastructure().registryUrl().toString());
+            int exit = Main.commandLine()
+                    .execute(
+                            "outcome",
+                            "--request",
+                            requestId,
+                            "--holder",
+                            holder,
+                            "--outcome",
+                            outcome,
+                            "--evidence",
+                            "platform test",
+                            "--bootstrap-servers",
+                            platform.infrastructure().bootstrapServers(),
+                            "--registry-url",
+                            platform.infrastructure().registryUrl().toString());
             assertThat(exit).isZero();
         } else {
             assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);

@@ -24,7 +24,7 @@ public final class RegistrySettings {
     public static final Setting<String> DATA_DIR = Setting.text(
             "registry.data.dir",
             RegistryConfig.DEFAULT_DATA_DIRECTORY.toString(),
-            "Directory of the standalone registry's durable log (the embedded stack uses <data.dir>/registry).");
+            "Directory of the standalone registry's durable log (the embedded stack keeps it under data.dir).");
 
     public static final Setting<CompatibilityLevel> DEFAULT_COMPATIBILITY = Setting.choice(
             "registry.default.compatibility",

@@ -1,53 +1,73 @@
 package dev.whereabouts.graph.api;
 
-import java.util.EnumMap;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Setting;
+import dev.whereabouts.model.config.SettingGroup;
+import dev.whereabouts.model.config.Settings;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Resolved {@link ApiSetting}s: every key validated once, at start. */
+/** The graph-api service's settings, checked at start: every key valid, and tokens unless in the demo. */
 public final class ApiConfig {
 
-    private final Map<ApiSetting, String> values;
+    private final Settings settings;
 
-    private ApiConfig(Map<ApiSetting, String> values) {
-        this.values = values;
+    private ApiConfig(Settings settings) {
+        this.settings = settings;
     }
 
     public static ApiConfig resolve(Map<String, String> environment, Properties systemProperties) {
-        Map<ApiSetting, String> values = new EnumMap<>(ApiSetting.class);
-        for (ApiSetting setting : ApiSetting.values()) {
-            values.put(setting, setting.resolve(environment, systemProperties));
+        return from(Settings.of(environment, systemProperties));
+    }
+
+    /** Validates every key the service reads now, so a bad value stops the start, not a later request. */
+    public static ApiConfig from(Settings settings) {
+        for (SettingGroup group : groups()) {
+            group.settings().forEach(settings::get);
         }
-        if (values.get(ApiSetting.TOKENS).isEmpty() && !"true".equals(values.get(ApiSetting.DEMO))) {
-            throw new IllegalArgumentException(ApiSetting.TOKENS.environmentVariable() + " is required unless "
-                    + ApiSetting.DEMO.environmentVariable() + "=true: " + ApiSetting.TOKENS.doc());
+        if (settings.get(CommonSettings.API_TOKENS).isEmpty() && !settings.get(CommonSettings.DEMO)) {
+            throw new IllegalArgumentException(CommonSettings.API_TOKENS.environmentVariable() + " is required unless "
+                    + CommonSettings.DEMO.environmentVariable() + "=true: " + CommonSettings.API_TOKENS.doc());
         }
-        return new ApiConfig(values);
+        return new ApiConfig(settings);
     }
 
-    public String get(ApiSetting setting) {
-        return values.get(setting);
+    /** The keys this service reads: its own and the shared ones. */
+    public static List<SettingGroup> groups() {
+        return List.of(ApiSettings.GROUP, CommonSettings.GROUP);
     }
 
-    public int getInt(ApiSetting setting) {
-        return Integer.parseInt(values.get(setting));
+    public <T> T get(Setting<T> setting) {
+        return settings.get(setting);
     }
 
-    public boolean getBoolean(ApiSetting setting) {
-        return Boolean.parseBoolean(values.get(setting));
+    public int getInt(Setting<Integer> setting) {
+        return settings.get(setting);
+    }
+
+    public boolean getBoolean(Setting<Boolean> setting) {
+        return settings.get(setting);
+    }
+
+    /** The settings behind this config, for the readers that take them whole (Kafka clients, pseudonymiser). */
+    public Settings settings() {
+        return settings;
     }
 
     /** Every setting with its environment variable, default and doc, for {@code --help}. */
     public static String help() {
         StringBuilder help = new StringBuilder("Settings (environment variable, default):\n");
-        for (ApiSetting setting : ApiSetting.values()) {
-            help.append("  ")
-                    .append(setting.environmentVariable())
-                    .append(" (default '")
-                    .append(setting.defaultValue())
-                    .append("')\n      ")
-                    .append(setting.doc())
-                    .append('\n');
+        for (SettingGroup group : groups()) {
+            for (Setting<?> setting : group.settings()) {
+                help.append("  ")
+                        .append(setting.environmentVariable())
+                        .append(" (default '")
+                        .append(setting.defaultValue())
+                        .append("')\n      ")
+                        .append(setting.doc())
+                        .append('\n');
+            }
         }
         return help.toString();
     }

@@ -7,6 +7,8 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.writer.GraphWriter;
 import dev.whereabouts.graph.writer.GraphWriterSettings;
 import dev.whereabouts.graph.writer.KafkaDeadLetterSink;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.KafkaClientSettings;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The graph-api service: the graph writer and the DPO API in one process, wired from {@link
- * ApiSetting}s. {@link #start} returns a running instance; {@link #close} stops the API first (no new
+ * ApiSettings} and the shared settings. {@link #start} returns a running instance; {@link #close} stops the API first (no new
  * work), then the writer (committing nothing unwritten), then the clients. {@code main} runs it until
  * SIGTERM.
  */
@@ -80,25 +82,24 @@ public final class GraphApiApp implements AutoCloseable {
             Driver driver = driver(config);
             resources.add(driver);
             GraphSchema.ensure(driver);
-            SchemaRegistryClient registry =
-                    new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config.get(ApiSetting.REGISTRY_URL)));
+            SchemaRegistryClient registry = new CachingSchemaRegistryClient(
+                    new RestSchemaRegistryClient(config.get(CommonSettings.REGISTRY_URL)));
             resources.add(registry);
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
-            boolean demo = config.getBoolean(ApiSetting.DEMO);
+            boolean demo = config.getBoolean(CommonSettings.DEMO);
             Pseudonymiser pseudonymiser = pseudonymiser(environment, demo);
-            KafkaRequestPublisher publisher =
-                    KafkaRequestPublisher.create(config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes);
+            Map<String, Object> kafkaClient = KafkaClientSettings.clientProperties(config.settings());
+            KafkaRequestPublisher publisher = KafkaRequestPublisher.create(kafkaClient, serdes);
             resources.add(publisher);
             GraphWriter writer = null;
-            if (config.getBoolean(ApiSetting.WRITER_ENABLED)) {
-                GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSetting.WRITER_GROUP_ID))
-                        .withMaxPollRecords(config.getInt(ApiSetting.WRITER_MAX_POLL_RECORDS));
+            if (config.getBoolean(ApiSettings.WRITER_ENABLED)) {
+                GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSettings.WRITER_GROUP_ID))
+                        .withMaxPollRecords(config.getInt(ApiSettings.WRITER_MAX_POLL_RECORDS));
                 writer = GraphWriter.create(
-                        config.get(ApiSetting.BOOTSTRAP_SERVERS),
+                        kafkaClient,
                         driver,
                         serdes,
-                        KafkaDeadLetterSink.create(
-                                Topics.GRAPH_WRITER_DEAD_LETTERS, config.get(ApiSetting.BOOTSTRAP_SERVERS), serdes),
+                        KafkaDeadLetterSink.create(Topics.GRAPH_WRITER_DEAD_LETTERS, kafkaClient, serdes),
                         settings);
                 resources.add(writer);
                 writer.start();
@@ -109,15 +110,15 @@ public final class GraphApiApp implements AutoCloseable {
                     graph,
                     new RequestService(graph, publisher, clock),
                     pseudonymiser,
-                    config.get(ApiSetting.CONTROLLER),
+                    config.get(ApiSettings.CONTROLLER),
                     clock);
-            Authenticator authenticator = config.get(ApiSetting.TOKENS).isEmpty()
+            Authenticator authenticator = config.get(CommonSettings.API_TOKENS).isEmpty()
                     ? Authenticator.demo()
-                    : Authenticator.fromSpec(config.get(ApiSetting.TOKENS));
+                    : Authenticator.fromSpec(config.get(CommonSettings.API_TOKENS));
             HttpService http = api.start(
-                    config.get(ApiSetting.HOST),
-                    config.getInt(ApiSetting.PORT),
-                    config.getInt(ApiSetting.HTTP_THREADS),
+                    config.get(ApiSettings.HOST),
+                    config.getInt(ApiSettings.PORT),
+                    config.getInt(ApiSettings.HTTP_THREADS),
                     authenticator);
             resources.add(http);
             return new GraphApiApp(resources, http, writer);
@@ -137,14 +138,14 @@ public final class GraphApiApp implements AutoCloseable {
     }
 
     static Driver driver(ApiConfig config) {
-        String user = config.get(ApiSetting.BOLT_USER);
+        String user = config.get(ApiSettings.BOLT_USER);
         Config driverConfig = Config.builder()
                 .withLogging(Logging.slf4j())
                 .withMaxConnectionPoolSize(64)
                 .build();
         return GraphDatabase.driver(
-                URI.create(config.get(ApiSetting.BOLT_URI)),
-                user.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, config.get(ApiSetting.BOLT_PASSWORD)),
+                URI.create(config.get(ApiSettings.BOLT_URI)),
+                user.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, config.get(ApiSettings.BOLT_PASSWORD)),
                 driverConfig);
     }
 

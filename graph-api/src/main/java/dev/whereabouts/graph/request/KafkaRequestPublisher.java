@@ -36,15 +36,18 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     }
 
     public static KafkaRequestPublisher create(String bootstrapServers, TopicSerdes serdes) {
+        return create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), serdes);
+    }
+
+    /** @param kafkaClient bootstrap servers and any pass-through client properties (TLS, SASL) */
+    public static KafkaRequestPublisher create(Map<String, ?> kafkaClient, TopicSerdes serdes) {
         return new KafkaRequestPublisher(
-                producer(bootstrapServers, serdes, Topics.DSR_REQUESTS),
-                producer(bootstrapServers, serdes, Topics.DSR_OUTCOMES));
+                producer(kafkaClient, serdes, Topics.DSR_REQUESTS), producer(kafkaClient, serdes, Topics.DSR_OUTCOMES));
     }
 
     private static <V> Producer<String, V> producer(
-            String bootstrapServers, TopicSerdes serdes, Topic<String, V> topic) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, ?> kafkaClient, TopicSerdes serdes, Topic<String, V> topic) {
+        Map<String, Object> properties = new HashMap<>(kafkaClient);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());

@@ -108,12 +108,27 @@ public final class GraphWriter implements AutoCloseable {
             TopicSerdes serdes,
             DeadLetterSink deadLetterSink,
             GraphWriterSettings settings) {
+        return create(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                driver,
+                serdes,
+                deadLetterSink,
+                settings);
+    }
+
+    /** As above, with {@code kafkaClient} holding the bootstrap servers and any pass-through client properties. */
+    public static GraphWriter create(
+            Map<String, ?> kafkaClient,
+            Driver driver,
+            TopicSerdes serdes,
+            DeadLetterSink deadLetterSink,
+            GraphWriterSettings settings) {
         GraphSchema.ensure(driver);
+        Map<String, Object> properties = new HashMap<>(kafkaClient);
+        properties.putAll(
+                consumerProperties(String.valueOf(kafkaClient.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)), settings));
         return new GraphWriter(
-                new KafkaConsumer<>(
-                        consumerProperties(bootstrapServers, settings),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()),
+                new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 driver,
                 serdes,
                 deadLetterSink,

@@ -37,8 +37,13 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
     /** A sink with its own idempotent, acks=all producer. */
     public static KafkaDeadLetterSink create(
             Topic<byte[], DeadLetter> topic, String bootstrapServers, TopicSerdes serdes) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return create(topic, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), serdes);
+    }
+
+    /** As above, with {@code kafkaClient} holding the bootstrap servers and any pass-through client properties. */
+    public static KafkaDeadLetterSink create(
+            Topic<byte[], DeadLetter> topic, Map<String, ?> kafkaClient, TopicSerdes serdes) {
+        Map<String, Object> properties = new HashMap<>(kafkaClient);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "graph-writer-dead-letters");

@@ -1,5 +1,7 @@
 package dev.whereabouts.ingest.http;
 
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
@@ -8,22 +10,23 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the HTTP ingest service on its own, configured from the environment ({@link IngestSetting},
- * {@code WHEREABOUTS_API_TOKENS}, {@code WHEREABOUTS_PSEUDONYM_KEYS}). Outside the demo
- * ({@code WHEREABOUTS_DEMO=true}) tokens and keys are required: no anonymous publishing, no demo key.
+ * Runs the HTTP ingest service on its own, configured from the environment and system properties
+ * ({@link IngestSettings} and the shared {@link CommonSettings}: {@code api.tokens},
+ * {@code pseudonym.keys}, {@code demo}). Outside the demo ({@code WHEREABOUTS_DEMO=true}) tokens and
+ * keys are required: no anonymous publishing, no demo key.
  */
 public final class IngestApp {
 
     /** Bearer tokens with roles, e.g. {@code <token>=checkout-service:ENGINEER}; see {@link Authenticator#fromSpec}. */
-    public static final String TOKENS_ENV = "WHEREABOUTS_API_TOKENS";
+    public static final String TOKENS_ENV = CommonSettings.API_TOKENS.environmentVariable();
     /** {@code true} only for the embedded demo: anonymous callers and the public demo key. */
-    public static final String DEMO_ENV = "WHEREABOUTS_DEMO";
+    public static final String DEMO_ENV = CommonSettings.DEMO.environmentVariable();
 
     private IngestApp() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
-        IngestServer server = IngestServer.start(env, authenticator(env), pseudonymiser(env));
+        Settings settings = Settings.fromProcess();
+        IngestServer server = IngestServer.start(settings, authenticator(settings), pseudonymiser(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -37,27 +40,33 @@ public final class IngestApp {
         stopped.await();
     }
 
-    /** Tokens from {@value #TOKENS_ENV}; the anonymous demo caller only when {@value #DEMO_ENV} is true. */
-    public static Authenticator authenticator(Map<String, String> env) {
-        String tokens = env.get(TOKENS_ENV);
-        if (tokens != null && !tokens.isBlank()) {
+    /** Tokens from {@code api.tokens}; the anonymous demo caller only when {@code demo} is true. */
+    public static Authenticator authenticator(Settings settings) {
+        String tokens = settings.get(CommonSettings.API_TOKENS);
+        if (!tokens.isBlank()) {
             return Authenticator.fromSpec(tokens);
         }
-        if (Boolean.parseBoolean(env.get(DEMO_ENV))) {
+        if (settings.get(CommonSettings.DEMO)) {
             return Authenticator.demo();
         }
         throw new IllegalArgumentException(TOKENS_ENV + " is not set: outside the demo every caller needs a token");
     }
 
-    /** Keys from {@code WHEREABOUTS_PSEUDONYM_KEYS}; the public demo key only when {@value #DEMO_ENV} is true. */
+    /** As {@link #pseudonymiser(Settings)}, from environment-style values only. */
     public static Pseudonymiser pseudonymiser(Map<String, String> env) {
-        String keys = env.get(PseudonymisationKeys.ENVIRONMENT_VARIABLE);
-        if (keys != null && !keys.isBlank()) {
+        return pseudonymiser(Settings.of(env));
+    }
+
+    /** Keys from {@code pseudonym.keys}; the public demo key only when {@code demo} is true. */
+    public static Pseudonymiser pseudonymiser(Settings settings) {
+        IdentifierNormaliser normaliser = IdentifierNormaliser.fromEnvironment(settings.environment());
+        String keys = settings.get(CommonSettings.PSEUDONYM_KEYS);
+        if (!keys.isBlank()) {
             return new Pseudonymiser(
-                    PseudonymisationKeys.fromEnvironment(env), IdentifierNormaliser.fromEnvironment(env));
+                    PseudonymisationKeys.parse(keys, CommonSettings.PSEUDONYM_KEYS.environmentVariable()), normaliser);
         }
-        if (Boolean.parseBoolean(env.get(DEMO_ENV))) {
-            return new Pseudonymiser(PseudonymisationKeys.demo(), IdentifierNormaliser.fromEnvironment(env));
+        if (settings.get(CommonSettings.DEMO)) {
+            return new Pseudonymiser(PseudonymisationKeys.demo(), normaliser);
         }
         throw new IllegalArgumentException(PseudonymisationKeys.ENVIRONMENT_VARIABLE
                 + " is not set: outside the demo the pseudonymisation key must be your own");

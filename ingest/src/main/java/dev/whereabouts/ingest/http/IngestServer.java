@@ -6,6 +6,9 @@ import dev.whereabouts.catalog.DataCategories;
 import dev.whereabouts.catalog.LiveCatalog;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.ingest.validation.EventValidator;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.KafkaClientSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -23,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -48,7 +50,7 @@ public final class IngestServer implements AutoCloseable {
             LiveCatalog catalog,
             Admin admin,
             WhereaboutsEmitter emitter,
-            Map<String, String> settings,
+            Settings settings,
             Authenticator authenticator,
             Pseudonymiser pseudonymiser,
             Duration ackTimeout)
@@ -61,15 +63,15 @@ public final class IngestServer implements AutoCloseable {
                 emitter,
                 this::loadedCatalog,
                 new EventValidator(DataCategories.fideslang()),
-                IngestSetting.REMEMBERED_EVENT_IDS.intFrom(settings),
+                settings.get(IngestSettings.REMEMBERED_EVENT_IDS),
                 ackTimeout);
         ObjectMapper json = new ObjectMapper();
         IngestApi api = new IngestApi(service, pseudonymiser, this::readiness, this::emitterCounters, json);
         this.http = HttpService.start(
                 "ingest",
-                IngestSetting.HOST.from(settings),
-                IngestSetting.PORT.intFrom(settings),
-                IngestSetting.THREADS.intFrom(settings),
+                settings.get(IngestSettings.HOST),
+                settings.get(IngestSettings.PORT),
+                settings.get(IngestSettings.THREADS),
                 api.routes(),
                 authenticator,
                 json);
@@ -78,14 +80,14 @@ public final class IngestServer implements AutoCloseable {
     /**
      * Starts the service.
      *
-     * @param settings      environment-style settings ({@link IngestSetting})
+     * @param settings      {@link IngestSettings} and the shared Kafka and registry keys
      * @param authenticator who may publish (ENGINEER tokens, or the demo's anonymous caller)
      */
     public static IngestServer start(
-            Map<String, String> settings, Authenticator authenticator, Pseudonymiser pseudonymiser) throws IOException {
-        String bootstrap = IngestSetting.BOOTSTRAP_SERVERS.from(settings);
-        String registryUrl = IngestSetting.REGISTRY_URL.from(settings);
-        Duration ackTimeout = Duration.ofSeconds(IngestSetting.ACK_TIMEOUT_SECONDS.intFrom(settings));
+            Settings settings, Authenticator authenticator, Pseudonymiser pseudonymiser) throws IOException {
+        String registryUrl = settings.get(CommonSettings.REGISTRY_URL);
+        Duration ackTimeout = Duration.ofSeconds(settings.get(IngestSettings.ACK_TIMEOUT_SECONDS));
+        Map<String, Object> kafka = KafkaClientSettings.clientProperties(settings);
         SerdeConfig serdeConfig = SerdeConfig.fromMap(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -94,28 +96,26 @@ public final class IngestServer implements AutoCloseable {
             WhereaboutsEmitter emitter = track(
                     started,
                     WhereaboutsEmitter.builder()
-                            .bootstrapServers(bootstrap)
+                            .kafkaClient(kafka)
                             .schemaRegistry(registry)
                             .sourceSystem("ingest-http")
                             .pseudonymiser(pseudonymiser)
-                            .maxPendingEvents(IngestSetting.MAX_PENDING_EVENTS.intFrom(settings))
+                            .maxPendingEvents(settings.get(IngestSettings.MAX_PENDING_EVENTS))
                             // A request answers 503 after ackTimeout; Kafka gives up on the send not much later.
                             .set("request.timeout.ms", (int) Math.min(ackTimeout.toMillis(), 10_000))
                             .deliveryTimeout(ackTimeout.plusSeconds(5))
                             .build());
-            Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             LiveCatalog catalog = track(started, LiveCatalog.start(kafka, new TopicSerdes(registry, serdeConfig)));
             Admin admin = track(
                     started,
-                    Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            bootstrap,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                            3000,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                            2000)));
-            return new IngestServer(
-                    registry, catalog, admin, emitter, settings, authenticator, pseudonymiser, ackTimeout);
+                    Admin.create(KafkaClientSettings.clientProperties(
+                            settings,
+                            Map.of(
+                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                    3000,
+                                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                    2000))));
+            return new IngestServer(registry, catalog, admin, emitter, settings, authenticator, pseudonymiser, ackTimeout);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {

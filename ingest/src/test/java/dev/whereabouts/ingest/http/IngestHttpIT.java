@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.catalog.CatalogLoader;
 import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -27,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,12 +66,10 @@ class IngestHttpIT {
         try (CatalogPublisher publisher = new CatalogPublisher(kafka(), serdes())) {
             publisher.publish(CatalogLoader.seed());
         }
-        Map<String, String> settings = new HashMap<>();
-        settings.put(IngestSetting.PORT.environmentVariable(), "0");
-        settings.put(IngestSetting.BOOTSTRAP_SERVERS.environmentVariable(), stack.bootstrapServers());
-        settings.put(
-                IngestSetting.REGISTRY_URL.environmentVariable(),
-                stack.registryUrl().toString());
+        Settings settings = Settings.defaults()
+                .with(IngestSettings.PORT, 0)
+                .with(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers())
+                .with(CommonSettings.REGISTRY_URL, stack.registryUrl());
         server = IngestServer.start(
                 settings, Authenticator.fromSpec(ENGINEER + "=checkout:ENGINEER," + DPO + "=dpo:DPO"), pseudonymiser);
         assertThat(server.awaitCatalog(Duration.ofSeconds(30)))

@@ -34,18 +34,16 @@ public final class CommonSettings {
             .deprecatedAlias(
                     "WHEREABOUTS_BOOTSTRAP_SERVERS",
                     "WHEREABOUTS_API_BOOTSTRAP_SERVERS",
-                    "WHEREABOUTS_STREAMS_BOOTSTRAP_SERVERS",
-                    "WHEREABOUTS_EMITTER_BOOTSTRAP_SERVERS");
+                    "WHEREABOUTS_STREAMS_BOOTSTRAP_SERVERS")
+            .deprecatedOption("--bootstrap-servers", "--bootstrap.servers");
 
     /** Schema registry base URL. */
     public static final Setting<String> REGISTRY_URL = Setting.httpUrl(
                     "registry.url",
                     "http://127.0.0.1:8081",
                     "Schema registry base URL (Confluent REST API) every service and command uses.")
-            .deprecatedAlias(
-                    "WHEREABOUTS_API_REGISTRY_URL",
-                    "WHEREABOUTS_STREAMS_SCHEMA_REGISTRY_URL",
-                    "WHEREABOUTS_EMITTER_SCHEMA_REGISTRY_URL");
+            .deprecatedAlias("WHEREABOUTS_API_REGISTRY_URL", "WHEREABOUTS_STREAMS_SCHEMA_REGISTRY_URL")
+            .deprecatedOption("--schema.registry.url");
 
     /** Bearer tokens of the HTTP services. */
     public static final Setting<String> API_TOKENS = Setting.optionalText(
@@ -90,6 +88,12 @@ public final class CommonSettings {
                     DEMO,
                     PSEUDONYM_KEYS,
                     PHONE_DEFAULT_COUNTRY_CODE));
+
+    /** Where Kafka and the registry are: the options of every command that only talks to them. */
+    public static final SettingGroup CONNECTION = new SettingGroup(
+            "Connection",
+            "Where the platform's Kafka and schema registry are.",
+            List.of(KAFKA_BOOTSTRAP_SERVERS, REGISTRY_URL));
 
     private CommonSettings() {}
 }

@@ -46,6 +46,7 @@ public final class Setting<T> {
     private final Function<String, T> parser;
     private final boolean secret;
     private final List<String> deprecatedEnvironmentVariables;
+    private final List<String> deprecatedOptions;
 
     private Setting(
             String name,
@@ -56,7 +57,8 @@ public final class Setting<T> {
             Predicate<String> validator,
             Function<String, T> parser,
             boolean secret,
-            List<String> deprecatedEnvironmentVariables) {
+            List<String> deprecatedEnvironmentVariables,
+            List<String> deprecatedOptions) {
         if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
             throw new IllegalArgumentException("setting name '" + name + "' is not lower-case words joined by dots");
         }
@@ -69,6 +71,7 @@ public final class Setting<T> {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.secret = secret;
         this.deprecatedEnvironmentVariables = List.copyOf(deprecatedEnvironmentVariables);
+        this.deprecatedOptions = List.copyOf(deprecatedOptions);
         if (doc.isBlank()) {
             throw new IllegalArgumentException("setting " + name + " has no doc line");
         }
@@ -80,7 +83,7 @@ public final class Setting<T> {
     /** Free text; {@code validator} decides what is acceptable, {@code rule} says it in words. */
     public static Setting<String> text(
             String name, String defaultValue, String doc, String rule, Predicate<String> validator) {
-        return new Setting<>(name, "text", defaultValue, doc, rule, validator, v -> v, false, List.of());
+        return new Setting<>(name, "text", defaultValue, doc, rule, validator, v -> v, false, List.of(), List.of());
     }
 
     /** Text that must not be blank. */
@@ -104,6 +107,7 @@ public final class Setting<T> {
                 v -> isIntBetween(v, min, max),
                 Integer::valueOf,
                 false,
+                List.of(),
                 List.of());
     }
 
@@ -118,6 +122,7 @@ public final class Setting<T> {
                 v -> isLongAtLeast(v, min),
                 Long::valueOf,
                 false,
+                List.of(),
                 List.of());
     }
 
@@ -132,6 +137,7 @@ public final class Setting<T> {
                 Setting::isPort,
                 Integer::valueOf,
                 false,
+                List.of(),
                 List.of());
     }
 
@@ -146,6 +152,7 @@ public final class Setting<T> {
                 Setting::isBoolean,
                 Boolean::valueOf,
                 false,
+                List.of(),
                 List.of());
     }
 
@@ -169,26 +176,53 @@ public final class Setting<T> {
                 v -> names.contains(v.toUpperCase(Locale.ROOT)),
                 v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)),
                 false,
+                List.of(),
                 List.of());
     }
 
     /** The same key, never echoed in an error or a listing (tokens, passwords, keys). */
     public Setting<T> secret() {
         return new Setting<>(
-                name, type, defaultValue, doc, rule, validator, parser, true, deprecatedEnvironmentVariables);
+                name,
+                type,
+                defaultValue,
+                doc,
+                rule,
+                validator,
+                parser,
+                true,
+                deprecatedEnvironmentVariables,
+                deprecatedOptions);
     }
 
     /** The same key, also read from these former environment variable names (each warned about once). */
     public Setting<T> deprecatedAlias(String... environmentVariables) {
         List<String> all = new ArrayList<>(deprecatedEnvironmentVariables);
         all.addAll(List.of(environmentVariables));
-        return new Setting<>(name, type, defaultValue, doc, rule, validator, parser, secret, all);
+        return new Setting<>(name, type, defaultValue, doc, rule, validator, parser, secret, all, deprecatedOptions);
+    }
+
+    /** The same key, also accepted under these former option names on the command line. */
+    public Setting<T> deprecatedOption(String... optionNames) {
+        List<String> all = new ArrayList<>(deprecatedOptions);
+        all.addAll(List.of(optionNames));
+        return new Setting<>(
+                name, type, defaultValue, doc, rule, validator, parser, secret, deprecatedEnvironmentVariables, all);
     }
 
     /** The same key with another default, e.g. for a key whose default depends on the deployment. */
     public Setting<T> withDefault(String newDefault) {
         return new Setting<>(
-                name, type, newDefault, doc, rule, validator, parser, secret, deprecatedEnvironmentVariables);
+                name,
+                type,
+                newDefault,
+                doc,
+                rule,
+                validator,
+                parser,
+                secret,
+                deprecatedEnvironmentVariables,
+                deprecatedOptions);
     }
 
     public String name() {
@@ -223,6 +257,11 @@ public final class Setting<T> {
         return deprecatedEnvironmentVariables;
     }
 
+    /** Option names this key had before the one naming rule; still accepted. */
+    public List<String> deprecatedOptions() {
+        return deprecatedOptions;
+    }
+
     /** {@code WHEREABOUTS_} + the name in upper case, dots as underscores. */
     public String environmentVariable() {
         return environmentVariable(name);
@@ -253,8 +292,8 @@ public final class Setting<T> {
         String trimmed = raw.trim();
         if (!validator.test(trimmed)) {
             String shown = secret ? "(hidden)" : "'" + raw + "'";
-            throw new IllegalArgumentException(
-                    source + " has invalid value " + shown + ": " + doc + " Expected " + rule + ".");
+            throw new IllegalArgumentException(source + " has invalid value " + shown + ": " + doc + " Expected " + rule
+                    + " (key " + name + ", option " + optionName() + ").");
         }
         return parser.apply(trimmed);
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class SettingOptions {
 
     private final Map<Setting<?>, String> given = new LinkedHashMap<>();
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
 
     private final String ownPrefix;
 
@@ -48,11 +49,15 @@ public final class SettingOptions {
                     .multiplicity("0..1");
             int added = 0;
             for (Setting<?> setting : group.settings()) {
+                if (!options.declared.add(setting.name())) {
+                    continue; // a shared key listed by two groups gets one option
+                }
                 if (setting.isSecret()) {
                     secrets.add(setting.environmentVariable() + "  " + setting.doc());
                     continue;
                 }
                 section.addArg(options.option(setting));
+                options.formerOptions(setting).forEach(spec::addOption);
                 added++;
             }
             if (added > 0) {
@@ -83,20 +88,34 @@ public final class SettingOptions {
     }
 
     private OptionSpec option(Setting<?> setting) {
-        String defaultText = setting.defaultValue().isEmpty() ? "none" : setting.defaultValue();
+        return option(setting, optionName(setting), false);
+    }
+
+    /**
+     * Former names of a key's option are hidden options setting the same key: they keep working
+     * without crowding the help.
+     */
+    private List<OptionSpec> formerOptions(Setting<?> setting) {
         String name = optionName(setting);
+        return setting.deprecatedOptions().stream()
+                .filter(old -> !old.equals(name))
+                .map(old -> option(setting, old, true))
+                .toList();
+    }
+
+    private OptionSpec option(Setting<?> setting, String name, boolean hidden) {
+        String defaultText = setting.defaultValue().isEmpty() ? "none" : setting.defaultValue();
         return OptionSpec.builder(name)
                 .paramLabel(label(setting))
                 .type(String.class)
                 .arity("1")
+                .hidden(hidden)
                 .converters(value -> {
                     // Validated while parsing, so a typo fails before anything starts, naming the option.
                     setting.parse(value, "option " + name);
                     return value;
                 })
-                .description(
-                        (setting.doc() + " Env " + setting.environmentVariable() + ", default " + defaultText + ".")
-                                .replace("%", "%%"))
+                .description(description(setting, defaultText).replace("%", "%%"))
                 .setter(new ISetter() {
                     @Override
                     public <T> T set(T value) {
@@ -111,18 +130,45 @@ public final class SettingOptions {
 
     /** The option of {@code setting} in this command. */
     public String optionName(Setting<?> setting) {
+        return optionName(setting, ownPrefix);
+    }
+
+    /** The option of {@code setting} in a command whose own keys start with {@code ownPrefix}. */
+    public static String optionName(Setting<?> setting, String ownPrefix) {
         if (!ownPrefix.isEmpty() && setting.name().startsWith(ownPrefix)) {
             return "--" + setting.name().substring(ownPrefix.length()).replace('.', '-');
         }
         return setting.optionName();
     }
 
+    private static String description(Setting<?> setting, String defaultText) {
+        String text = setting.doc() + " Env " + setting.environmentVariable();
+        if (!setting.deprecatedEnvironmentVariables().isEmpty()) {
+            text += " (formerly " + String.join(", ", setting.deprecatedEnvironmentVariables()) + ")";
+        }
+        return text + ", default " + defaultText + ".";
+    }
+
     private static String label(Setting<?> setting) {
-        return switch (setting.type()) {
-            case "port" -> "PORT";
-            case "integer", "long" -> "N";
-            case "boolean" -> "true|false";
-            default -> "VALUE";
-        };
+        if (!setting.type().equals("text")) {
+            return switch (setting.type()) {
+                case "port" -> "PORT";
+                case "integer", "long" -> "N";
+                case "boolean" -> "true|false";
+                default -> "VALUE";
+            };
+        }
+        if (setting.name().endsWith(".servers") || setting.name().equals("external.kafka")) {
+            return "HOST:PORT";
+        }
+        if (setting.name().endsWith(".url")
+                || setting.name().endsWith(".uri")
+                || setting.name().startsWith("external.")) {
+            return "URL";
+        }
+        if (setting.name().endsWith(".dir")) {
+            return "DIR";
+        }
+        return "VALUE";
     }
 }

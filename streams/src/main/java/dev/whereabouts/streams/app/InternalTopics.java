@@ -109,8 +109,9 @@ public final class InternalTopics {
                 // topic's would let two tasks work on one subject.
                 throw new IllegalStateException("routing topic " + name + " has " + actual + " partitions but "
                         + StreamsSettings.ROUTE_PARTITIONS + " is " + partitions + "; set "
-                        + StreamsSettings.ROUTE_PARTITIONS
-                        + "=" + actual + " (a routing topic cannot be repartitioned in place)");
+                        + StreamsSettings.ROUTE_PARTITIONS.name().substring(StreamsSettings.PREFIX.length())
+                        + "=" + actual + " (" + StreamsSettings.ROUTE_PARTITIONS.environmentVariable() + "=" + actual
+                        + "; a routing topic cannot be repartitioned in place)");
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException(

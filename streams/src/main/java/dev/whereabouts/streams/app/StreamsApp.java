@@ -1,5 +1,8 @@
 package dev.whereabouts.streams.app;
 
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.KafkaClientSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.deadletter.DeadLetters;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -15,14 +18,13 @@ import dev.whereabouts.streams.errors.DeadLetterSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,7 +50,7 @@ public final class StreamsApp implements AutoCloseable {
     public StreamsApp(StreamsSettings settings) {
         this.settings = settings;
         SerdeConfig serdeConfig = SerdeConfig.builder()
-                .schemaRegistryUrl(settings.getString(StreamsSettings.SCHEMA_REGISTRY_URL))
+                .schemaRegistryUrl(settings.get(CommonSettings.REGISTRY_URL))
                 .build();
         this.registry = CachingSchemaRegistryClient.forConfig(new RestSchemaRegistryClient(serdeConfig), serdeConfig);
         TopicSerdes serdes = new TopicSerdes(registry, serdeConfig);
@@ -77,13 +79,12 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Creates the routing topic if needed and starts processing. */
     public StreamsApp start() {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(StreamsSettings.BOOTSTRAP_SERVERS)))) {
+        try (Admin admin = Admin.create(KafkaClientSettings.clientProperties(settings.settings()))) {
             InternalTopics.ensureRouteTopic(
                     admin,
                     settings.applicationId(),
                     settings.getInt(StreamsSettings.ROUTE_PARTITIONS),
-                    settings.getInt(StreamsSettings.REPLICATION_FACTOR).shortValue(),
+                    (short) settings.getInt(StreamsSettings.REPLICATION_FACTOR),
                     ADMIN_TIMEOUT);
             InternalTopics.awaitTopics(
                     admin,
@@ -108,7 +109,6 @@ public final class StreamsApp implements AutoCloseable {
     Properties streamsProperties() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(StreamsSettings.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getLong(StreamsSettings.COMMIT_INTERVAL_MS));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(StreamsSettings.NUM_STREAM_THREADS));
@@ -125,12 +125,14 @@ public final class StreamsApp implements AutoCloseable {
         // batch cost a quarter of the stream threads' CPU; the bytes saved are not worth it next to the broker.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // Bootstrap servers, then kafka.client.* and kafka.streams.* on top of the defaults above.
+        props.putAll(KafkaClientSettings.streamsProperties(settings.settings()));
         return props;
     }
 
     private Properties producerProperties() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(StreamsSettings.BOOTSTRAP_SERVERS));
+        props.putAll(KafkaClientSettings.clientProperties(settings.settings()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-dead-letters");
@@ -146,7 +148,19 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        StreamsSettings settings = StreamsSettings.from(System.getenv(), args);
+        if (java.util.Arrays.asList(args).contains("--help")
+                || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(StreamsSettings.usage());
+            return;
+        }
+        StreamsSettings settings;
+        try {
+            settings = StreamsSettings.from(Settings.fromProcess(), args);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         StreamsApp app = new StreamsApp(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -160,7 +174,7 @@ public final class StreamsApp implements AutoCloseable {
         LOG.info(
                 "whereabouts streams {} started against {}",
                 settings.applicationId(),
-                settings.getString(StreamsSettings.BOOTSTRAP_SERVERS));
+                settings.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS));
         stopped.await();
     }
 }

@@ -1,229 +1,238 @@
 package dev.whereabouts.streams.app;
 
-import dev.whereabouts.model.time.IsoPeriod;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Setting;
+import dev.whereabouts.model.config.SettingGroup;
+import dev.whereabouts.model.config.SettingOptions;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.streams.TopologyConfig;
+import dev.whereabouts.model.time.IsoPeriod;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The Streams application's settings. Every key has a default, a validator and a doc line, and
- * can be set as {@code --key=value} or through the environment variable
- * {@code WHEREABOUTS_STREAMS_<KEY>} (upper case, dots and dashes as underscores), e.g.
- * {@code WHEREABOUTS_STREAMS_NUM_STREAM_THREADS=2}. Arguments win over the environment.
+ * The lineage topology's keys ({@code streams.*}), and the values one application runs with. Kafka
+ * and the registry are the shared keys of {@link CommonSettings}; any other Streams property passes
+ * through with the {@link CommonSettings#KAFKA_STREAMS_PREFIX} prefix.
  */
-public final class StreamsSettings extends AbstractConfig {
+public final class StreamsSettings {
 
-    /** Prefix of the environment variables. */
-    public static final String ENV_PREFIX = "WHEREABOUTS_STREAMS_";
+    /** The prefix of every key here; dropped in {@link StreamsApp}'s own options. */
+    public static final String PREFIX = "streams.";
 
-    /** Kafka bootstrap servers. */
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    /** Schema registry base URL (Confluent REST API). */
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    /** Streams application id; instances with the same id share the work. */
-    public static final String APPLICATION_ID = "application.id";
-    /** How often Streams commits its transaction, in ms. */
-    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
-    /** Stream threads per instance. */
-    public static final String NUM_STREAM_THREADS = "num.stream.threads";
-    /** Warm standby copies of each state store on other instances. */
-    public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
-    /** Directory of the local state stores. */
-    public static final String STATE_DIR = "state.dir";
-    /** Replication factor of the topics Streams and this application create. */
-    public static final String REPLICATION_FACTOR = "replication.factor";
-    /** Partitions of the application's routing topic (created on first start). */
-    public static final String ROUTE_PARTITIONS = "route.partitions";
-    /** How long a sharing event id is remembered to drop a re-sent duplicate, in ms. */
-    public static final String DEDUPE_WINDOW_MS = "dedupe.window.ms";
-    /** Wall-clock interval of the retention-findings punctuator, in ms. */
-    public static final String RETENTION_SCAN_INTERVAL_MS = "retention.scan.interval.ms";
-    /** Wall-clock interval of the overdue-request punctuator, in ms. */
-    public static final String DEADLINE_SCAN_INTERVAL_MS = "deadline.scan.interval.ms";
-    /** Most index entries one punctuation handles. */
-    public static final String SCAN_SLICE_SIZE = "scan.slice.size";
-    /** Consumer session timeout, in ms: how soon a crashed instance's partitions move to another. */
-    public static final String SESSION_TIMEOUT_MS = "session.timeout.ms";
-    /** ISO-8601 period backups may keep data after the last share. */
-    public static final String BACKUP_PROMISE = "backup.promise";
-    /** ISO-8601 period by which a request's deadline may be extended once. */
-    public static final String MAX_EXTENSION = "max.extension";
-
-    private static final ConfigDef.Validator PERIOD = (name, value) -> {
-        if (value == null || !IsoPeriod.isValid(value.toString())) {
-            throw new ConfigException(name, value, "an ISO-8601 period such as P1Y, P2M, P45D or PT24H");
-        }
-    };
-
-    private static final ConfigDef.Validator NOT_BLANK = (name, value) -> {
-        if (value == null || value.toString().isBlank()) {
-            throw new ConfigException(name, value, "must not be blank");
-        }
-    };
-
-    private static final ConfigDef DEF = new ConfigDef()
-            .define(
-                    BOOTSTRAP_SERVERS,
-                    Type.STRING,
-                    "localhost:9092",
-                    NOT_BLANK,
-                    Importance.HIGH,
-                    "Kafka bootstrap servers, host:port[,host:port].")
-            .define(
-                    SCHEMA_REGISTRY_URL,
-                    Type.STRING,
-                    "http://localhost:8081",
-                    NOT_BLANK,
-                    Importance.HIGH,
-                    "Schema registry base URL (Confluent REST API).")
-            .define(
-                    APPLICATION_ID,
-                    Type.STRING,
+    public static final Setting<String> APPLICATION_ID = Setting.text(
+                    "streams.application.id",
                     "whereabouts-streams",
-                    NOT_BLANK,
-                    Importance.HIGH,
-                    "Streams application id; instances with the same id share the partitions. Also names the routing topic.")
-            .define(
-                    COMMIT_INTERVAL_MS,
-                    Type.LONG,
+                    "Streams application id; instances with the same id share the partitions. Also names the"
+                            + " routing topic. The platform uses whereabouts-lineage.")
+            .deprecatedOption("--application.id");
+    public static final Setting<Long> COMMIT_INTERVAL_MS = Setting.longInteger(
+                    "streams.commit.interval.ms",
                     200L,
-                    Range.atLeast(10),
-                    Importance.MEDIUM,
-                    "Transaction commit interval in ms: longer is faster, shorter makes outputs visible sooner.")
-            .define(
-                    NUM_STREAM_THREADS,
-                    Type.INT,
-                    2,
-                    Range.between(1, 64),
-                    Importance.MEDIUM,
-                    "Stream threads per instance.")
-            .define(
-                    NUM_STANDBY_REPLICAS,
-                    Type.INT,
+                    10,
+                    "Transaction commit interval in ms: longer is faster, shorter makes outputs visible sooner"
+                            + " (each routing hop waits for a commit).")
+            .deprecatedOption("--commit.interval.ms");
+    public static final Setting<Integer> NUM_STREAM_THREADS = Setting.integer(
+                    "streams.num.stream.threads", 2, 1, 64, "Stream threads per instance.")
+            .deprecatedOption("--num.stream.threads");
+    public static final Setting<Integer> NUM_STANDBY_REPLICAS = Setting.integer(
+                    "streams.num.standby.replicas",
                     0,
-                    Range.between(0, 8),
-                    Importance.MEDIUM,
+                    0,
+                    8,
                     "Standby copies of each state store on other instances, for fast fail-over.")
-            .define(
-                    STATE_DIR,
-                    Type.STRING,
+            .deprecatedOption("--num.standby.replicas");
+    public static final Setting<String> STATE_DIR = Setting.text(
+                    "streams.state.dir",
                     "data/streams",
-                    NOT_BLANK,
-                    Importance.MEDIUM,
-                    "Directory of the local RocksDB state stores.")
-            .define(
-                    REPLICATION_FACTOR,
-                    Type.INT,
+                    "Directory of the local RocksDB state stores. The platform keeps them under data.dir.")
+            .deprecatedOption("--state.dir");
+    public static final Setting<Integer> REPLICATION_FACTOR = Setting.integer(
+                    "streams.replication.factor",
                     1,
-                    Range.between(1, 7),
-                    Importance.MEDIUM,
+                    1,
+                    7,
                     "Replication factor of the internal topics: 1 on the embedded single node, 3 in production.")
-            .define(
-                    ROUTE_PARTITIONS,
-                    Type.INT,
-                    6,
-                    Range.between(1, 1024),
-                    Importance.LOW,
-                    "Partitions of the routing topic, created on first start; the parallelism of identity, subject and request work.")
-            .define(
-                    DEDUPE_WINDOW_MS,
-                    Type.LONG,
+            .deprecatedOption("--replication.factor");
+    public static final Setting<Integer> ROUTE_PARTITIONS = Setting.integer(
+                    "streams.route.partitions",
+                    TopologyConfig.DEFAULT_ROUTE_PARTITIONS,
+                    1,
+                    1024,
+                    "Partitions of the routing topic, created on first start; the parallelism of identity,"
+                            + " subject and request work. Must equal an existing routing topic's count.")
+            .deprecatedOption("--route.partitions");
+    public static final Setting<Long> DEDUPE_WINDOW_MS = Setting.longInteger(
+                    "streams.dedupe.window.ms",
                     TopologyConfig.DEFAULT_DEDUPE_WINDOW.toMillis(),
-                    Range.atLeast(1),
-                    Importance.LOW,
+                    1,
                     "How long a sharing event id is remembered to drop an emitter's re-send, in ms.")
-            .define(
-                    RETENTION_SCAN_INTERVAL_MS,
-                    Type.LONG,
+            .deprecatedOption("--dedupe.window.ms");
+    public static final Setting<Long> RETENTION_SCAN_INTERVAL_MS = Setting.longInteger(
+                    "streams.retention.scan.interval.ms",
                     TopologyConfig.DEFAULT_RETENTION_SCAN_INTERVAL.toMillis(),
-                    Range.atLeast(1),
-                    Importance.LOW,
+                    1,
                     "Wall-clock interval of the retention-findings punctuator, in ms.")
-            .define(
-                    DEADLINE_SCAN_INTERVAL_MS,
-                    Type.LONG,
+            .deprecatedOption("--retention.scan.interval.ms");
+    public static final Setting<Long> DEADLINE_SCAN_INTERVAL_MS = Setting.longInteger(
+                    "streams.deadline.scan.interval.ms",
                     TopologyConfig.DEFAULT_DEADLINE_SCAN_INTERVAL.toMillis(),
-                    Range.atLeast(1),
-                    Importance.LOW,
+                    1,
                     "Wall-clock interval of the overdue-request punctuator, in ms.")
-            .define(
-                    SCAN_SLICE_SIZE,
-                    Type.INT,
+            .deprecatedOption("--deadline.scan.interval.ms");
+    public static final Setting<Integer> SCAN_SLICE_SIZE = Setting.integer(
+                    "streams.scan.slice.size",
                     TopologyConfig.DEFAULT_SCAN_SLICE_SIZE,
-                    Range.atLeast(1),
-                    Importance.LOW,
+                    1,
+                    Integer.MAX_VALUE,
                     "Most due index entries one punctuation handles, so a backlog never stalls a task.")
-            .define(
-                    SESSION_TIMEOUT_MS,
-                    Type.INT,
+            .deprecatedOption("--scan.slice.size");
+    public static final Setting<Integer> SESSION_TIMEOUT_MS = Setting.integer(
+                    "streams.session.timeout.ms",
                     45_000,
-                    Range.between(6_000, 1_800_000),
-                    Importance.LOW,
-                    "Consumer session timeout in ms: how soon the partitions of a crashed instance move to the others.")
-            .define(
-                    BACKUP_PROMISE,
-                    Type.STRING,
+                    6_000,
+                    1_800_000,
+                    "Consumer session timeout in ms: how soon the partitions of a crashed instance move to the"
+                            + " others.")
+            .deprecatedOption("--session.timeout.ms");
+    public static final Setting<String> BACKUP_PROMISE = Setting.text(
+                    "streams.backup.promise",
                     TopologyConfig.DEFAULT_BACKUP_PROMISE,
-                    PERIOD,
-                    Importance.LOW,
-                    "How long backups may keep data after the last share (the privacy statement promises P1Y).")
-            .define(
-                    MAX_EXTENSION,
-                    Type.STRING,
+                    "How long backups may keep data after the last share (the privacy statement promises P1Y).",
+                    "an ISO-8601 period such as P1Y, P2M, P45D or PT24H",
+                    IsoPeriod::isValid)
+            .deprecatedOption("--backup.promise");
+    public static final Setting<String> MAX_EXTENSION = Setting.text(
+                    "streams.max.extension",
                     TopologyConfig.DEFAULT_MAX_EXTENSION,
-                    PERIOD,
-                    Importance.LOW,
-                    "How far a request's deadline may be extended, once, beyond one month (GDPR Art. 12(3): P2M).");
+                    "How far a request's deadline may be extended, once, beyond one month (GDPR Art. 12(3): P2M).",
+                    "an ISO-8601 period such as P1Y, P2M, P45D or PT24H",
+                    IsoPeriod::isValid)
+            .deprecatedOption("--max.extension");
 
-    public StreamsSettings(Map<String, ?> values) {
-        super(DEF, values, false);
+    public static final SettingGroup GROUP = new SettingGroup(
+            "Lineage topology (Kafka Streams)",
+            "Read by the lineage topology (`StreamsApp`, and inside `./whereabouts`). Processing is always"
+                    + " exactly_once_v2.",
+            List.of(
+                    APPLICATION_ID,
+                    COMMIT_INTERVAL_MS,
+                    NUM_STREAM_THREADS,
+                    NUM_STANDBY_REPLICAS,
+                    STATE_DIR,
+                    REPLICATION_FACTOR,
+                    ROUTE_PARTITIONS,
+                    DEDUPE_WINDOW_MS,
+                    RETENTION_SCAN_INTERVAL_MS,
+                    DEADLINE_SCAN_INTERVAL_MS,
+                    SCAN_SLICE_SIZE,
+                    SESSION_TIMEOUT_MS,
+                    BACKUP_PROMISE,
+                    MAX_EXTENSION));
+
+    private final Settings settings;
+
+    /** Validates every key now, so a bad value stops the start with a {@link ConfigException} naming it. */
+    public StreamsSettings(Settings settings) {
+        try {
+            for (SettingGroup group : groups()) {
+                group.settings().forEach(settings::get);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        this.settings = settings;
     }
 
-    /** The definitions of every key, for documentation. */
-    public static ConfigDef configDef() {
-        return new ConfigDef(DEF);
+    /** Only these values, everything else at its default (tests, benchmarks). */
+    public StreamsSettings(Map<Setting<?>, ?> values) {
+        this(with(Settings.defaults(), values));
     }
 
-    /** Environment first, then {@code --key=value} arguments on top. */
+    /** The keys the application reads. */
+    public static List<SettingGroup> groups() {
+        return List.of(GROUP, CommonSettings.CONNECTION);
+    }
+
+    /**
+     * Environment first, then command-line options (generated from the declarations, {@code streams.}
+     * dropped: {@code --commit-interval-ms=250}) on top.
+     */
     public static StreamsSettings from(Map<String, String> environment, String... args) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : DEF.names()) {
-            String value = environment.get(environmentVariable(name));
-            if (value != null) {
-                values.put(name, value);
-            }
-        }
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new ConfigException("argument '" + arg + "' is not --key=value; keys: " + DEF.names());
-            }
-            String key = arg.substring(2, arg.indexOf('='));
-            if (!DEF.names().contains(key)) {
-                throw new ConfigException("unknown setting '" + key + "'; keys: " + DEF.names());
-            }
-            values.put(key, arg.substring(arg.indexOf('=') + 1));
-        }
-        return new StreamsSettings(values);
+        return from(Settings.of(environment), args);
     }
 
-    /** The environment variable a key is read from. */
-    public static String environmentVariable(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    /** {@code base} (e.g. {@link Settings#fromProcess()}) with command-line options on top. */
+    public static StreamsSettings from(Settings base, String... args) {
+        CommandSpec spec = commandSpec();
+        SettingOptions options = SettingOptions.addTo(spec, groups(), PREFIX);
+        try {
+            new CommandLine(spec).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new StreamsSettings(options.applyTo(base));
+    }
+
+    /** The option that sets {@code setting} on {@link StreamsApp}'s command line. */
+    public static String optionName(Setting<?> setting) {
+        return SettingOptions.optionName(setting, PREFIX);
+    }
+
+    /** {@code --help} of {@link StreamsApp}. */
+    public static String usage() {
+        CommandSpec spec = commandSpec();
+        SettingOptions.addTo(spec, groups(), PREFIX);
+        return new CommandLine(spec).getUsageMessage();
+    }
+
+    private static CommandSpec commandSpec() {
+        CommandSpec spec = CommandSpec.create().name("StreamsApp").mixinStandardHelpOptions(true);
+        spec.usageMessage()
+                .description("Runs the lineage topology. Every option is also an environment variable; see"
+                        + " docs/settings.md.");
+        return spec;
+    }
+
+    public <T> T get(Setting<T> setting) {
+        return settings.get(setting);
+    }
+
+    public String getString(Setting<String> setting) {
+        return settings.get(setting);
+    }
+
+    public int getInt(Setting<Integer> setting) {
+        return settings.get(setting);
+    }
+
+    public long getLong(Setting<Long> setting) {
+        return settings.get(setting);
     }
 
     public String applicationId() {
-        return getString(APPLICATION_ID);
+        return settings.get(APPLICATION_ID);
     }
 
-    public Duration duration(String key) {
-        return Duration.ofMillis(getLong(key));
+    public Duration duration(Setting<Long> millis) {
+        return Duration.ofMillis(settings.get(millis));
+    }
+
+    /** The settings behind these values, for the Kafka client and Streams pass-through. */
+    public Settings settings() {
+        return settings;
+    }
+
+    private static Settings with(Settings base, Map<Setting<?>, ?> values) {
+        Settings settings = base;
+        for (Map.Entry<Setting<?>, ?> entry : values.entrySet()) {
+            settings = settings.with(entry.getKey(), entry.getValue());
+        }
+        return settings;
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderTask;
 import dev.whereabouts.model.dsr.OutcomeType;
@@ -186,7 +187,7 @@ class LineageTopologyIT {
     @Test
     void shouldLoseNothingAndCountNothingTwiceWhenAnInstanceIsKilledMidStream(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("kill");
-        Map<String, String> settings = StreamsInstances.settings(
+        Map<Setting<?>, Object> settings = StreamsInstances.settings(
                 stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state"));
         try (KafkaIo io = new KafkaIo(
                         stack.bootstrapServers(), stack.registryUrl().toString());

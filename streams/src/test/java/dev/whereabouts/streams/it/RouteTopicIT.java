@@ -3,6 +3,7 @@ package dev.whereabouts.streams.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.stack.junit.EmbeddedStackExtension;
 import dev.whereabouts.stack.junit.StackFixture;
 import dev.whereabouts.streams.TopologyConfig;
@@ -45,7 +46,7 @@ class RouteTopicIT {
                 .createTopics(List.of(new NewTopic(TopologyConfig.routeTopic(applicationId), 3, (short) 1)))
                 .all()
                 .get();
-        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(
+        Map<Setting<?>, Object> settings = new HashMap<>(StreamsInstances.settings(
                 stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
         settings.put(StreamsSettings.ROUTE_PARTITIONS, "6");
 
@@ -64,7 +65,7 @@ class RouteTopicIT {
     @Test
     void shouldCreateTheRoutingTopicWithTheConfiguredPartitionCount(StackFixture stack) throws Exception {
         String applicationId = stack.uniqueId("route-create");
-        Map<String, String> settings = new HashMap<>(StreamsInstances.settings(
+        Map<Setting<?>, Object> settings = new HashMap<>(StreamsInstances.settings(
                 stack.bootstrapServers(), stack.registryUrl().toString(), applicationId, tmp.resolve("state")));
         settings.put(StreamsSettings.ROUTE_PARTITIONS, "4");
 

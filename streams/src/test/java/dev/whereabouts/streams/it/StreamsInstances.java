@@ -1,5 +1,7 @@
 package dev.whereabouts.streams.it;
 
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.streams.app.StreamsApp;
 import dev.whereabouts.streams.app.StreamsSettings;
 import java.io.File;
@@ -17,11 +19,11 @@ final class StreamsInstances {
 
     private StreamsInstances() {}
 
-    static Map<String, String> settings(String bootstrap, String registry, String applicationId, Path stateDir) {
+    static Map<Setting<?>, Object> settings(String bootstrap, String registry, String applicationId, Path stateDir) {
         return Map.of(
-                StreamsSettings.BOOTSTRAP_SERVERS,
+                CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
                 bootstrap,
-                StreamsSettings.SCHEMA_REGISTRY_URL,
+                CommonSettings.REGISTRY_URL,
                 registry,
                 StreamsSettings.APPLICATION_ID,
                 applicationId,
@@ -40,7 +42,7 @@ final class StreamsInstances {
                 "6000");
     }
 
-    static StreamsApp inProcess(Map<String, String> settings) {
+    static StreamsApp inProcess(Map<Setting<?>, Object> settings) {
         return new StreamsApp(new StreamsSettings(settings)).start();
     }
 
@@ -58,14 +60,14 @@ final class StreamsInstances {
     }
 
     /** Runs {@code StreamsApp.main} in a child JVM on this test's classpath. */
-    static Process childJvm(Map<String, String> settings, Path log) throws IOException {
+    static Process childJvm(Map<Setting<?>, Object> settings, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(StreamsApp.class.getName());
-        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        settings.forEach((k, v) -> command.add(StreamsSettings.optionName(k) + "=" + v));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

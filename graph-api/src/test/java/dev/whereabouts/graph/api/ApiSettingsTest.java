@@ -3,18 +3,20 @@ package dev.whereabouts.graph.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.model.config.Setting;
+import dev.whereabouts.model.config.SettingGroup;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class ApiSettingTest {
+class ApiSettingsTest {
 
     @Test
     void shouldUseDefaultsInTheDemoAndPortEightyEighty() {
         ApiConfig config = ApiConfig.resolve(Map.of("WHEREABOUTS_API_DEMO", "true"), new Properties());
-        assertThat(config.getInt(ApiSetting.PORT)).isEqualTo(8080);
-        assertThat(config.get(ApiSetting.BOLT_URI)).isEqualTo("bolt://127.0.0.1:7687");
-        assertThat(config.getBoolean(ApiSetting.WRITER_ENABLED)).isTrue();
+        assertThat(config.getInt(ApiSettings.PORT)).isEqualTo(8080);
+        assertThat(config.get(ApiSettings.BOLT_URI)).isEqualTo("bolt://127.0.0.1:7687");
+        assertThat(config.getBoolean(ApiSettings.WRITER_ENABLED)).isTrue();
     }
 
     @Test
@@ -23,7 +25,7 @@ class ApiSettingTest {
         properties.setProperty("whereabouts.api.port", "9000");
         ApiConfig config =
                 ApiConfig.resolve(Map.of("WHEREABOUTS_API_PORT", "8000", "WHEREABOUTS_API_DEMO", "true"), properties);
-        assertThat(config.getInt(ApiSetting.PORT)).isEqualTo(9000);
+        assertThat(config.getInt(ApiSettings.PORT)).isEqualTo(9000);
     }
 
     @Test
@@ -47,9 +49,11 @@ class ApiSettingTest {
     @Test
     void shouldDocumentEverySetting() {
         String help = ApiConfig.help();
-        for (ApiSetting setting : ApiSetting.values()) {
-            assertThat(help).contains(setting.environmentVariable());
-            assertThat(setting.doc()).isNotBlank();
+        for (SettingGroup group : ApiConfig.groups()) {
+            for (Setting<?> setting : group.settings()) {
+                assertThat(help).contains(setting.environmentVariable());
+                assertThat(setting.doc()).isNotBlank();
+            }
         }
     }
 }

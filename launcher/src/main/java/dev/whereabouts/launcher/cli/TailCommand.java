@@ -1,4 +1,4 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import dev.whereabouts.model.serde.SchemaRegistryClient;
 import dev.whereabouts.model.topic.Topic;
@@ -16,7 +16,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Print records of a Whereabouts topic decoded through the schema registry (from the beginning).",
             "Shows what really is on Kafka: pseudonyms only, never a raw identifier."
         })
-final class TailCommand implements Callable<Integer> {
+final class TailCommand implements Callable<Integer>, ConnectionOptions.Connected {
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic to read; the sharing events when omitted.")
     String topicName;
@@ -45,8 +44,13 @@ final class TailCommand implements Callable<Integer> {
             description = "Seconds to wait for records before stopping (default ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    @Mixin
-    ConnectionOptions connection;
+    private final ConnectionOptions connection = new ConnectionOptions();
+
+    @Override
+    public ConnectionOptions connection() {
+
+        return connection;
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,11 +65,7 @@ final class TailCommand implements Callable<Integer> {
                                 "unknown topic '" + topicName + "'; known: " + Topics.all()));
         try (SchemaRegistryClient registry = connection.registry();
                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                connection.bootstrapServers,
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false),
+                        withoutAutoCommit(connection.kafkaProperties()),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
             TopicSerdes serdes = connection.serdes(registry);
@@ -96,5 +96,10 @@ final class TailCommand implements Callable<Integer> {
             out.println(printed + " records from " + topic.name());
         }
         return 0;
+    }
+
+    private static Map<String, Object> withoutAutoCommit(Map<String, Object> properties) {
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return properties;
     }
 }

@@ -1,4 +1,4 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import dev.whereabouts.ingest.deadletter.DeadLetterEntry;
 import dev.whereabouts.ingest.deadletter.DeadLetterStore;
@@ -62,13 +62,18 @@ final class DeadLettersCommand {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Print one line per dead letter: position, time, stage, source, size, reason.")
-    static final class ListLetters implements Callable<Integer> {
+    static final class ListLetters implements Callable<Integer>, ConnectionOptions.Connected {
 
         @Mixin
         Selection selection;
 
-        @Mixin
-        ConnectionOptions connection;
+        private final ConnectionOptions connection = new ConnectionOptions();
+
+        @Override
+        public ConnectionOptions connection() {
+
+            return connection;
+        }
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -79,7 +84,7 @@ final class DeadLettersCommand {
             int count = 0;
             try (SchemaRegistryClient registry = connection.registry()) {
                 DeadLetterStore store = new DeadLetterStore(
-                        connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
+                        connection.bootstrapServers(), connection.serdes(registry), Duration.ofSeconds(30));
                 for (Topic<byte[], DeadLetter> topic : selection.topics()) {
                     for (DeadLetterEntry entry : store.list(topic, selection.filter())) {
                         out.println(entry.summary());
@@ -100,7 +105,7 @@ final class DeadLettersCommand {
                 "Select with --topic and --offsets or --reason; --all replays everything selected by --topic.",
                 "Replaying twice is harmless: consumers deduplicate by event id."
             })
-    static final class Replay implements Callable<Integer> {
+    static final class Replay implements Callable<Integer>, ConnectionOptions.Connected {
 
         @Mixin
         Selection selection;
@@ -113,8 +118,13 @@ final class DeadLettersCommand {
         @Option(names = "--dry-run", description = "Only print what would be replayed.")
         boolean dryRun;
 
-        @Mixin
-        ConnectionOptions connection;
+        private final ConnectionOptions connection = new ConnectionOptions();
+
+        @Override
+        public ConnectionOptions connection() {
+
+            return connection;
+        }
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -128,7 +138,7 @@ final class DeadLettersCommand {
             }
             try (SchemaRegistryClient registry = connection.registry()) {
                 DeadLetterStore store = new DeadLetterStore(
-                        connection.bootstrapServers, connection.serdes(registry), Duration.ofSeconds(30));
+                        connection.bootstrapServers(), connection.serdes(registry), Duration.ofSeconds(30));
                 List<DeadLetterEntry> chosen = new ArrayList<>();
                 for (Topic<byte[], DeadLetter> topic : selection.topics()) {
                     chosen.addAll(store.list(topic, selection.filter()));

@@ -1,4 +1,4 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.dsr.OutcomeType;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  ./whereabouts outcome --request 4a79f001-... --holder smarttrackers-app --outcome ERASED \\",
             "      --evidence 'account 42 deleted, log #981'"
         })
-final class OutcomeCommand implements Callable<Integer> {
+final class OutcomeCommand implements Callable<Integer>, ConnectionOptions.Connected {
 
     @Option(names = "--request", required = true, description = "Request id, as returned when the request was filed.")
     String requestId;
@@ -55,8 +54,13 @@ final class OutcomeCommand implements Callable<Integer> {
             description = "Who reports (default ${DEFAULT-VALUE}).")
     String reportedBy;
 
-    @Mixin
-    ConnectionOptions connection;
+    private final ConnectionOptions connection = new ConnectionOptions();
+
+    @Override
+    public ConnectionOptions connection() {
+
+        return connection;
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,14 +80,11 @@ final class OutcomeCommand implements Callable<Integer> {
                 .build();
         try (SchemaRegistryClient registry = connection.registry()) {
             TopicSerdes serdes = connection.serdes(registry);
+            Map<String, Object> properties = connection.kafkaProperties();
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             try (KafkaProducer<String, HolderOutcome> producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            connection.bootstrapServers,
-                            ProducerConfig.ACKS_CONFIG,
-                            "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                            true),
+                    properties,
                     serdes.keySerde(Topics.DSR_OUTCOMES).serializer(),
                     serdes.valueSerde(Topics.DSR_OUTCOMES).serializer())) {
                 producer.send(new ProducerRecord<>(Topics.DSR_OUTCOMES.name(), requestId, record))

@@ -1,7 +1,8 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whereabouts.launcher.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ class WhereaboutsCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = WhereaboutsCli.commandLine();
+        CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine.execute(args);

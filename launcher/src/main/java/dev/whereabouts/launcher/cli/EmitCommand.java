@@ -1,4 +1,4 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import dev.whereabouts.emitter.EmitResult;
 import dev.whereabouts.emitter.EventBuilder;
@@ -6,18 +6,17 @@ import dev.whereabouts.emitter.Subject;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Period;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  ./whereabouts emit --email alice@example.com --holder postmark \\",
             "      --category user.contact.email --purpose system-mail --legal-basis CONTRACT"
         })
-final class EmitCommand implements Callable<Integer> {
+final class EmitCommand implements Callable<Integer>, ConnectionOptions.Connected {
 
     @Option(names = "--email", description = "The person's email address.")
     String email;
@@ -83,8 +82,13 @@ final class EmitCommand implements Callable<Integer> {
     @Option(names = "--event-id", description = "Idempotency key; a random UUID when omitted.")
     String eventId;
 
-    @Mixin
-    ConnectionOptions connection;
+    private final ConnectionOptions connection = new ConnectionOptions();
+
+    @Override
+    public ConnectionOptions connection() {
+
+        return connection;
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -96,12 +100,15 @@ final class EmitCommand implements Callable<Integer> {
             out.println("name the person: --email, --phone or --account-id");
             return 2;
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putIfAbsent(IngestApp.DEMO_ENV, "true");
-        Pseudonymiser pseudonymiser = IngestApp.pseudonymiser(env);
+        // The command line talks to the local demo unless told otherwise: the demo key by default.
+        Settings settings = connection.settings();
+        if (!settings.isSet(CommonSettings.DEMO)) {
+            settings = settings.with(CommonSettings.DEMO, true);
+        }
+        Pseudonymiser pseudonymiser = IngestApp.pseudonymiser(settings);
         try (SchemaRegistryClient registry = connection.registry();
                 WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
-                        .bootstrapServers(connection.bootstrapServers)
+                        .kafkaClient(connection.kafkaProperties())
                         .schemaRegistry(registry)
                         .sourceSystem(sourceSystem)
                         .pseudonymiser(pseudonymiser)

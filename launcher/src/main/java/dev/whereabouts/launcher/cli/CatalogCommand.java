@@ -1,4 +1,4 @@
-package dev.whereabouts.ingest.cli;
+package dev.whereabouts.launcher.cli;
 
 import dev.whereabouts.catalog.Catalog;
 import dev.whereabouts.catalog.CatalogLoader;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -78,7 +77,7 @@ final class CatalogCommand {
                 "new and changed holders and flows, and a tombstone for each one removed.",
                 "With --watch, keep running and re-publish whenever the file changes."
             })
-    static final class Publish implements Callable<Integer> {
+    static final class Publish implements Callable<Integer>, ConnectionOptions.Connected {
 
         @Parameters(
                 arity = "0..1",
@@ -89,8 +88,13 @@ final class CatalogCommand {
         @Option(names = "--watch", description = "Keep watching FILE and re-publish on every valid change.")
         boolean watch;
 
-        @Mixin
-        ConnectionOptions connection;
+        private final ConnectionOptions connection = new ConnectionOptions();
+
+        @Override
+        public ConnectionOptions connection() {
+
+            return connection;
+        }
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
