@@ -1,7 +1,7 @@
 package dev.whereabouts.registry;
 
 import dev.whereabouts.registry.http.RegistryApi;
-import dev.whereabouts.model.config.SettingOptions;
+import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.web.HttpService;
@@ -15,8 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -34,6 +32,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
     static final int HTTP_THREADS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
+
+    private static final ServiceCommandLine COMMAND_LINE = new ServiceCommandLine(
+            "schema-registry",
+            "A durable schema registry speaking the Confluent Schema Registry REST API (Avro only).",
+            List.of(RegistrySettings.GROUP),
+            "registry.");
 
     private final HttpService http;
     private final SchemaStore store;
@@ -111,22 +115,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * ({@code WHEREABOUTS_REGISTRY_PORT}, ...). Command-line options win over the environment.
      */
     public static void main(String[] args) {
-        Cli cli = Cli.create();
         RegistryConfig config;
         try {
-            config = parse(cli, args, Settings.fromProcess());
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            e.getCommandLine().usage(System.err);
-            System.exit(2);
-            return;
+            config = RegistrySettings.config(COMMAND_LINE.parseOrExit(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
-            return;
-        }
-        if (config == null) {
-            cli.commandLine().usage(System.out);
             return;
         }
         SchemaRegistryServer server;
@@ -160,32 +154,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * @throws IllegalArgumentException naming the offending option or value
      */
     static RegistryConfig parseArguments(String[] args, Map<String, String> env) {
+        Settings settings;
         try {
-            return parse(Cli.create(), args, Settings.of(env));
+            settings = COMMAND_LINE.parse(Settings.of(env), args);
         } catch (ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static RegistryConfig parse(Cli cli, String[] args, Settings base) {
-        cli.commandLine().parseArgs(args);
-        if (cli.commandLine().isUsageHelpRequested()) {
-            return null;
-        }
-        return RegistrySettings.config(cli.options().applyTo(base));
-    }
-
-    /** The registry's command line: its options come from {@link RegistrySettings}. */
-    private record Cli(CommandLine commandLine, SettingOptions options) {
-
-        static Cli create() {
-            CommandSpec spec = CommandSpec.create().name("schema-registry").mixinStandardHelpOptions(true);
-            spec.usageMessage()
-                    .description(
-                            "A durable schema registry speaking the Confluent Schema Registry REST API (Avro only).");
-            SettingOptions options = SettingOptions.addTo(spec, List.of(RegistrySettings.GROUP), "registry.");
-            return new Cli(new CommandLine(spec), options);
-        }
+        return settings == null ? null : RegistrySettings.config(settings);
     }
 
     private static URI urlFor(String host, int port) throws UnknownHostException {

@@ -1,6 +1,7 @@
 package dev.whereabouts.graph.api;
 
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.config.SettingGroup;
 import dev.whereabouts.model.config.Settings;
@@ -55,20 +56,12 @@ public final class ApiConfig {
         return settings;
     }
 
-    /** Every setting with its environment variable, default and doc, for {@code --help}. */
+    /** {@link GraphApiApp}'s command line: these keys, {@code api.} dropped from the option names. */
+    static final ServiceCommandLine COMMAND_LINE =
+            new ServiceCommandLine("GraphApiApp", "Runs the graph writer and the DPO API.", groups(), "api.");
+
+    /** What {@code --help} prints: every setting with its environment variable, default and doc. */
     public static String help() {
-        StringBuilder help = new StringBuilder("Settings (environment variable, default):\n");
-        for (SettingGroup group : groups()) {
-            for (Setting<?> setting : group.settings()) {
-                help.append("  ")
-                        .append(setting.environmentVariable())
-                        .append(" (default '")
-                        .append(setting.defaultValue())
-                        .append("')\n      ")
-                        .append(setting.doc())
-                        .append('\n');
-            }
-        }
-        return help.toString();
+        return COMMAND_LINE.usage();
     }
 }

@@ -57,11 +57,7 @@ public final class GraphApiApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
-            System.out.println(ApiConfig.help());
-            return;
-        }
-        ApiConfig config = ApiConfig.resolve(System.getenv(), System.getProperties());
+        ApiConfig config = ApiConfig.from(ApiConfig.COMMAND_LINE.parseOrExit(args));
         GraphApiApp app = start(config, System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

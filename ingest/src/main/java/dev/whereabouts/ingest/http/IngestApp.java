@@ -1,11 +1,13 @@
 package dev.whereabouts.ingest.http;
 
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,8 +26,15 @@ public final class IngestApp {
 
     private IngestApp() {}
 
+    /** The service's own command line: these keys, {@code ingest.} dropped from the option names. */
+    private static final ServiceCommandLine COMMAND_LINE = new ServiceCommandLine(
+            "IngestApp",
+            "Runs the HTTP ingest service.",
+            List.of(IngestSettings.GROUP, CommonSettings.GROUP),
+            "ingest.");
+
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromProcess();
+        Settings settings = COMMAND_LINE.parseOrExit(args);
         IngestServer server = IngestServer.start(settings, authenticator(settings), pseudonymiser(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

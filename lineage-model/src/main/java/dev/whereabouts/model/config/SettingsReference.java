@@ -24,7 +24,7 @@ public final class SettingsReference {
 
                 | source | spelling of `kafka.bootstrap.servers` |
                 |---|---|
-                | command-line option (`./whereabouts`, the registry) | `--kafka-bootstrap-servers=HOST:PORT` |
+                | command-line option (`./whereabouts` and every service's `main`) | `--kafka-bootstrap-servers=HOST:PORT` |
                 | JVM system property | `-Dwhereabouts.kafka.bootstrap.servers=HOST:PORT` |
                 | environment variable | `WHEREABOUTS_KAFKA_BOOTSTRAP_SERVERS=HOST:PORT` |
 

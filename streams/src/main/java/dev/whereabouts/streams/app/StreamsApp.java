@@ -2,7 +2,6 @@ package dev.whereabouts.streams.app;
 
 import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.KafkaClientSettings;
-import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.deadletter.DeadLetters;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -148,14 +147,9 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (java.util.Arrays.asList(args).contains("--help")
-                || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.print(StreamsSettings.usage());
-            return;
-        }
         StreamsSettings settings;
         try {
-            settings = StreamsSettings.from(Settings.fromProcess(), args);
+            settings = new StreamsSettings(StreamsSettings.COMMAND_LINE.parseOrExit(args));
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -1,9 +1,9 @@
 package dev.whereabouts.streams.app;
 
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.config.SettingGroup;
-import dev.whereabouts.model.config.SettingOptions;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.streams.TopologyConfig;
 import dev.whereabouts.model.time.IsoPeriod;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The lineage topology's keys ({@code streams.*}), and the values one application runs with. Kafka
@@ -140,7 +139,7 @@ public final class StreamsSettings {
     /** Validates every key now, so a bad value stops the start with a {@link ConfigException} naming it. */
     public StreamsSettings(Settings settings) {
         try {
-            for (SettingGroup group : groups()) {
+            for (SettingGroup group : COMMAND_LINE.groups()) {
                 group.settings().forEach(settings::get);
             }
         } catch (IllegalArgumentException e) {
@@ -154,49 +153,32 @@ public final class StreamsSettings {
         this(with(Settings.defaults(), values));
     }
 
-    /** The keys the application reads. */
-    public static List<SettingGroup> groups() {
-        return List.of(GROUP, CommonSettings.CONNECTION);
-    }
+    /** {@link StreamsApp}'s command line: these keys, {@code streams.} dropped from the option names. */
+    public static final ServiceCommandLine COMMAND_LINE = new ServiceCommandLine(
+            "StreamsApp",
+            "Runs the lineage topology (Kafka Streams).",
+            List.of(GROUP, CommonSettings.CONNECTION),
+            PREFIX);
 
-    /**
-     * Environment first, then command-line options (generated from the declarations, {@code streams.}
-     * dropped: {@code --commit-interval-ms=250}) on top.
-     */
+    /** Environment first, then command-line options ({@code --commit-interval-ms=250}) on top. */
     public static StreamsSettings from(Map<String, String> environment, String... args) {
         return from(Settings.of(environment), args);
     }
 
     /** {@code base} (e.g. {@link Settings#fromProcess()}) with command-line options on top. */
     public static StreamsSettings from(Settings base, String... args) {
-        CommandSpec spec = commandSpec();
-        SettingOptions options = SettingOptions.addTo(spec, groups(), PREFIX);
+        Settings settings;
         try {
-            new CommandLine(spec).parseArgs(args);
+            settings = COMMAND_LINE.parse(base, args);
         } catch (CommandLine.ParameterException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new StreamsSettings(options.applyTo(base));
+        return new StreamsSettings(settings == null ? base : settings);
     }
 
     /** The option that sets {@code setting} on {@link StreamsApp}'s command line. */
     public static String optionName(Setting<?> setting) {
-        return SettingOptions.optionName(setting, PREFIX);
-    }
-
-    /** {@code --help} of {@link StreamsApp}. */
-    public static String usage() {
-        CommandSpec spec = commandSpec();
-        SettingOptions.addTo(spec, groups(), PREFIX);
-        return new CommandLine(spec).getUsageMessage();
-    }
-
-    private static CommandSpec commandSpec() {
-        CommandSpec spec = CommandSpec.create().name("StreamsApp").mixinStandardHelpOptions(true);
-        spec.usageMessage()
-                .description("Runs the lineage topology. Every option is also an environment variable; see"
-                        + " docs/settings.md.");
-        return spec;
+        return COMMAND_LINE.optionName(setting);
     }
 
     public <T> T get(Setting<T> setting) {
