@@ -207,7 +207,7 @@ public final class Platform implements AutoCloseable {
                         CommonSettings.DEMO, options.demoAccess() && !settings.isSet(CommonSettings.API_TOKENS))
                 .with(ApiSettings.BOLT_URI, stack.boltUri())
                 .with(ApiSettings.PORT, options.apiPort());
-        return GraphApiApp.start(ApiConfig.from(api), api.environment());
+        return GraphApiApp.start(ApiConfig.from(api));
     }
 
     private static void publishSeedCatalog(Infrastructure stack, Settings settings, PrintStream progress) {

@@ -9,8 +9,7 @@ import dev.whereabouts.graph.writer.GraphWriterSettings;
 import dev.whereabouts.graph.writer.KafkaDeadLetterSink;
 import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.KafkaClientSettings;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
-import dev.whereabouts.model.identity.PseudonymisationKeys;
+import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -58,7 +57,7 @@ public final class GraphApiApp implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         ApiConfig config = ApiConfig.from(ApiConfig.COMMAND_LINE.parseOrExit(args));
-        GraphApiApp app = start(config, System.getenv());
+        GraphApiApp app = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -72,7 +71,7 @@ public final class GraphApiApp implements AutoCloseable {
     }
 
     /** Starts the writer (when enabled) and the API. */
-    public static GraphApiApp start(ApiConfig config, Map<String, String> environment) throws IOException {
+    public static GraphApiApp start(ApiConfig config) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Driver driver = driver(config);
@@ -82,8 +81,7 @@ public final class GraphApiApp implements AutoCloseable {
                     new RestSchemaRegistryClient(config.get(CommonSettings.REGISTRY_URL)));
             resources.add(registry);
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
-            boolean demo = config.getBoolean(CommonSettings.DEMO);
-            Pseudonymiser pseudonymiser = pseudonymiser(environment, demo);
+            Pseudonymiser pseudonymiser = pseudonymiser(config.settings());
             Map<String, Object> kafkaClient = KafkaClientSettings.clientProperties(config.settings());
             KafkaRequestPublisher publisher = KafkaRequestPublisher.create(kafkaClient, serdes);
             resources.add(publisher);
@@ -124,13 +122,11 @@ public final class GraphApiApp implements AutoCloseable {
         }
     }
 
-    static Pseudonymiser pseudonymiser(Map<String, String> environment, boolean demo) {
-        String keys = environment.get(PseudonymisationKeys.ENVIRONMENT_VARIABLE);
-        if (demo && (keys == null || keys.isBlank())) {
+    static Pseudonymiser pseudonymiser(Settings settings) {
+        if (settings.get(CommonSettings.DEMO) && !settings.isSet(CommonSettings.PSEUDONYM_KEYS)) {
             LOG.warn("using the public demo pseudonymisation key: for the embedded demo only");
-            return new Pseudonymiser(PseudonymisationKeys.demo(), IdentifierNormaliser.fromEnvironment(environment));
         }
-        return Pseudonymiser.fromEnvironment(environment);
+        return Pseudonymiser.fromSettings(settings);
     }
 
     static Driver driver(ApiConfig config) {

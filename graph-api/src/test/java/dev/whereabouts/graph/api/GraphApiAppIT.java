@@ -27,7 +27,7 @@ class GraphApiAppIT {
                 "WHEREABOUTS_API_TOKENS", ApiClient.TOKENS,
                 "WHEREABOUTS_API_WRITER_GROUP_ID", stack.uniqueId("app-writer"),
                 "WHEREABOUTS_PSEUDONYM_KEYS", "demo-2026:" + demoSecret());
-        try (GraphApiApp app = GraphApiApp.start(ApiConfig.resolve(environment, new Properties()), environment);
+        try (GraphApiApp app = GraphApiApp.start(ApiConfig.resolve(environment, new Properties()));
                 StackClients clients = new StackClients(stack)) {
             ApiClient client = new ApiClient(app.url());
             assertThat(client.send(HttpRequest.newBuilder(client.uri("/health")).GET())

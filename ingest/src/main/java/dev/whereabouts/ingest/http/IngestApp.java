@@ -4,7 +4,6 @@ import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.identity.IdentifierNormaliser;
-import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
 import java.util.List;
@@ -68,16 +67,6 @@ public final class IngestApp {
 
     /** Keys from {@code pseudonym.keys}; the public demo key only when {@code demo} is true. */
     public static Pseudonymiser pseudonymiser(Settings settings) {
-        IdentifierNormaliser normaliser = IdentifierNormaliser.fromEnvironment(settings.environment());
-        String keys = settings.get(CommonSettings.PSEUDONYM_KEYS);
-        if (!keys.isBlank()) {
-            return new Pseudonymiser(
-                    PseudonymisationKeys.parse(keys, CommonSettings.PSEUDONYM_KEYS.environmentVariable()), normaliser);
-        }
-        if (settings.get(CommonSettings.DEMO)) {
-            return new Pseudonymiser(PseudonymisationKeys.demo(), normaliser);
-        }
-        throw new IllegalArgumentException(PseudonymisationKeys.ENVIRONMENT_VARIABLE
-                + " is not set: outside the demo the pseudonymisation key must be your own");
+        return Pseudonymiser.fromSettings(settings);
     }
 }

@@ -61,14 +61,21 @@ public final class CommonSettings {
                             + " for its embedded stack unless set.")
             .deprecatedAlias("WHEREABOUTS_API_DEMO");
 
-    /** The pseudonymisation key ring; read by {@code PseudonymisationKeys#fromEnvironment}. */
+    /**
+     * The pseudonymisation key ring; read by {@code Pseudonymiser#fromSettings} in the services, and
+     * under the same variable by {@code PseudonymisationKeys#fromEnvironment} in services embedding
+     * the emitter.
+     */
     public static final Setting<String> PSEUDONYM_KEYS = Setting.optionalText(
                     "pseudonym.keys",
                     "Pseudonymisation key ring as keyId:base64secret[,keyId:base64secret...], newest first;"
                             + " required unless demo=true.")
             .secret();
 
-    /** Country calling code of national phone numbers; read by {@link IdentifierNormaliser#fromEnvironment}. */
+    /**
+     * Country calling code of national phone numbers; read by {@code Pseudonymiser#fromSettings}, and
+     * under the same variable by {@link IdentifierNormaliser#fromEnvironment}.
+     */
     public static final Setting<String> PHONE_DEFAULT_COUNTRY_CODE = Setting.text(
             "phone.default.country.code",
             IdentifierNormaliser.DEFAULT_COUNTRY_CALLING_CODE,

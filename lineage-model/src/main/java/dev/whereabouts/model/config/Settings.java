@@ -85,11 +85,6 @@ public final class Settings {
         return raw != null && !raw.value.isBlank();
     }
 
-    /** The environment these settings read, for the few readers that take an environment map. */
-    public Map<String, String> environment() {
-        return environment;
-    }
-
     /**
      * Every value under {@code prefix} (e.g. {@code kafka.client.}) with the prefix removed: from the
      * environment ({@code WHEREABOUTS_KAFKA_CLIENT_SECURITY_PROTOCOL} gives {@code security.protocol}),

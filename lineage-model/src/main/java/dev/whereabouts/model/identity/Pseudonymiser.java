@@ -2,6 +2,8 @@ package dev.whereabouts.model.identity;
 
 import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.SubjectIdentifier;
+import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,32 @@ public final class Pseudonymiser {
             prototypes[i] = ring.get(i).newMac();
         }
         this.macs = ThreadLocal.withInitial(() -> new Mac[prototypes.length]);
+    }
+
+    /**
+     * The platform services' pseudonymiser, from their settings: the key ring of
+     * {@code pseudonym.keys}, or the public demo key when that is unset and {@code demo} is true;
+     * national phone numbers get {@code phone.default.country.code}.
+     *
+     * @throws IllegalArgumentException when there are no keys outside the demo, or they are malformed
+     */
+    public static Pseudonymiser fromSettings(Settings settings) {
+        IdentifierNormaliser normaliser;
+        try {
+            normaliser = new IdentifierNormaliser(settings.get(CommonSettings.PHONE_DEFAULT_COUNTRY_CODE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    CommonSettings.PHONE_DEFAULT_COUNTRY_CODE.environmentVariable() + ": " + e.getMessage(), e);
+        }
+        String keys = settings.get(CommonSettings.PSEUDONYM_KEYS);
+        if (!keys.isBlank()) {
+            return new Pseudonymiser(PseudonymisationKeys.parse(keys, KEYS_ENV), normaliser);
+        }
+        if (settings.get(CommonSettings.DEMO)) {
+            return new Pseudonymiser(PseudonymisationKeys.demo(), normaliser);
+        }
+        throw new IllegalArgumentException(
+                KEYS_ENV + " is not set: outside the demo the pseudonymisation key must be your own");
     }
 
     /**

@@ -120,4 +120,27 @@ class SettingTest {
                         Settings.of(Map.of("WHEREABOUTS_X_DAY", "someday")).get(day))
                 .hasMessageContaining("SUNDAY");
     }
+
+    @Test
+    void shouldReadThePseudonymisationInputsUnderTheVariablesTheLibraryReads() {
+        assertThat(CommonSettings.PSEUDONYM_KEYS.environmentVariable())
+                .isEqualTo(dev.whereabouts.model.identity.PseudonymisationKeys.ENVIRONMENT_VARIABLE);
+        assertThat(CommonSettings.PHONE_DEFAULT_COUNTRY_CODE.environmentVariable())
+                .isEqualTo(dev.whereabouts.model.identity.IdentifierNormaliser.DEFAULT_COUNTRY_CODE_ENV);
+    }
+
+    @Test
+    void shouldGiveTheDemoKeyOnlyInTheDemo() {
+        var demo = dev.whereabouts.model.identity.Pseudonymiser.fromSettings(
+                Settings.defaults().with(CommonSettings.DEMO, true));
+        var national = demo.pseudonymise(dev.whereabouts.model.common.IdentifierType.PHONE, "06 1234 5678");
+        var international = dev.whereabouts.model.identity.Pseudonymiser.fromSettings(Settings.defaults()
+                        .with(CommonSettings.DEMO, true)
+                        .with(CommonSettings.PHONE_DEFAULT_COUNTRY_CODE, "32"))
+                .pseudonymise(dev.whereabouts.model.common.IdentifierType.PHONE, "06 1234 5678");
+
+        assertThat(national).isNotEqualTo(international);
+        assertThatThrownBy(() -> dev.whereabouts.model.identity.Pseudonymiser.fromSettings(Settings.defaults()))
+                .hasMessageContaining("WHEREABOUTS_PSEUDONYM_KEYS");
+    }
 }
