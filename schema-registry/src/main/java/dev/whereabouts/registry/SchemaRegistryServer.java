@@ -1,8 +1,8 @@
 package dev.whereabouts.registry;
 
-import dev.whereabouts.registry.http.RegistryApi;
 import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Settings;
+import dev.whereabouts.registry.http.RegistryApi;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.web.HttpService;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package dev.whereabouts.ingest.http;
 import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Settings;
-import dev.whereabouts.model.identity.IdentifierNormaliser;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
 import java.util.List;

@@ -83,8 +83,8 @@ public final class IngestServer implements AutoCloseable {
      * @param settings      {@link IngestSettings} and the shared Kafka and registry keys
      * @param authenticator who may publish (ENGINEER tokens, or the demo's anonymous caller)
      */
-    public static IngestServer start(
-            Settings settings, Authenticator authenticator, Pseudonymiser pseudonymiser) throws IOException {
+    public static IngestServer start(Settings settings, Authenticator authenticator, Pseudonymiser pseudonymiser)
+            throws IOException {
         String registryUrl = settings.get(CommonSettings.REGISTRY_URL);
         Duration ackTimeout = Duration.ofSeconds(settings.get(IngestSettings.ACK_TIMEOUT_SECONDS));
         Map<String, Object> kafka = KafkaClientSettings.clientProperties(settings);
@@ -115,7 +115,8 @@ public final class IngestServer implements AutoCloseable {
                                     3000,
                                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                                     2000))));
-            return new IngestServer(registry, catalog, admin, emitter, settings, authenticator, pseudonymiser, ackTimeout);
+            return new IngestServer(
+                    registry, catalog, admin, emitter, settings, authenticator, pseudonymiser, ackTimeout);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
