@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
-import dev.whereabouts.web.Route;
+import dev.whereabouts.web.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * Checks an HTTP service against the OpenAPI 3.0 document it serves, so the two cannot drift: every
  * route is documented, every documented operation has a route, and every example in the document
  * validates against its schema (JSON Schema with the OpenAPI 3.0 dialect, {@code nullable} included).
- * Each service's test hands it its {@link Route}s and the document fetched from the running service.
+ * Each service's test hands it its {@link Endpoint}s and the document fetched from the running service.
  */
 public final class OpenApiContract {
 
@@ -106,7 +106,7 @@ public final class OpenApiContract {
     }
 
     /** Everything that disagrees, one line each; empty when the routes and the document agree. */
-    public List<String> violations(List<Route> routes) {
+    public List<String> violations(List<Endpoint> routes) {
         List<String> violations = new ArrayList<>();
         violations.addAll(undocumentedRoutes(routes));
         violations.addAll(operationsWithoutRoute(routes));
@@ -115,10 +115,10 @@ public final class OpenApiContract {
     }
 
     /** Routes the document does not name (method and path template). */
-    public List<String> undocumentedRoutes(List<Route> routes) {
+    public List<String> undocumentedRoutes(List<Endpoint> routes) {
         Set<String> documented = operations();
         List<String> missing = new ArrayList<>();
-        for (Route route : routes) {
+        for (Endpoint route : routes) {
             String operation = operation(route);
             if (!documented.contains(operation)) {
                 missing.add("route " + operation + " is not in the OpenAPI document");
@@ -128,7 +128,7 @@ public final class OpenApiContract {
     }
 
     /** Operations the document names that no route serves. */
-    public List<String> operationsWithoutRoute(List<Route> routes) {
+    public List<String> operationsWithoutRoute(List<Endpoint> routes) {
         Set<String> served = new TreeSet<>();
         routes.forEach(route -> served.add(operation(route)));
         List<String> missing = new ArrayList<>();
@@ -282,7 +282,7 @@ public final class OpenApiContract {
         return operations;
     }
 
-    private static String operation(Route route) {
+    private static String operation(Endpoint route) {
         return route.method().toUpperCase(Locale.ROOT) + " " + route.template();
     }
 

@@ -3,8 +3,8 @@ package dev.whereabouts.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +60,9 @@ class OpenApiContractTest {
                     example: {type: string, description: a property named like the keyword}
             """;
 
-    private static final List<Route> ROUTES = List.of(
-            Route.open("POST", "/v1/things", r -> Response.text(202, "text/plain", "")),
-            Route.open("GET", "/v1/things/{thingId}", r -> Response.text(200, "text/plain", "")));
+    private static final List<Endpoint> ROUTES = List.of(
+            Endpoint.open("POST", "/v1/things", r -> Response.text(202, "text/plain", "")),
+            Endpoint.open("GET", "/v1/things/{thingId}", r -> Response.text(200, "text/plain", "")));
 
     @Test
     void shouldFindNothingWhenTheRoutesAndTheDocumentAgreeAndEveryExampleMatches() {
@@ -74,8 +74,10 @@ class OpenApiContractTest {
 
     @Test
     void shouldNameARouteTheDocumentDoesNotHave() {
-        List<Route> routes = List.of(
-                ROUTES.get(0), ROUTES.get(1), Route.open("GET", "/health", r -> Response.text(200, "text/plain", "")));
+        List<Endpoint> routes = List.of(
+                ROUTES.get(0),
+                ROUTES.get(1),
+                Endpoint.open("GET", "/health", r -> Response.text(200, "text/plain", "")));
 
         assertThat(OpenApiContract.of(DOCUMENT).violations(routes))
                 .containsExactly("route GET /health is not in the OpenAPI document");
@@ -83,8 +85,8 @@ class OpenApiContractTest {
 
     @Test
     void shouldNameADocumentedOperationNoRouteServes() {
-        List<Route> routes =
-                List.of(ROUTES.get(0), Route.open("GET", "/v1/things/{id}", r -> Response.text(200, "text/plain", "")));
+        List<Endpoint> routes = List.of(
+                ROUTES.get(0), Endpoint.open("GET", "/v1/things/{id}", r -> Response.text(200, "text/plain", "")));
 
         assertThat(OpenApiContract.of(DOCUMENT).violations(routes))
                 .containsExactly(

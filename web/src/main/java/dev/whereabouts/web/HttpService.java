@@ -55,7 +55,7 @@ public final class HttpService implements AutoCloseable {
     private final String name;
     private final Server server;
     private final ServerConnector connector;
-    private final List<Route> routes;
+    private final List<Endpoint> routes;
     private final Authenticator authenticator;
     private final ObjectMapper json;
     private final ErrorRenderer errors;
@@ -109,7 +109,7 @@ public final class HttpService implements AutoCloseable {
             String host,
             int port,
             int threads,
-            List<Route> routes,
+            List<Endpoint> routes,
             Authenticator authenticator,
             ObjectMapper json)
             throws IOException {
@@ -240,11 +240,11 @@ public final class HttpService implements AutoCloseable {
         }
     }
 
-    private record Matched(Route route, Map<String, String> parameters, Caller caller) {}
+    private record Matched(Endpoint route, Map<String, String> parameters, Caller caller) {}
 
     private Matched route(org.eclipse.jetty.server.Request request, String path) {
         boolean pathKnown = false;
-        for (Route route : routes) {
+        for (Endpoint route : routes) {
             Optional<Map<String, String>> parameters = route.match(path);
             if (parameters.isEmpty()) {
                 continue;
@@ -305,7 +305,7 @@ public final class HttpService implements AutoCloseable {
 
     private Set<String> allowedMethods(String path) {
         Set<String> methods = new TreeSet<>();
-        for (Route route : routes) {
+        for (Endpoint route : routes) {
             if (route.match(path).isPresent()) {
                 methods.add(route.method());
             }
@@ -339,7 +339,7 @@ public final class HttpService implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int threads = 8;
-        private List<Route> routes = List.of();
+        private List<Endpoint> routes = List.of();
         private Authenticator authenticator;
         private ObjectMapper json = new ObjectMapper();
         private ErrorRenderer errors;
@@ -369,7 +369,7 @@ public final class HttpService implements AutoCloseable {
             return this;
         }
 
-        public Builder routes(List<Route> routes) {
+        public Builder routes(List<Endpoint> routes) {
             this.routes = List.copyOf(routes);
             return this;
         }

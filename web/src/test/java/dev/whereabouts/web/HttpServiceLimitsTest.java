@@ -38,10 +38,11 @@ class HttpServiceLimitsTest {
         service = HttpService.builder("limits")
                 .threads(2)
                 .routes(List.of(
-                        Route.open("GET", "/health", r -> Response.text(200, "text/plain", "ok")),
-                        Route.forRole(
+                        Endpoint.open("GET", "/health", r -> Response.text(200, "text/plain", "ok")),
+                        Endpoint.forRole(
                                 Role.ENGINEER, "POST", "/v1/echo", r -> Response.json(200, r.jsonBody(4096), json)),
-                        Route.open("GET", "/v1/subjects/{id}", r -> Response.json(200, r.pathParameter("id"), json))))
+                        Endpoint.open(
+                                "GET", "/v1/subjects/{id}", r -> Response.json(200, r.pathParameter("id"), json))))
                 .authenticator(Authenticator.fromSpec(TOKEN + "=checkout-service:ENGINEER"))
                 .json(json)
                 .limits(limits)
@@ -249,7 +250,7 @@ class HttpServiceLimitsTest {
         ErrorRenderer plain = problem ->
                 Response.text(problem.status(), "text/plain", "E" + problem.status() + " " + problem.title());
         service = HttpService.builder("own-errors")
-                .routes(List.of(Route.open("GET", "/health", r -> Response.text(200, "text/plain", "ok"))))
+                .routes(List.of(Endpoint.open("GET", "/health", r -> Response.text(200, "text/plain", "ok"))))
                 .errors(plain)
                 .start();
 

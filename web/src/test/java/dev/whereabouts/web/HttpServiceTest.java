@@ -24,10 +24,10 @@ class HttpServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        List<Route> routes = List.of(
-                Route.open("GET", "/health", r -> Response.text(200, "text/plain", "ok")),
-                Route.forRole(Role.ENGINEER, "POST", "/v1/echo", r -> Response.json(200, r.jsonBody(64), json)),
-                Route.forRole(
+        List<Endpoint> routes = List.of(
+                Endpoint.open("GET", "/health", r -> Response.text(200, "text/plain", "ok")),
+                Endpoint.forRole(Role.ENGINEER, "POST", "/v1/echo", r -> Response.json(200, r.jsonBody(64), json)),
+                Endpoint.forRole(
                         Role.DPO,
                         "GET",
                         "/v1/subjects/{id}",
@@ -35,10 +35,10 @@ class HttpServiceTest {
                                 200,
                                 Map.of("id", r.pathParameter("id"), "limit", r.queryInt("limit", 50, 1, 500)),
                                 json)),
-                Route.open("GET", "/boom", r -> {
+                Endpoint.open("GET", "/boom", r -> {
                     throw new IllegalStateException("alice@example.com broke it");
                 }),
-                Route.open("GET", "/busy", r -> {
+                Endpoint.open("GET", "/busy", r -> {
                     throw ProblemException.unavailable("Kafka is not reachable", Duration.ofSeconds(5));
                 }));
         service = HttpService.start(
@@ -115,7 +115,7 @@ class HttpServiceTest {
                 "127.0.0.1",
                 0,
                 1,
-                List.of(Route.forRole(
+                List.of(Endpoint.forRole(
                         Role.DPO,
                         "GET",
                         "/v1/subjects/{id}",

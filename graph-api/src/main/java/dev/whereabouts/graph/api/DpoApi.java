@@ -15,10 +15,10 @@ import dev.whereabouts.graph.ropa.RopaResource;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.HttpService;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class DpoApi {
 
     private final ObjectMapper json;
     private final byte[] openApi;
-    private final List<Route> routes;
+    private final List<Endpoint> routes;
 
     /**
      * @param controller the controller named in reports and the ROPA, e.g. {@code SmartTrackers B.V.}
@@ -55,9 +55,9 @@ public final class DpoApi {
         this.json = objectMapper();
         this.openApi = resource(OPENAPI_RESOURCE);
         LookupService lookups = new LookupService(graph, clock);
-        List<Route> all = new ArrayList<>();
-        all.add(Route.open("GET", "/openapi.yaml", r -> Response.bytes(200, "application/yaml", openApi)));
-        all.add(Route.open("GET", "/health", r -> Response.json(200, Map.of("status", "UP"), json)));
+        List<Endpoint> all = new ArrayList<>();
+        all.add(Endpoint.open("GET", "/openapi.yaml", r -> Response.bytes(200, "application/yaml", openApi)));
+        all.add(Endpoint.open("GET", "/health", r -> Response.json(200, Map.of("status", "UP"), json)));
         all.addAll(new LookupResource(lookups, pseudonymiser, json).routes());
         all.addAll(new ReportResource(lookups, requests.repository(), pseudonymiser, controller, clock, json).routes());
         all.addAll(new RequestResource(graph, requests, pseudonymiser, clock, json).routes());
@@ -81,7 +81,7 @@ public final class DpoApi {
     }
 
     /** Every route of the API, in matching order. */
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return routes;
     }
 

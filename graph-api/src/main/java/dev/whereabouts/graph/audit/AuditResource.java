@@ -3,10 +3,10 @@ package dev.whereabouts.graph.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +22,8 @@ public final class AuditResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
-        return List.of(Route.forRole(Role.DPO, "GET", "/v1/audit", this::audit));
+    public List<Endpoint> routes() {
+        return List.of(Endpoint.forRole(Role.DPO, "GET", "/v1/audit", this::audit));
     }
 
     private Response audit(Request request) {

@@ -5,11 +5,11 @@ import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.retention.FindingKind;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +28,10 @@ public final class FindingResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return List.of(
-                Route.forRole(Role.DPO, "GET", "/v1/findings/retention", this::retentionFindings),
-                Route.forRole(Role.DPO, "GET", "/v1/findings/drift", this::drift));
+                Endpoint.forRole(Role.DPO, "GET", "/v1/findings/retention", this::retentionFindings),
+                Endpoint.forRole(Role.DPO, "GET", "/v1/findings/drift", this::drift));
     }
 
     private Response retentionFindings(Request request) {

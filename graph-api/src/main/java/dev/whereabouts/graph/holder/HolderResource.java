@@ -5,11 +5,11 @@ import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.id.HolderId;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.util.List;
 
 /** The holders the catalog declares or lineage shows: the list, and one holder in full. */
@@ -24,10 +24,10 @@ public final class HolderResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return List.of(
-                Route.forRole(Role.DPO, "GET", "/v1/holders", this::listHolders),
-                Route.forRole(Role.DPO, "GET", "/v1/holders/{holderId}", this::holder));
+                Endpoint.forRole(Role.DPO, "GET", "/v1/holders", this::listHolders),
+                Endpoint.forRole(Role.DPO, "GET", "/v1/holders/{holderId}", this::holder));
     }
 
     private Response listHolders(Request request) {

@@ -2,10 +2,10 @@ package dev.whereabouts.graph.lookup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +27,8 @@ public final class LookupResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
-        return List.of(Route.forRole(Role.DPO, "POST", "/v1/lookup", this::lookup));
+    public List<Endpoint> routes() {
+        return List.of(Endpoint.forRole(Role.DPO, "POST", "/v1/lookup", this::lookup));
     }
 
     private Response lookup(Request request) {

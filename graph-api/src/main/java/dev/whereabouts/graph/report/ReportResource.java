@@ -7,11 +7,11 @@ import dev.whereabouts.graph.lookup.SubjectQuery;
 import dev.whereabouts.graph.request.RequestRepository;
 import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +49,12 @@ public final class ReportResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return List.of(
-                Route.forRole(Role.DPO, "POST", "/v1/reports/access", this::accessReport),
-                Route.forRole(Role.DPO, "GET", "/v1/subjects/{subjectId}/access-report", this::accessReportBySubject),
-                Route.forRole(Role.DPO, "POST", "/v1/exports/portability", this::portability));
+                Endpoint.forRole(Role.DPO, "POST", "/v1/reports/access", this::accessReport),
+                Endpoint.forRole(
+                        Role.DPO, "GET", "/v1/subjects/{subjectId}/access-report", this::accessReportBySubject),
+                Endpoint.forRole(Role.DPO, "POST", "/v1/exports/portability", this::portability));
     }
 
     private Response accessReport(Request request) {

@@ -13,12 +13,12 @@ import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.JsonFields;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,17 +57,17 @@ public final class RequestResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return List.of(
-                Route.forRole(Role.DPO, "POST", "/v1/requests", this::fileRequest),
-                Route.forRole(Role.DPO, "GET", "/v1/requests", this::listRequests),
-                Route.forRole(
+                Endpoint.forRole(Role.DPO, "POST", "/v1/requests", this::fileRequest),
+                Endpoint.forRole(Role.DPO, "GET", "/v1/requests", this::listRequests),
+                Endpoint.forRole(
                         Role.DPO,
                         "GET",
                         "/v1/requests/{requestId}",
                         r -> Response.json(200, requests.get(r.pathParameter("requestId")), json)),
-                Route.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/extension", this::extend),
-                Route.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/outcomes", this::recordOutcome));
+                Endpoint.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/extension", this::extend),
+                Endpoint.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/outcomes", this::recordOutcome));
     }
 
     private Response fileRequest(Request request) {

@@ -3,11 +3,11 @@ package dev.whereabouts.graph.ropa;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +35,8 @@ public final class RopaResource {
         this.json = json;
     }
 
-    public List<Route> routes() {
-        return List.of(Route.forRole(Role.DPO, "GET", "/v1/ropa", this::ropa));
+    public List<Endpoint> routes() {
+        return List.of(Endpoint.forRole(Role.DPO, "GET", "/v1/ropa", this::ropa));
     }
 
     private Response ropa(Request request) {

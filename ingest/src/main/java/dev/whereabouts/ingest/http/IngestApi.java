@@ -2,9 +2,9 @@ package dev.whereabouts.ingest.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.ingest.validation.IncomingEvent;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
-import dev.whereabouts.web.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -53,23 +53,23 @@ public final class IngestApi {
         }
     }
 
-    public List<Route> routes() {
+    public List<Endpoint> routes() {
         return List.of(
-                Route.forRole(Role.ENGINEER, "POST", "/v1/events", request -> {
+                Endpoint.forRole(Role.ENGINEER, "POST", "/v1/events", request -> {
                     List<IncomingEvent> events = eventJson.single(request.jsonBody(MAX_EVENT_BYTES));
                     return accepted(service.publish(events));
                 }),
-                Route.forRole(Role.ENGINEER, "POST", "/v1/events/batch", request -> {
+                Endpoint.forRole(Role.ENGINEER, "POST", "/v1/events/batch", request -> {
                     List<IncomingEvent> events = eventJson.batch(request.jsonBody(MAX_BATCH_BYTES), MAX_BATCH_EVENTS);
                     return accepted(service.publish(events));
                 }),
-                Route.open("GET", "/health/live", request -> Response.json(200, Map.of("live", true), json)),
-                Route.open("GET", "/health/ready", request -> {
+                Endpoint.open("GET", "/health/live", request -> Response.json(200, Map.of("live", true), json)),
+                Endpoint.open("GET", "/health/ready", request -> {
                     Readiness state = readiness.get();
                     return Response.json(state.ready() ? 200 : 503, state, json);
                 }),
-                Route.open("GET", "/metrics", request -> Response.text(200, "text/plain; version=0.0.4", metrics())),
-                Route.open("GET", "/openapi.yaml", request -> Response.bytes(200, "application/yaml", openApi)));
+                Endpoint.open("GET", "/metrics", request -> Response.text(200, "text/plain; version=0.0.4", metrics())),
+                Endpoint.open("GET", "/openapi.yaml", request -> Response.bytes(200, "application/yaml", openApi)));
     }
 
     private Response accepted(List<IngestService.Accepted> accepted) {

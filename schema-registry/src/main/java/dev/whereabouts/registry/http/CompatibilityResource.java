@@ -6,9 +6,9 @@ import dev.whereabouts.registry.compatibility.CompatibilityResult;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.VersionSpec;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.List;
 
 /** {@code /compatibility}: would this schema be accepted, without registering it. */
@@ -20,7 +20,7 @@ final class CompatibilityResource {
         this.store = store;
     }
 
-    void addTo(List<Route> routes) {
+    void addTo(List<Endpoint> routes) {
         routes.add(RegistryApi.route(
                 "POST", "/compatibility/subjects/{subject}/versions/{version}", this::againstVersion));
         routes.add(RegistryApi.route("POST", "/compatibility/subjects/{subject}/versions", this::againstSubject));

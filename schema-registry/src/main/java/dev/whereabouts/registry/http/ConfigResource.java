@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whereabouts.registry.CompatibilityLevel;
 import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.store.SchemaStore;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class ConfigResource {
         this.store = store;
     }
 
-    void addTo(List<Route> routes) {
+    void addTo(List<Endpoint> routes) {
         routes.add(RegistryApi.route("GET", "/config", this::getGlobal));
         routes.add(RegistryApi.route("PUT", "/config", this::putGlobal));
         routes.add(RegistryApi.route("DELETE", "/config", this::deleteGlobal));

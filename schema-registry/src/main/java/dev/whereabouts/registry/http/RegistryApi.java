@@ -3,11 +3,11 @@ package dev.whereabouts.registry.http;
 import dev.whereabouts.registry.ErrorCode;
 import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.store.SchemaStore;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ErrorRenderer;
 import dev.whereabouts.web.Limits;
 import dev.whereabouts.web.Problem;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +43,8 @@ public final class RegistryApi {
     private RegistryApi() {}
 
     /** The routes serving the full registry API over {@code store}. */
-    public static List<Route> routes(SchemaStore store) {
-        List<Route> routes = new ArrayList<>();
+    public static List<Endpoint> routes(SchemaStore store) {
+        List<Endpoint> routes = new ArrayList<>();
         routes.add(route("GET", "/", request -> RegistryJson.ok(RegistryJson.object())));
         new SubjectsResource(store).addTo(routes);
         new SchemasResource(store).addTo(routes);
@@ -54,8 +54,8 @@ public final class RegistryApi {
     }
 
     /** A route that first refuses request content types Confluent's registry does not read (415). */
-    static Route route(String method, String template, Route.Handler handler) {
-        return Route.open(method, template, request -> {
+    static Endpoint route(String method, String template, Endpoint.Handler handler) {
+        return Endpoint.open(method, template, request -> {
             checkContentType(request.header("Content-Type").orElse(null));
             return handler.handle(request);
         });

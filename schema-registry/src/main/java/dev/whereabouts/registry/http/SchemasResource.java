@@ -5,9 +5,9 @@ import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.SubjectVersion;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.List;
 
 /** {@code /schemas}: schemas by global id, what deserialisers call. */
@@ -19,7 +19,7 @@ final class SchemasResource {
         this.store = store;
     }
 
-    void addTo(List<Route> routes) {
+    void addTo(List<Endpoint> routes) {
         routes.add(RegistryApi.route("GET", "/schemas/types", this::types));
         routes.add(RegistryApi.route("GET", "/schemas/ids/{id}", this::byId));
         routes.add(RegistryApi.route("GET", "/schemas/ids/{id}/schema", this::rawById));

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.whereabouts.registry.schema.AvroSchema;
 import dev.whereabouts.registry.store.SchemaStore;
 import dev.whereabouts.registry.store.VersionSpec;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
-import dev.whereabouts.web.Route;
 import java.util.List;
 
 /** {@code /subjects}: registering, looking up, listing and deleting schemas by subject. */
@@ -18,7 +18,7 @@ final class SubjectsResource {
         this.store = store;
     }
 
-    void addTo(List<Route> routes) {
+    void addTo(List<Endpoint> routes) {
         routes.add(RegistryApi.route("GET", "/subjects", this::listSubjects));
         routes.add(RegistryApi.route("POST", "/subjects/{subject}", this::lookup));
         routes.add(RegistryApi.route("DELETE", "/subjects/{subject}", this::deleteSubject));

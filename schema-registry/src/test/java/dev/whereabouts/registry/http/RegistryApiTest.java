@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whereabouts.registry.RegistryClient;
 import dev.whereabouts.registry.RegistryException;
 import dev.whereabouts.registry.RegistryResponse;
+import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.HttpService;
-import dev.whereabouts.web.Route;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ class RegistryApiTest {
 
     HttpService server;
 
-    RegistryClient serve(Route... routes) throws IOException {
+    RegistryClient serve(Endpoint... routes) throws IOException {
         server = HttpService.builder("registry-test")
                 .routes(List.of(routes))
                 .errors(RegistryApi.errors())

@@ -13,7 +13,7 @@ import java.util.Optional;
  * One endpoint: method, path template with {@code {name}} segments, the role a caller needs (none
  * for health and documentation), and the handler.
  */
-public record Route(String method, String template, Optional<Role> requiredRole, Handler handler) {
+public record Endpoint(String method, String template, Optional<Role> requiredRole, Handler handler) {
 
     /** Handles a request; throws {@link ProblemException} for anything the client must fix. */
     @FunctionalInterface
@@ -21,19 +21,19 @@ public record Route(String method, String template, Optional<Role> requiredRole,
         Response handle(Request request) throws Exception;
     }
 
-    public Route {
+    public Endpoint {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(requiredRole, "requiredRole");
         Objects.requireNonNull(handler, "handler");
     }
 
-    public static Route open(String method, String template, Handler handler) {
-        return new Route(method, template, Optional.empty(), handler);
+    public static Endpoint open(String method, String template, Handler handler) {
+        return new Endpoint(method, template, Optional.empty(), handler);
     }
 
-    public static Route forRole(Role role, String method, String template, Handler handler) {
-        return new Route(method, template, Optional.of(role), handler);
+    public static Endpoint forRole(Role role, String method, String template, Handler handler) {
+        return new Endpoint(method, template, Optional.of(role), handler);
     }
 
     /** The path parameters when {@code path} matches this template. */

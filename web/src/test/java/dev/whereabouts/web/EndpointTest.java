@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class RouteTest {
+class EndpointTest {
 
-    private static final Route SUBJECT_VERSIONS =
-            Route.open("GET", "/subjects/{subject}/versions", r -> Response.text(200, "text/plain", ""));
+    private static final Endpoint SUBJECT_VERSIONS =
+            Endpoint.open("GET", "/subjects/{subject}/versions", r -> Response.text(200, "text/plain", ""));
 
     @Test
     void shouldDecodeEachPathSegmentOnItsOwn() {
         assertThat(SUBJECT_VERSIONS.match("/subjects/a%2Fb/versions/"))
                 .hasValueSatisfying(parameters -> assertThat(parameters).containsEntry("subject", "a/b"));
-        assertThat(Route.decodeSegment("a+b%20c")).isEqualTo("a+b c");
+        assertThat(Endpoint.decodeSegment("a+b%20c")).isEqualTo("a+b c");
     }
 
     @Test
     void shouldRejectBadPercentEncoding() {
-        assertThatThrownBy(() -> Route.decodeSegment("%zz"))
+        assertThatThrownBy(() -> Endpoint.decodeSegment("%zz"))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("percent-encoding");
     }
