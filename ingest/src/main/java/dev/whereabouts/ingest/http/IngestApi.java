@@ -3,11 +3,12 @@ package dev.whereabouts.ingest.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.ingest.validation.IncomingEvent;
 import dev.whereabouts.web.Endpoint;
+import dev.whereabouts.web.PrometheusEndpoint;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ public final class IngestApi {
     private final IngestService service;
     private final EventJson eventJson;
     private final Supplier<Readiness> readiness;
-    private final Supplier<Map<String, Long>> extraCounters;
+    private final PrometheusRegistry metrics;
     private final ObjectMapper json;
     private final byte[] openApi;
 
@@ -39,12 +40,12 @@ public final class IngestApi {
             IngestService service,
             dev.whereabouts.model.identity.Pseudonymiser pseudonymiser,
             Supplier<Readiness> readiness,
-            Supplier<Map<String, Long>> extraCounters,
+            PrometheusRegistry metrics,
             ObjectMapper json) {
         this.service = service;
         this.eventJson = new EventJson(pseudonymiser, java.time.Clock.systemUTC());
         this.readiness = readiness;
-        this.extraCounters = extraCounters;
+        this.metrics = metrics;
         this.json = json;
         try (InputStream in = IngestApi.class.getResourceAsStream("/openapi/ingest.yaml")) {
             this.openApi = in.readAllBytes();
@@ -68,23 +69,11 @@ public final class IngestApi {
                     Readiness state = readiness.get();
                     return Response.json(state.ready() ? 200 : 503, state, json);
                 }),
-                Endpoint.open("GET", "/metrics", request -> Response.text(200, "text/plain; version=0.0.4", metrics())),
+                PrometheusEndpoint.at("/metrics", metrics),
                 Endpoint.open("GET", "/openapi.yaml", request -> Response.bytes(200, "application/yaml", openApi)));
     }
 
     private Response accepted(List<IngestService.Accepted> accepted) {
         return Response.json(202, Map.of("accepted", accepted), json);
-    }
-
-    private String metrics() {
-        Map<String, Long> counters = new LinkedHashMap<>(service.counters());
-        counters.putAll(extraCounters.get());
-        StringBuilder text = new StringBuilder();
-        counters.forEach((name, value) -> text.append("whereabouts_ingest_")
-                .append(name)
-                .append(' ')
-                .append(value)
-                .append('\n'));
-        return text.toString();
     }
 }

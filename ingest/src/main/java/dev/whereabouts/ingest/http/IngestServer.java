@@ -66,7 +66,12 @@ public final class IngestServer implements AutoCloseable {
                 settings.get(IngestSettings.REMEMBERED_EVENT_IDS),
                 ackTimeout);
         ObjectMapper json = new ObjectMapper();
-        IngestApi api = new IngestApi(service, pseudonymiser, this::readiness, this::emitterCounters, json);
+        IngestApi api = new IngestApi(
+                service,
+                pseudonymiser,
+                this::readiness,
+                IngestMetrics.registry(service, emitter::metrics, this::responseCounts),
+                json);
         this.http = HttpService.start(
                 "ingest",
                 settings.get(IngestSettings.HOST),
@@ -156,22 +161,9 @@ public final class IngestServer implements AutoCloseable {
         return catalog.isLoaded() ? Optional.of(catalog.current()) : Optional.empty();
     }
 
-    private Map<String, Long> emitterCounters() {
-        var metrics = emitter.metrics();
-        Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("emitter_pending", metrics.pending());
-        counters.put("emitter_acked_total", metrics.acked());
-        counters.put("emitter_failed_total", metrics.failed());
-        counters.put(
-                "http_responses_2xx_total",
-                http == null ? 0 : http.responseCounts().get(2));
-        counters.put(
-                "http_responses_4xx_total",
-                http == null ? 0 : http.responseCounts().get(4));
-        counters.put(
-                "http_responses_5xx_total",
-                http == null ? 0 : http.responseCounts().get(5));
-        return counters;
+    /** Zero until the server has started: the registry is built before the server it counts. */
+    private Map<Integer, Long> responseCounts() {
+        return http == null ? Map.of() : http.responseCounts();
     }
 
     /** Checked at most once a second: readiness probes must not hammer Kafka and the registry. */

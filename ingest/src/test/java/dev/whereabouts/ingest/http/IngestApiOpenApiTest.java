@@ -39,8 +39,12 @@ class IngestApiOpenApiTest {
                     10,
                     Duration.ofSeconds(1));
             ObjectMapper json = new ObjectMapper();
-            IngestApi api =
-                    new IngestApi(service, pseudonymiser, () -> new IngestApi.Readiness(true, Map.of()), Map::of, json);
+            IngestApi api = new IngestApi(
+                    service,
+                    pseudonymiser,
+                    () -> new IngestApi.Readiness(true, Map.of()),
+                    IngestMetrics.registry(service, emitter::metrics, Map::of),
+                    json);
             try (HttpService http =
                     HttpService.start("ingest", "127.0.0.1", 0, 2, api.routes(), Authenticator.demo(), json)) {
 

@@ -235,6 +235,20 @@ class IngestHttpIT {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(body(ready).at("/checks/kafka").asText()).isEqualTo("ok");
         assertThat(metrics.body()).contains("whereabouts_ingest_events_accepted_total 1");
+        // The names every dashboard built on this service reads, each exactly as before the client library.
+        assertThat(metrics.body().lines().filter(line -> !line.startsWith("#")))
+                .extracting(line -> line.substring(0, line.indexOf(' ')))
+                .containsExactlyInAnyOrder(
+                        "whereabouts_ingest_events_accepted_total",
+                        "whereabouts_ingest_events_duplicate_total",
+                        "whereabouts_ingest_events_rejected_total",
+                        "whereabouts_ingest_events_failed_total",
+                        "whereabouts_ingest_emitter_pending",
+                        "whereabouts_ingest_emitter_acked_total",
+                        "whereabouts_ingest_emitter_failed_total",
+                        "whereabouts_ingest_http_responses_2xx_total",
+                        "whereabouts_ingest_http_responses_4xx_total",
+                        "whereabouts_ingest_http_responses_5xx_total");
         assertThat(openApi.body()).contains("/v1/events/batch").contains("openapi: 3");
     }
 
