@@ -77,7 +77,7 @@ final class CatalogCommand {
                 "new and changed holders and flows, and a tombstone for each one removed.",
                 "With --watch, keep running and re-publish whenever the file changes."
             })
-    static final class Publish implements Callable<Integer>, ConnectionOptions.Connected {
+    static final class Publish extends ConnectedCommand {
 
         @Parameters(
                 arity = "0..1",
@@ -88,20 +88,9 @@ final class CatalogCommand {
         @Option(names = "--watch", description = "Keep watching FILE and re-publish on every valid change.")
         boolean watch;
 
-        private final ConnectionOptions connection = new ConnectionOptions();
-
-        @Override
-        public ConnectionOptions connection() {
-
-            return connection;
-        }
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (SchemaRegistryClient registry = connection.registry();
                     CatalogPublisher publisher =
                             new CatalogPublisher(connection.kafkaProperties(), connection.serdes(registry))) {

@@ -23,11 +23,6 @@ public final class ConnectionOptions {
 
     private SettingOptions options;
 
-    /** A command that connects; {@link dev.whereabouts.launcher.Main} gives it its options. */
-    public interface Connected {
-        ConnectionOptions connection();
-    }
-
     /** Adds the connection options to {@code spec}. */
     public void addTo(CommandSpec spec) {
         options = SettingOptions.addTo(spec, List.of(CommonSettings.CONNECTION));

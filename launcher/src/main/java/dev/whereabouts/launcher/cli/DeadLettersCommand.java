@@ -10,12 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dead-letters list|replay}: what could not be processed, and sending it again after a fix. */
 @Command(
@@ -62,25 +60,14 @@ final class DeadLettersCommand {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Print one line per dead letter: position, time, stage, source, size, reason.")
-    static final class ListLetters implements Callable<Integer>, ConnectionOptions.Connected {
+    static final class ListLetters extends ConnectedCommand {
 
         @Mixin
         Selection selection;
 
-        private final ConnectionOptions connection = new ConnectionOptions();
-
-        @Override
-        public ConnectionOptions connection() {
-
-            return connection;
-        }
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             int count = 0;
             try (SchemaRegistryClient registry = connection.registry()) {
                 DeadLetterStore store = new DeadLetterStore(
@@ -105,7 +92,7 @@ final class DeadLettersCommand {
                 "Select with --topic and --offsets or --reason; --all replays everything selected by --topic.",
                 "Replaying twice is harmless: consumers deduplicate by event id."
             })
-    static final class Replay implements Callable<Integer>, ConnectionOptions.Connected {
+    static final class Replay extends ConnectedCommand {
 
         @Mixin
         Selection selection;
@@ -118,20 +105,9 @@ final class DeadLettersCommand {
         @Option(names = "--dry-run", description = "Only print what would be replayed.")
         boolean dryRun;
 
-        private final ConnectionOptions connection = new ConnectionOptions();
-
-        @Override
-        public ConnectionOptions connection() {
-
-            return connection;
-        }
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (!all && selection.offsets == null && selection.reason == null) {
                 out.println("say which letters: --offsets, --reason, or --all");
                 return 2;

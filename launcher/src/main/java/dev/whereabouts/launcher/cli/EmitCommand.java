@@ -14,11 +14,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code emit}: publish one sharing event from the command line, through the emitter library, so
@@ -35,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  ./whereabouts emit --email alice@example.com --holder postmark \\",
             "      --category user.contact.email --purpose system-mail --legal-basis CONTRACT"
         })
-final class EmitCommand implements Callable<Integer>, ConnectionOptions.Connected {
+final class EmitCommand extends ConnectedCommand {
 
     @Option(names = "--email", description = "The person's email address.")
     String email;
@@ -82,20 +80,9 @@ final class EmitCommand implements Callable<Integer>, ConnectionOptions.Connecte
     @Option(names = "--event-id", description = "Idempotency key; a random UUID when omitted.")
     String eventId;
 
-    private final ConnectionOptions connection = new ConnectionOptions();
-
-    @Override
-    public ConnectionOptions connection() {
-
-        return connection;
-    }
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (email == null && phone == null && accountId == null) {
             out.println("name the person: --email, --phone or --account-id");
             return 2;

@@ -8,14 +8,12 @@ import dev.whereabouts.model.topic.Topics;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code outcome}: report a holder's outcome for its task on Kafka, as a holder on the KAFKA erasure
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  ./whereabouts outcome --request 4a79f001-... --holder smarttrackers-app --outcome ERASED \\",
             "      --evidence 'account 42 deleted, log #981'"
         })
-final class OutcomeCommand implements Callable<Integer>, ConnectionOptions.Connected {
+final class OutcomeCommand extends ConnectedCommand {
 
     @Option(names = "--request", required = true, description = "Request id, as returned when the request was filed.")
     String requestId;
@@ -54,20 +52,9 @@ final class OutcomeCommand implements Callable<Integer>, ConnectionOptions.Conne
             description = "Who reports (default ${DEFAULT-VALUE}).")
     String reportedBy;
 
-    private final ConnectionOptions connection = new ConnectionOptions();
-
-    @Override
-    public ConnectionOptions connection() {
-
-        return connection;
-    }
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         // Task ids are deterministic (request id / holder), so the holder's system can name its task.
         HolderOutcome record = HolderOutcome.newBuilder()
                 .setTaskId(requestId + "/" + holder)

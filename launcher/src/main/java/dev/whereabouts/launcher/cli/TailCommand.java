@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code tail}: print the records of a topic, decoded through the schema registry. */
 @Command(
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Print records of a Whereabouts topic decoded through the schema registry (from the beginning).",
             "Shows what really is on Kafka: pseudonyms only, never a raw identifier."
         })
-final class TailCommand implements Callable<Integer>, ConnectionOptions.Connected {
+final class TailCommand extends ConnectedCommand {
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic to read; the sharing events when omitted.")
     String topicName;
@@ -44,20 +42,9 @@ final class TailCommand implements Callable<Integer>, ConnectionOptions.Connecte
             description = "Seconds to wait for records before stopping (default ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    private final ConnectionOptions connection = new ConnectionOptions();
-
-    @Override
-    public ConnectionOptions connection() {
-
-        return connection;
-    }
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Topic<?, ?> topic = topicName == null
                 ? Topics.SHARING_EVENTS
                 : Topics.byName(topicName)

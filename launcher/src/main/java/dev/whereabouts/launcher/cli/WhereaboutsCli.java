@@ -36,8 +36,8 @@ public final class WhereaboutsCli {
     }
 
     private static void connect(CommandLine command) {
-        if (command.getCommand() instanceof ConnectionOptions.Connected connected) {
-            connected.connection().addTo(command.getCommandSpec());
+        if (command.getCommand() instanceof ConnectedCommand connected) {
+            connected.connection.addTo(command.getCommandSpec());
         }
         command.getSubcommands().values().forEach(WhereaboutsCli::connect);
     }
