@@ -2,19 +2,7 @@ package dev.whereabouts.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whereabouts.catalog.DataCategories;
-import dev.whereabouts.emitter.WhereaboutsEmitter;
-import dev.whereabouts.ingest.validation.EventValidator;
-import dev.whereabouts.model.identity.PseudonymisationKeys;
-import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.openapi.OpenApiContract;
-import dev.whereabouts.web.Authenticator;
-import dev.whereabouts.web.HttpService;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,35 +14,14 @@ class IngestApiOpenApiTest {
     @Test
     void shouldServeAnOpenApiDocumentNamingExactlyItsRoutesWithExamplesThatMatchTheirSchemas() throws Exception {
         // Given the ingest API serving on a free port
-        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.demo());
-        try (WhereaboutsEmitter emitter = WhereaboutsEmitter.builder()
-                .sourceSystem("ingest-http")
-                .pseudonymiser(pseudonymiser)
-                .producer(new MockProducer<>())
-                .build()) {
-            IngestService service = new IngestService(
-                    emitter,
-                    Optional::empty,
-                    new EventValidator(DataCategories.fideslang()),
-                    10,
-                    Duration.ofSeconds(1));
-            ObjectMapper json = new ObjectMapper();
-            IngestApi api = new IngestApi(
-                    service,
-                    pseudonymiser,
-                    () -> new IngestApi.Readiness(true, Map.of()),
-                    IngestMetrics.registry(service, emitter::metrics, Map::of),
-                    json);
-            try (HttpService http =
-                    HttpService.start("ingest", "127.0.0.1", 0, 2, api.routes(), Authenticator.demo(), json)) {
+        try (OfflineIngestApi ingest = new OfflineIngestApi()) {
 
-                // When its served document is checked against its routes
-                OpenApiContract contract = OpenApiContract.of(OpenApiContract.served(http.url()));
+            // When its served document is checked against its routes
+            OpenApiContract contract = OpenApiContract.of(OpenApiContract.served(ingest.url()));
 
-                // Then every route is documented, every documented operation is routed, every example matches
-                assertThat(contract.violations(api.routes())).isEmpty();
-                assertThat(contract.exampleCount()).isGreaterThan(3);
-            }
+            // Then every route is documented, every documented operation is routed, every example matches
+            assertThat(contract.violations(ingest.api().routes())).isEmpty();
+            assertThat(contract.exampleCount()).isGreaterThan(3);
         }
     }
 }
