@@ -1,11 +1,13 @@
 package dev.whereabouts.model.topic;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.dsr.HolderTask;
+import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.lineage.IdentityLink;
 import dev.whereabouts.model.lineage.LineageKey;
@@ -56,6 +58,18 @@ public final class Topics {
             CleanupPolicy.COMPACT,
             "Declared onward flows between holders, keyed by flow id; a tombstone removes a flow.");
 
+    /** The key of the one record on {@link #CATALOG_CONTROLLER}. */
+    public static final String CONTROLLER_KEY = "controller";
+
+    public static final Topic<String, ControllerPolicy> CATALOG_CONTROLLER = input(
+            "whereabouts.catalog.controller.v1",
+            String.class,
+            ControllerPolicy.class,
+            1,
+            CleanupPolicy.COMPACT,
+            "The controller and its request-handling policy (answer time, identity verification, supervisory authority),"
+                    + " one record keyed 'controller'.");
+
     public static final Topic<LineageKey, LineageRecord> LINEAGE = output(
             "whereabouts.lineage.v1",
             LineageKey.class,
@@ -87,6 +101,15 @@ public final class Topics {
             DEFAULT_PARTITIONS,
             CleanupPolicy.DELETE,
             "Data-subject requests as filed, keyed by the pseudonym of the request's first identifier.");
+
+    public static final Topic<String, RequestDecision> DSR_DECISIONS = input(
+            "whereabouts.dsr.decisions.v1",
+            String.class,
+            RequestDecision.class,
+            DEFAULT_PARTITIONS,
+            CleanupPolicy.DELETE,
+            "The controller's decisions on requests (verification, information asked and received, refusal, extension),"
+                    + " keyed by request id; one the request's state does not allow is dead-lettered with the reason.");
 
     public static final Topic<String, HolderTask> DSR_TASKS = output(
             "whereabouts.dsr.tasks.v1",
@@ -135,19 +158,37 @@ public final class Topics {
             Optional.empty(),
             "Records the graph writer gave up on (poison bytes, unwritable rows), with the original bytes, source and reason.");
 
+    /**
+     * Tasks the dispatcher could not deliver on the holder's webhook or e-mail channel after its last
+     * try, with the original task bytes and the reason (the task is also reported FAILED).
+     */
+    public static final Topic<byte[], DeadLetter> DSR_DELIVERY_DEAD_LETTERS = new Topic<>(
+            "whereabouts.dsr.deliveries.dead-letters.v1",
+            byte[].class,
+            DeadLetter.class,
+            1,
+            CleanupPolicy.DELETE,
+            Optional.of(DEAD_LETTER_RETENTION),
+            TopicRole.DEAD_LETTER,
+            Optional.empty(),
+            "Holder tasks the dispatcher gave up delivering (webhook or e-mail), with the original bytes and the reason.");
+
     private static final List<Topic<?, ?>> ALL = collectAll(List.of(
             SHARING_EVENTS,
             CATALOG_HOLDERS,
             CATALOG_FLOWS,
+            CATALOG_CONTROLLER,
             LINEAGE,
             SUBJECT_MERGES,
             SUBJECT_IDENTITIES,
             DSR_REQUESTS,
+            DSR_DECISIONS,
             DSR_TASKS,
             DSR_OUTCOMES,
             DSR_STATUS,
             RETENTION_FINDINGS,
-            GRAPH_WRITER_DEAD_LETTERS));
+            GRAPH_WRITER_DEAD_LETTERS,
+            DSR_DELIVERY_DEAD_LETTERS));
 
     private Topics() {}
 
