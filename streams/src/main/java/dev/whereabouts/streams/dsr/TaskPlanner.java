@@ -72,6 +72,13 @@ public final class TaskPlanner {
                                     List.copyOf(categories),
                                     "restriction of processing requested, Art. 18",
                                     "GDPR Art. 18");
+                        case RECTIFICATION ->
+                            new Planned(
+                                    bucket.getHolder(),
+                                    TaskType.RECTIFY,
+                                    List.copyOf(categories),
+                                    "rectification requested, Art. 16; recipients notified, Art. 19",
+                                    "GDPR Art. 16, Art. 19");
                         case OBJECTION ->
                             new Planned(
                                     bucket.getHolder(),
