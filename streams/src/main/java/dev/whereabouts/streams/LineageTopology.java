@@ -5,6 +5,7 @@ import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.sharing.SharingEvent;
@@ -143,10 +144,24 @@ public final class LineageTopology {
                 "dsr-outcomes",
                 serdes);
 
+        intake(
+                topology,
+                Topics.DSR_DECISIONS,
+                () -> new IntakeProcessor<RequestDecision>(
+                        serdes.valueSerde(Topics.DSR_DECISIONS).deserializer(),
+                        IntakeSpecs.decisions(),
+                        STAGES,
+                        "dsr-decisions-dead-letters",
+                        null,
+                        Duration.ZERO,
+                        config.applicationId()),
+                "dsr-decisions",
+                serdes);
+
         // ---- routing stages: identity, subjects and requests in one processor per task ------------
         topology.addSource(ROUTE_SOURCE, new StringDeserializer(), routes.deserializer(), route);
         SubjectProcessor.Sinks subjectSinks =
-                new SubjectProcessor.Sinks("lineage", "subject-merges", "dsr-tasks", "retention-findings");
+                new SubjectProcessor.Sinks("lineage", "subject-merges", "retention-findings");
         topology.addProcessor(
                 STAGES,
                 () -> new RoutingProcessor(
@@ -163,18 +178,21 @@ public final class LineageTopology {
                                 config.scanSliceSize()),
                         router -> new RequestProcessor(
                                 router,
-                                "dsr-status",
-                                "dsr-requests-rejected",
-                                "dsr-outcomes-rejected",
-                                serdes.valueSerde(Topics.DSR_REQUESTS).serializer(),
-                                serdes.valueSerde(Topics.DSR_OUTCOMES).serializer(),
+                                new RequestProcessor.Sinks(
+                                        "dsr-status",
+                                        "dsr-tasks",
+                                        "dsr-requests-rejected",
+                                        "dsr-outcomes-rejected",
+                                        "dsr-decisions-rejected"),
+                                catalog,
+                                serdes,
                                 config.deadlineScanInterval(),
                                 config.scanSliceSize(),
-                                config.maxExtension(),
                                 config.applicationId())),
                 "sharing-events-intake",
                 "dsr-requests-intake",
                 "dsr-outcomes-intake",
+                "dsr-decisions-intake",
                 ROUTE_SOURCE);
 
         topology.addStateStore(kv(IdentityProcessor.INDEX_STORE, StateSerde.IDENTITY), STAGES);
@@ -203,6 +221,12 @@ public final class LineageTopology {
                 topology,
                 "dsr-requests-rejected",
                 Topics.DSR_REQUESTS.deadLetters().orElseThrow(),
+                serdes,
+                STAGES);
+        sink(
+                topology,
+                "dsr-decisions-rejected",
+                Topics.DSR_DECISIONS.deadLetters().orElseThrow(),
                 serdes,
                 STAGES);
         sink(

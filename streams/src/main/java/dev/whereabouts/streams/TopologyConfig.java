@@ -17,7 +17,6 @@ import java.util.Objects;
  * @param deadlineScanInterval  wall-clock interval of the overdue-request punctuator
  * @param scanSliceSize         most index entries one punctuation handles, so a backlog never stalls a task
  * @param backupPromise         ISO-8601 period backups may keep data after the last share (privacy statement: P1Y)
- * @param maxExtension          ISO-8601 period by which a request's deadline may be extended once (Art. 12(3): P2M)
  * @param routePartitions       partition count of the routing topic; it decides which task owns a key, so it
  *                              must be the topic's real count (the application checks it at start-up)
  */
@@ -29,7 +28,6 @@ public record TopologyConfig(
         Duration deadlineScanInterval,
         int scanSliceSize,
         String backupPromise,
-        String maxExtension,
         int routePartitions) {
 
     public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofMinutes(15);
@@ -37,7 +35,6 @@ public record TopologyConfig(
     public static final Duration DEFAULT_DEADLINE_SCAN_INTERVAL = Duration.ofMinutes(1);
     public static final int DEFAULT_SCAN_SLICE_SIZE = 10_000;
     public static final String DEFAULT_BACKUP_PROMISE = "P1Y";
-    public static final String DEFAULT_MAX_EXTENSION = "P2M";
     /** As many routing partitions as the input topics have, so the task reading an event owns its key. */
     public static final int DEFAULT_ROUTE_PARTITIONS = 6;
 
@@ -52,9 +49,6 @@ public record TopologyConfig(
         }
         if (!IsoPeriod.isValid(backupPromise)) {
             throw new IllegalArgumentException("backupPromise: '" + backupPromise + "' is not an ISO-8601 period");
-        }
-        if (!IsoPeriod.isValid(maxExtension)) {
-            throw new IllegalArgumentException("maxExtension: '" + maxExtension + "' is not an ISO-8601 period");
         }
         if (routePartitions < 1) {
             throw new IllegalArgumentException("routePartitions must be at least 1, got " + routePartitions);
@@ -71,7 +65,6 @@ public record TopologyConfig(
                 DEFAULT_DEADLINE_SCAN_INTERVAL,
                 DEFAULT_SCAN_SLICE_SIZE,
                 DEFAULT_BACKUP_PROMISE,
-                DEFAULT_MAX_EXTENSION,
                 DEFAULT_ROUTE_PARTITIONS);
     }
 
@@ -100,7 +93,6 @@ public record TopologyConfig(
                 deadlineScanInterval,
                 scanSliceSize,
                 backupPromise,
-                maxExtension,
                 routePartitions);
     }
 
@@ -113,7 +105,6 @@ public record TopologyConfig(
                 deadline,
                 scanSliceSize,
                 backupPromise,
-                maxExtension,
                 routePartitions);
     }
 
@@ -126,7 +117,6 @@ public record TopologyConfig(
                 deadlineScanInterval,
                 size,
                 backupPromise,
-                maxExtension,
                 routePartitions);
     }
 
@@ -139,7 +129,6 @@ public record TopologyConfig(
                 deadlineScanInterval,
                 scanSliceSize,
                 backupPromise,
-                maxExtension,
                 partitions);
     }
 

@@ -61,7 +61,6 @@ public final class StreamsApp implements AutoCloseable {
                 settings.duration(StreamsSettings.DEADLINE_SCAN_INTERVAL_MS),
                 settings.getInt(StreamsSettings.SCAN_SLICE_SIZE),
                 settings.getString(StreamsSettings.BACKUP_PROMISE),
-                settings.getString(StreamsSettings.MAX_EXTENSION),
                 settings.getInt(StreamsSettings.ROUTE_PARTITIONS));
         this.deadLetterSender = new DeadLetterSender(
                 new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),

@@ -106,13 +106,6 @@ public final class StreamsSettings {
                     "an ISO-8601 period such as P1Y, P2M, P45D or PT24H",
                     IsoPeriod::isValid)
             .deprecatedOption("--backup.promise");
-    public static final Setting<String> MAX_EXTENSION = Setting.text(
-                    "streams.max.extension",
-                    TopologyConfig.DEFAULT_MAX_EXTENSION,
-                    "How far a request's deadline may be extended, once, beyond one month (GDPR Art. 12(3): P2M).",
-                    "an ISO-8601 period such as P1Y, P2M, P45D or PT24H",
-                    IsoPeriod::isValid)
-            .deprecatedOption("--max.extension");
 
     public static final SettingGroup GROUP = new SettingGroup(
             "Lineage topology (Kafka Streams)",
@@ -131,8 +124,7 @@ public final class StreamsSettings {
                     DEADLINE_SCAN_INTERVAL_MS,
                     SCAN_SLICE_SIZE,
                     SESSION_TIMEOUT_MS,
-                    BACKUP_PROMISE,
-                    MAX_EXTENSION));
+                    BACKUP_PROMISE));
 
     private final Settings settings;
 

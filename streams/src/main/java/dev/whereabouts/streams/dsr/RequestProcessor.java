@@ -1,18 +1,28 @@
 package dev.whereabouts.streams.dsr;
 
+import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.deadletter.DeadLetters;
 import dev.whereabouts.model.deadletter.FailureStage;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.Deadlines;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.HolderTask;
+import dev.whereabouts.model.dsr.OutcomeRules;
+import dev.whereabouts.model.dsr.RefusalGround;
+import dev.whereabouts.model.dsr.RequestDecision;
+import dev.whereabouts.model.dsr.RequestLifecycle;
 import dev.whereabouts.model.dsr.RequestState;
-import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.dsr.TaskState;
+import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.model.topic.Topic;
+import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
+import dev.whereabouts.streams.catalog.CatalogCache;
+import dev.whereabouts.streams.catalog.TopologyCatalog;
 import dev.whereabouts.streams.routing.RouteSender;
 import dev.whereabouts.streams.state.Payloads;
 import dev.whereabouts.streams.state.RequestRecord;
@@ -22,9 +32,11 @@ import dev.whereabouts.streams.state.TaskRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,22 +46,27 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Tracks every data-subject request, partitioned by request id: its tasks, holders' outcomes,
- * the deadline and its one extension, and publishes the {@link RequestStatus} on every change.
+ * Owns the lifecycle of every data-subject request (docs/requests.md), partitioned by request id,
+ * and publishes its {@link dev.whereabouts.model.dsr.RequestStatus} on every change.
  *
  * <ul>
- *   <li><b>Issued</b>: a request with tasks is IN_PROGRESS; one without is NO_DATA_HELD.</li>
- *   <li><b>Outcome</b>: sets the holder's task state; the request is recomputed
- *       ({@link RequestStatuses#recompute}). An ERASED or RESTRICTED outcome of an erasure,
- *       restriction or objection marks that holder's edges ERASED or RESTRICTED in the lineage.
- *       An outcome for an unknown request or task goes to the outcomes dead-letter topic.</li>
- *   <li><b>Extension</b>: the same request id filed again with a later deadline and a note
- *       extends the deadline once, to at most receipt plus one month plus the configured maximum
- *       extension (Art. 12(3): two months); the note becomes the recorded reason. Any other
- *       re-filing with a different deadline is dead-lettered with the reason; an identical
- *       re-filing is a harmless duplicate.</li>
- *   <li><b>Deadline</b>: a wall-clock punctuator marks requests still open at their deadline
- *       OVERDUE, with their pending tasks.</li>
+ *   <li><b>Received</b>: tracked from receipt with its statutory and promised deadlines. When the
+ *       catalog's policy asks for identity verification it waits in AWAITING_VERIFICATION;
+ *       otherwise it is fanned out at once (through the identity and subject steps, which plan one
+ *       task per holder). Filing the same id again with other content is dead-lettered: a
+ *       deadline changes only by an EXTEND decision.</li>
+ *   <li><b>Decisions</b> ({@link RequestLifecycle}): VERIFY fans out, REJECT and REFUSE close with the
+ *       Art. 12(4) notice, REQUEST_INFORMATION pauses the deadlines until INFORMATION_RECEIVED,
+ *       EXTEND sets the one extension. One the state does not allow is dead-lettered with the
+ *       reason.</li>
+ *   <li><b>Issued</b>: the planned tasks are sent to {@code whereabouts.dsr.tasks.v1}, each with the
+ *       deadline in force and the date the holder should answer by.</li>
+ *   <li><b>Outcomes</b> must fit their task ({@link OutcomeRules}); a closed task takes no other
+ *       outcome, except that a FAILED one may still succeed. ERASED and RESTRICTED outcomes mark the
+ *       holder's lineage.</li>
+ *   <li><b>Time</b>: a wall-clock punctuator flags open requests overdue past the deadline in
+ *       force, sends a task again (escalated) when its holder has not answered by its answer date,
+ *       and closes EXPIRES tasks as EXPIRED when their date passes.</li>
  * </ul>
  */
 public final class RequestProcessor implements Processor<String, Route, Object, Object> {
@@ -57,40 +74,42 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     public static final String REQUESTS_STORE = "dsr-requests";
     public static final String DEADLINE_INDEX_STORE = "dsr-deadline-index";
 
+    /** Decisions remembered per request to apply a re-sent one once. */
+    private static final int REMEMBERED_DECISIONS = 64;
+
+    /** Where the processor writes. */
+    public record Sinks(
+            String status, String tasks, String requestsRejected, String outcomesRejected, String decisionsRejected) {}
+
     private final RouteSender router;
-    private final String statusSink;
-    private final String requestDeadLetterSink;
-    private final String outcomeDeadLetterSink;
+    private final Sinks sinks;
+    private final CatalogCache catalog;
     private final Serializer<DataSubjectRequest> requestSerializer;
     private final Serializer<HolderOutcome> outcomeSerializer;
+    private final Serializer<RequestDecision> decisionSerializer;
     private final Duration scanInterval;
     private final int sliceSize;
-    private final String maxExtension;
     private final DeadLetters deadLetters;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, RequestRecord> requests;
-    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, String> dueIndex;
 
     public RequestProcessor(
             RouteSender router,
-            String statusSink,
-            String requestDeadLetterSink,
-            String outcomeDeadLetterSink,
-            Serializer<DataSubjectRequest> requestSerializer,
-            Serializer<HolderOutcome> outcomeSerializer,
+            Sinks sinks,
+            CatalogCache catalog,
+            TopicSerdes serdes,
             Duration scanInterval,
             int sliceSize,
-            String maxExtension,
             String application) {
         this.router = router;
-        this.statusSink = statusSink;
-        this.requestDeadLetterSink = requestDeadLetterSink;
-        this.outcomeDeadLetterSink = outcomeDeadLetterSink;
-        this.requestSerializer = requestSerializer;
-        this.outcomeSerializer = outcomeSerializer;
+        this.sinks = sinks;
+        this.catalog = catalog;
+        this.requestSerializer = serdes.valueSerde(Topics.DSR_REQUESTS).serializer();
+        this.outcomeSerializer = serdes.valueSerde(Topics.DSR_OUTCOMES).serializer();
+        this.decisionSerializer = serdes.valueSerde(Topics.DSR_DECISIONS).serializer();
         this.scanInterval = scanInterval;
         this.sliceSize = sliceSize;
-        this.maxExtension = maxExtension;
         this.deadLetters = new DeadLetters(application, Clock.systemUTC());
     }
 
@@ -98,88 +117,323 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.requests = context.getStateStore(REQUESTS_STORE);
-        this.deadlines = context.getStateStore(DEADLINE_INDEX_STORE);
-        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::markOverdue);
+        this.dueIndex = context.getStateStore(DEADLINE_INDEX_STORE);
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, Route> record) {
-        Route route = record.value();
-        switch (RouteKind.valueOf(route.getKind())) {
+        switch (RouteKind.valueOf(record.value().getKind())) {
+            case REQUEST_RECEIVED -> received(record);
             case REQUEST_ISSUED -> issued(record);
+            case DECISION -> decision(record);
             case OUTCOME -> outcome(record);
-            default -> throw new IllegalStateException("request step cannot handle " + route.getKind());
+            default ->
+                throw new IllegalStateException(
+                        "request step cannot handle " + record.value().getKind());
         }
     }
 
-    private void issued(Record<String, Route> record) {
+    // ---- receipt ----------------------------------------------------------------------------------
+
+    private void received(Record<String, Route> record) {
         Route route = record.value();
-        RequestRecord existing = requests.get(record.key());
-        if (existing == null) {
-            RequestRecord fresh = RequestRecord.newBuilder(route.getRequest()).build();
-            fresh.setUpdatedAt(route.getOccurredAt());
-            RequestStatuses.recompute(fresh, route.getOccurredAt());
-            if (!RequestStatuses.closed(fresh.getState())) {
-                index(fresh);
-            }
-            save(fresh, record.timestamp());
-            return;
-        }
         DataSubjectRequest filed = Payloads.request(route);
-        long deadline = filed.getDeadline().toEpochMilli();
-        if (deadline == existing.getDeadline()) {
+        RequestRecord existing = requests.get(record.key());
+        if (existing != null) {
+            boolean same = existing.getReceivedAt() == filed.getReceivedAt().toEpochMilli()
+                    && existing.getType().equals(filed.getType().name())
+                    && Objects.equals(existing.getStatutoryDeadline(), statutory(filed));
+            if (!same) {
+                deadLetter(
+                        sinks.requestsRejected(),
+                        Topics.DSR_REQUESTS,
+                        filed.getRequestId(),
+                        requestSerializer.serialize(Topics.DSR_REQUESTS.name(), filed),
+                        "request " + filed.getRequestId() + " was filed before (" + existing.getState()
+                                + "); filing it again with other content changes nothing: a deadline is extended"
+                                + " by an EXTEND decision on " + Topics.DSR_DECISIONS.name(),
+                        record.timestamp());
+            }
             return;
         }
-        String problem = extensionProblem(existing, filed);
-        if (problem != null) {
-            byte[] value = requestSerializer.serialize(Topics.DSR_REQUESTS.name(), filed);
+        long receivedAt = filed.getReceivedAt().toEpochMilli();
+        RequestRecord request = RequestRecord.newBuilder()
+                .setRequestId(filed.getRequestId())
+                .setType(filed.getType().name())
+                .setState(RequestState.RECEIVED.name())
+                .setReceivedAt(receivedAt)
+                .setDeadline(filed.getDeadline().toEpochMilli())
+                .setStatutoryDeadline(statutory(filed))
+                .setPromisedDeadline(
+                        filed.getPromisedDeadline() == null
+                                ? null
+                                : filed.getPromisedDeadline().toEpochMilli())
+                .setVerificationMethod(filed.getVerificationMethod())
+                .setTasks(new ArrayList<>())
+                .setIdentifiers(new ArrayList<>(route.getIdentifiers()))
+                .setPayload(route.getPayload())
+                .setUpdatedAt(receivedAt)
+                .build();
+        applyDeadlines(request);
+        if (request.getVerificationMethod() != null) {
+            request.setState(RequestState.AWAITING_VERIFICATION.name());
+        } else {
+            fanOut(request, record.timestamp());
+        }
+        finish(request, record.timestamp());
+    }
+
+    private static long statutory(DataSubjectRequest filed) {
+        return filed.getStatutoryDeadline() != null
+                ? filed.getStatutoryDeadline().toEpochMilli()
+                : filed.getDeadline().toEpochMilli();
+    }
+
+    /** Sends the request through the identity and subject steps, which plan its tasks. */
+    private void fanOut(RequestRecord request, long timestamp) {
+        DataSubjectRequest filed = Payloads.request(request.getPayload());
+        filed.setDeadline(Instant.ofEpochMilli(request.getDeadline()));
+        Route resolve = Route.newBuilder()
+                .setKind(RouteKind.RESOLVE_REQUEST.name())
+                .setEventId(request.getRequestId())
+                .setPayload(Payloads.of(filed))
+                .setIdentifiers(new ArrayList<>(request.getIdentifiers()))
+                .setOccurredAt(request.getReceivedAt())
+                .build();
+        router.send(request.getIdentifiers().get(0).getPseudonym(), resolve, timestamp);
+    }
+
+    // ---- tasks issued -----------------------------------------------------------------------------
+
+    private void issued(Record<String, Route> record) {
+        RequestRecord planned = record.value().getRequest();
+        RequestRecord request = requests.get(record.key());
+        if (request == null) {
+            // Received before this build tracked requests from receipt: adopt the planned record.
+            request = RequestRecord.newBuilder(planned)
+                    .setTasks(new ArrayList<>())
+                    .build();
+            request.setStatutoryDeadline(request.getDeadline());
+            applyDeadlines(request);
+        }
+        if (request.getIssuedAt() != null) {
+            return; // planned before (a replay or a merge): the tasks are out already
+        }
+        long now = context.currentSystemTimeMs();
+        request.setIssuedAt(now);
+        request.setSubjectId(planned.getSubjectId());
+        if (!planned.getIdentifiers().isEmpty()) {
+            request.setIdentifiers(new ArrayList<>(planned.getIdentifiers()));
+        }
+        TopologyCatalog view = catalog.view(context);
+        List<TaskRecord> tasks = new ArrayList<>();
+        for (TaskRecord task : planned.getTasks()) {
+            TaskRecord issued = TaskRecord.newBuilder(task).build();
+            if (!TaskType.EXPIRES.name().equals(task.getType())) {
+                issued.setAnswerBy(Deadlines.answerBy(
+                                Instant.ofEpochMilli(now),
+                                answerTime(view, task.getHolder()),
+                                Instant.ofEpochMilli(request.getDeadline()))
+                        .toEpochMilli());
+            }
+            tasks.add(issued);
+        }
+        request.setTasks(tasks);
+        if (RequestState.AWAITING_INFORMATION.name().equals(request.getState())) {
+            request.setResumeState(RequestState.IN_PROGRESS.name());
+        } else {
+            request.setState(RequestState.IN_PROGRESS.name());
+        }
+        for (TaskRecord task : tasks) {
+            sendTask(request, task, 0, record.timestamp());
+        }
+        finish(request, record.timestamp());
+    }
+
+    private static IsoPeriod answerTime(TopologyCatalog view, String holder) {
+        return view.holder(holder)
+                .map(Holder::getAnswerTime)
+                .filter(IsoPeriod::isValid)
+                .map(IsoPeriod::parse)
+                .orElse(Deadlines.DEFAULT_ANSWER_TIME);
+    }
+
+    private void sendTask(RequestRecord request, TaskRecord task, int reminder, long timestamp) {
+        String note = null;
+        if (TaskType.RECTIFY.name().equals(task.getType()) && request.getPayload() != null) {
+            note = Payloads.request(request.getPayload()).getNote();
+        }
+        HolderTask out = HolderTask.newBuilder()
+                .setTaskId(task.getTaskId())
+                .setRequestId(request.getRequestId())
+                .setSubjectId(request.getSubjectId())
+                .setIdentifiers(Payloads.contract(request.getIdentifiers()))
+                .setHolder(task.getHolder())
+                .setType(TaskType.valueOf(task.getType()))
+                .setCategories(task.getCategories())
+                .setReason(task.getReason())
+                .setLegalReference(task.getLegalReference())
+                .setIssuedAt(Instant.ofEpochMilli(request.getIssuedAt()))
+                .setDeadline(Instant.ofEpochMilli(request.getDeadline()))
+                .setExpiresAt(task.getExpiresAt() == null ? null : Instant.ofEpochMilli(task.getExpiresAt()))
+                .setAnswerBy(task.getAnswerBy() == null ? null : Instant.ofEpochMilli(task.getAnswerBy()))
+                .setReminder(reminder)
+                .setNote(note)
+                .build();
+        context.forward(new Record<Object, Object>(task.getHolder(), out, timestamp), sinks.tasks());
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------
+
+    private void decision(Record<String, Route> record) {
+        RequestDecision decision = Payloads.decision(record.value());
+        RequestRecord request = requests.get(record.key());
+        if (request != null && request.getDecisions().contains(decision.getDecisionId())) {
+            return; // applied before
+        }
+        Optional<String> problem = request == null
+                ? Optional.of("decision for unknown request " + decision.getRequestId())
+                : decisionProblem(request, decision);
+        if (problem.isPresent()) {
             deadLetter(
-                    requestDeadLetterSink,
-                    Topics.DSR_REQUESTS,
-                    filed.getRequestId(),
-                    value,
-                    problem,
+                    sinks.decisionsRejected(),
+                    Topics.DSR_DECISIONS,
+                    decision.getRequestId(),
+                    decisionSerializer.serialize(Topics.DSR_DECISIONS.name(), decision),
+                    "request " + decision.getRequestId() + ": " + problem.get(),
                     record.timestamp());
             return;
         }
-        existing.setDeadline(deadline);
-        existing.setExtensionReason(filed.getNote());
-        existing.setUpdatedAt(filed.getReceivedAt().toEpochMilli());
-        long now = context.currentSystemTimeMs();
-        if (deadline > now) {
-            for (TaskRecord task : existing.getTasks()) {
-                if (TaskState.OVERDUE.name().equals(task.getState())) {
-                    task.setState(TaskState.PENDING.name());
-                    task.setUpdatedAt(existing.getUpdatedAt());
+        long at = decision.getDecidedAt().toEpochMilli();
+        String by = decision.getDecidedBy();
+        switch (decision.getKind()) {
+            case VERIFY -> {
+                recordVerification(request, true, decision);
+                request.setState(RequestState.VERIFIED.name());
+                fanOut(request, record.timestamp());
+            }
+            case REJECT -> {
+                recordVerification(request, false, decision);
+                close(
+                        request,
+                        RequestState.REJECTED,
+                        decision.getGround() == null ? RefusalGround.IDENTITY_NOT_ESTABLISHED : decision.getGround(),
+                        decision,
+                        at);
+            }
+            case REFUSE -> close(request, RequestState.REFUSED, decision.getGround(), decision, at);
+            case REQUEST_INFORMATION -> {
+                request.setResumeState(request.getState());
+                request.setInfoAskedAt(at);
+                request.setInfoAskedBy(by);
+                request.setInfoNote(decision.getNote());
+                request.setInfoAnsweredAt(null);
+                request.setState(RequestState.AWAITING_INFORMATION.name());
+            }
+            case INFORMATION_RECEIVED -> {
+                long asked = request.getInfoAskedAt() == null ? at : request.getInfoAskedAt();
+                request.setPausedMillis(request.getPausedMillis() + Math.max(0, at - asked));
+                request.setInfoAnsweredAt(at);
+                String resume =
+                        request.getResumeState() == null ? RequestState.RECEIVED.name() : request.getResumeState();
+                request.setResumeState(null);
+                request.setState(resume);
+                applyDeadlines(request);
+                boolean verificationPending = request.getVerificationMethod() != null && request.getVerified() == null;
+                if (RequestState.RECEIVED.name().equals(resume)
+                        && !verificationPending
+                        && request.getIssuedAt() == null) {
+                    fanOut(request, record.timestamp());
                 }
             }
+            case EXTEND -> {
+                request.setExtendedDeadline(decision.getExtendedDeadline().toEpochMilli());
+                request.setExtensionReason(decision.getNote());
+                applyDeadlines(request);
+                reissueDeadline(request, record.timestamp());
+            }
         }
-        RequestStatuses.recompute(existing, existing.getUpdatedAt());
-        if (!RequestStatuses.closed(existing.getState())) {
-            index(existing);
+        List<String> applied = new ArrayList<>(request.getDecisions());
+        applied.add(decision.getDecisionId());
+        if (applied.size() > REMEMBERED_DECISIONS) {
+            applied = new ArrayList<>(applied.subList(applied.size() - REMEMBERED_DECISIONS, applied.size()));
         }
-        save(existing, record.timestamp());
+        request.setDecisions(applied);
+        request.setUpdatedAt(Math.max(request.getUpdatedAt(), at));
+        finish(request, record.timestamp());
     }
 
-    private String extensionProblem(RequestRecord existing, DataSubjectRequest filed) {
-        long limit = IsoPeriod.parse(maxExtension).addTo(IsoPeriod.parse("P1M").addTo(existing.getReceivedAt()));
-        if (existing.getExtensionReason() != null) {
-            return "request " + existing.getRequestId() + ": deadline already extended once ("
-                    + existing.getExtensionReason() + "); a second extension is not allowed";
+    private Optional<String> decisionProblem(RequestRecord request, RequestDecision decision) {
+        RequestState state = RequestState.valueOf(request.getState());
+        boolean verificationPending = request.getVerificationMethod() != null && request.getVerified() == null;
+        Optional<String> problem = RequestLifecycle.problem(
+                state,
+                request.getOverdue(),
+                request.getExtendedDeadline() != null,
+                verificationPending,
+                decision.getKind());
+        if (problem.isPresent()) {
+            return problem;
         }
-        if (filed.getDeadline().toEpochMilli() < existing.getDeadline()) {
-            return "request " + existing.getRequestId() + ": deadline " + filed.getDeadline()
-                    + " is earlier than the current deadline; only extensions are accepted";
-        }
-        if (filed.getDeadline().toEpochMilli() > limit) {
-            return "request " + existing.getRequestId() + ": extended deadline " + filed.getDeadline()
-                    + " is more than one month plus " + maxExtension + " after receipt";
-        }
-        if (filed.getNote() == null || filed.getNote().isBlank()) {
-            return "request " + existing.getRequestId() + ": an extension needs its reason in the note field";
-        }
-        return null;
+        return switch (decision.getKind()) {
+            case VERIFY, REJECT ->
+                Objects.equals(decision.getMethod(), request.getVerificationMethod())
+                        ? Optional.empty()
+                        : Optional.of("method: the catalog's policy verifies this request by "
+                                + request.getVerificationMethod());
+            case REFUSE ->
+                decision.getNotice() == null || decision.getNotice().isBlank()
+                        ? Optional.of("notice: a refusal carries the Art. 12(4) notice for the person")
+                        : Optional.empty();
+            case EXTEND -> {
+                long wanted = decision.getExtendedDeadline().toEpochMilli();
+                Instant limit = Deadlines.extensionLimit(Instant.ofEpochMilli(request.getStatutoryDeadline()));
+                if (wanted <= request.getDeadline()) {
+                    yield Optional.of("extendedDeadline: must be after the deadline in force "
+                            + Instant.ofEpochMilli(request.getDeadline()));
+                }
+                if (wanted > limit.toEpochMilli()) {
+                    yield Optional.of("extendedDeadline: Art. 12(3) allows at most two further months, until " + limit);
+                }
+                yield Optional.empty();
+            }
+            default -> Optional.empty();
+        };
     }
+
+    private static void recordVerification(RequestRecord request, boolean verified, RequestDecision decision) {
+        request.setVerified(verified);
+        request.setVerifiedBy(decision.getDecidedBy());
+        request.setVerifiedAt(decision.getDecidedAt().toEpochMilli());
+        request.setVerificationNote(decision.getNote());
+    }
+
+    private static void close(
+            RequestRecord request, RequestState state, RefusalGround ground, RequestDecision decision, long at) {
+        request.setState(state.name());
+        request.setRefusalGround(ground.name());
+        request.setRefusalReason(decision.getNote());
+        request.setRefusalNotice(
+                decision.getNotice() == null || decision.getNotice().isBlank()
+                        ? decision.getNote()
+                        : decision.getNotice());
+        request.setRefusedBy(decision.getDecidedBy());
+        request.setRefusedAt(at);
+        request.setCompletedAt(at);
+    }
+
+    /** After an extension, open tasks carry the new deadline; holders are not reminded earlier than before. */
+    private void reissueDeadline(RequestRecord request, long timestamp) {
+        for (TaskRecord task : request.getTasks()) {
+            if (TaskState.PENDING.name().equals(task.getState())
+                    && !TaskType.EXPIRES.name().equals(task.getType())) {
+                sendTask(request, task, task.getEscalated() ? 1 : 0, timestamp);
+            }
+        }
+    }
+
+    // ---- outcomes ---------------------------------------------------------------------------------
 
     private void outcome(Record<String, Route> record) {
         HolderOutcome outcome = Payloads.outcome(record.value());
@@ -193,38 +447,50 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
                                 .filter(t -> t.getHolder().equals(outcome.getHolder()))
                                 .findFirst()
                                 .orElse(null));
+        String problem = null;
         if (task == null) {
-            String reason = request == null
+            problem = request == null
                     ? "outcome for unknown request " + outcome.getRequestId()
                     : "request " + outcome.getRequestId() + " has no task " + outcome.getTaskId() + " for holder "
                             + outcome.getHolder();
-            byte[] value = outcomeSerializer.serialize(Topics.DSR_OUTCOMES.name(), outcome);
+        } else {
+            String state = OutcomeRules.state(outcome.getOutcome()).name();
+            if (state.equals(task.getState()) && Objects.equals(outcome.getEvidence(), task.getEvidence())) {
+                return; // the same answer again
+            }
+            Optional<String> misfit = OutcomeRules.problem(TaskType.valueOf(task.getType()), outcome.getOutcome());
+            if (misfit.isPresent()) {
+                problem = "task " + task.getTaskId() + ": " + misfit.get();
+            } else if (RequestStatuses.terminal(task.getState())
+                    && !TaskState.FAILED.name().equals(task.getState())) {
+                problem = "task " + task.getTaskId() + " is already closed as " + task.getState();
+            }
+        }
+        if (problem != null) {
             deadLetter(
-                    outcomeDeadLetterSink,
+                    sinks.outcomesRejected(),
                     Topics.DSR_OUTCOMES,
                     outcome.getRequestId(),
-                    value,
-                    reason,
+                    outcomeSerializer.serialize(Topics.DSR_OUTCOMES.name(), outcome),
+                    problem,
                     record.timestamp());
             return;
         }
-        String state = TaskState.valueOf(outcome.getOutcome().name()).name();
-        if (state.equals(task.getState()) && Objects.equals(outcome.getEvidence(), task.getEvidence())) {
-            return;
-        }
         long at = outcome.getReportedAt().toEpochMilli();
-        task.setState(state);
+        task.setState(OutcomeRules.state(outcome.getOutcome()).name());
         task.setEvidence(outcome.getEvidence());
         task.setUpdatedAt(at);
-        request.setUpdatedAt(at);
-        RequestStatuses.recompute(request, at);
-        save(request, record.timestamp());
+        request.setUpdatedAt(Math.max(request.getUpdatedAt(), at));
+        finish(request, record.timestamp());
         markLineage(request, task, at, record.timestamp());
     }
 
     private void markLineage(RequestRecord request, TaskRecord task, long at, long timestamp) {
         RequestType type = RequestType.valueOf(request.getType());
-        if (request.getSubjectId() == null || type == RequestType.ACCESS || type == RequestType.PORTABILITY) {
+        if (request.getSubjectId() == null
+                || type == RequestType.ACCESS
+                || type == RequestType.PORTABILITY
+                || type == RequestType.RECTIFICATION) {
             return;
         }
         LineageStatus status;
@@ -252,54 +518,120 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         router.send(request.getSubjectId(), mark, timestamp);
     }
 
-    private void markOverdue(long now) {
+    // ---- time -------------------------------------------------------------------------------------
+
+    private void tick(long now) {
         List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it =
-                deadlines.range(String.format("%013d/", 0), String.format("%013d/~", now))) {
+                dueIndex.range(String.format("%013d/", 0), String.format("%013d/~", now))) {
             while (it.hasNext() && due.size() < sliceSize) {
                 due.add(it.next().key);
             }
         }
         for (String key : due) {
-            deadlines.delete(key);
+            dueIndex.delete(key);
             long at = Long.parseLong(key.substring(0, 13));
             RequestRecord request = requests.get(key.substring(14));
             if (request == null || request.getDeadlineIndexedAt() == null || request.getDeadlineIndexedAt() != at) {
                 continue;
             }
             request.setDeadlineIndexedAt(null);
-            if (RequestStatuses.closed(request.getState()) || request.getDeadline() > now) {
-                if (!RequestStatuses.closed(request.getState())) {
-                    index(request);
-                    requests.put(request.getRequestId(), request);
+            boolean changed = false;
+            for (TaskRecord task : request.getTasks()) {
+                if (!TaskState.PENDING.name().equals(task.getState())) {
+                    continue;
                 }
+                if (TaskType.EXPIRES.name().equals(task.getType())) {
+                    if (task.getExpiresAt() != null && task.getExpiresAt() <= now) {
+                        task.setState(TaskState.EXPIRED.name());
+                        task.setEvidence("expired by itself on " + Instant.ofEpochMilli(task.getExpiresAt()));
+                        task.setUpdatedAt(now);
+                        changed = true;
+                    }
+                } else if (!task.getEscalated() && task.getAnswerBy() != null && task.getAnswerBy() <= now) {
+                    task.setEscalated(true);
+                    task.setRemindedAt(now);
+                    task.setUpdatedAt(now);
+                    sendTask(request, task, 1, now);
+                    changed = true;
+                }
+            }
+            if (changed || request.getOverdue() != overdue(request, now)) {
+                request.setUpdatedAt(Math.max(request.getUpdatedAt(), now));
+                finish(request, now);
+            } else {
+                index(request, now);
+                requests.put(request.getRequestId(), request);
+            }
+        }
+    }
+
+    /** Open (and not waiting for information the controller asked for) past the deadline in force. */
+    private static boolean overdue(RequestRecord request, long now) {
+        RequestState state = RequestState.valueOf(request.getState());
+        return RequestLifecycle.isOpen(state)
+                && state != RequestState.AWAITING_INFORMATION
+                && now > request.getDeadline();
+    }
+
+    /** The deadline in force from the statutory, promised and extended ones and the time paused. */
+    private static void applyDeadlines(RequestRecord request) {
+        Deadlines.InForce inForce = Deadlines.inForce(
+                Instant.ofEpochMilli(request.getStatutoryDeadline()),
+                Optional.ofNullable(request.getPromisedDeadline()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(request.getExtendedDeadline()).map(Instant::ofEpochMilli),
+                Duration.ofMillis(request.getPausedMillis()));
+        request.setDeadline(inForce.deadline().toEpochMilli());
+        request.setDeadlineBasis(inForce.basis().name());
+    }
+
+    /** The next time something happens to this request on its own, or null. */
+    private static Long nextDue(RequestRecord request) {
+        Long next = null;
+        RequestState state = RequestState.valueOf(request.getState());
+        if (RequestLifecycle.isOpen(state) && state != RequestState.AWAITING_INFORMATION && !request.getOverdue()) {
+            next = request.getDeadline() + 1;
+        }
+        for (TaskRecord task : request.getTasks()) {
+            if (!TaskState.PENDING.name().equals(task.getState())) {
                 continue;
             }
-            for (TaskRecord task : request.getTasks()) {
-                if (TaskState.PENDING.name().equals(task.getState())) {
-                    task.setState(TaskState.OVERDUE.name());
-                    task.setUpdatedAt(now);
-                }
+            Long at = TaskType.EXPIRES.name().equals(task.getType())
+                    ? task.getExpiresAt()
+                    : task.getEscalated() ? null : task.getAnswerBy();
+            if (at != null && (next == null || at < next)) {
+                next = at;
             }
-            request.setUpdatedAt(now);
-            request.setState(RequestState.OVERDUE.name());
-            save(request, now);
         }
+        return next;
     }
 
-    private void index(RequestRecord request) {
-        if (request.getDeadlineIndexedAt() != null && request.getDeadlineIndexedAt() == request.getDeadline()) {
+    private void index(RequestRecord request, long now) {
+        Long due = nextDue(request);
+        if (due == null) {
+            request.setDeadlineIndexedAt(null);
             return;
         }
-        deadlines.put(String.format("%013d/%s", request.getDeadline(), request.getRequestId()), "");
-        request.setDeadlineIndexedAt(request.getDeadline());
+        due = Math.max(due, now);
+        if (request.getDeadlineIndexedAt() != null
+                && request.getDeadlineIndexedAt().longValue() == due) {
+            return;
+        }
+        dueIndex.put(String.format("%013d/%s", due, request.getRequestId()), "");
+        request.setDeadlineIndexedAt(due);
     }
 
-    private void save(RequestRecord request, long timestamp) {
+    /** Recomputes state, overdue flag and answer, schedules the next time step, stores and publishes. */
+    private void finish(RequestRecord request, long timestamp) {
+        long now = context.currentSystemTimeMs();
+        RequestStatuses.recompute(request, Math.max(request.getUpdatedAt(), 0));
+        request.setOverdue(overdue(request, now));
+        request.setAnswer(RequestAnswers.compose(request, catalog.view(context)));
+        index(request, now);
         requests.put(request.getRequestId(), request);
         context.forward(
                 new Record<Object, Object>(request.getRequestId(), RequestStatuses.toStatus(request), timestamp),
-                statusSink);
+                sinks.status());
     }
 
     private void deadLetter(

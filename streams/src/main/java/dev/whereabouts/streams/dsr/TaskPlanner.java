@@ -1,5 +1,6 @@
 package dev.whereabouts.streams.dsr;
 
+import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.TaskType;
@@ -29,14 +30,36 @@ import java.util.TreeSet;
  *   <li>RESTRICTION: RESTRICT (Art. 18); OBJECTION: RESTRICT, "objection, Art. 21".</li>
  * </ul>
  *
+ * <p>ERASURE of a holder whose catalog entry says its copies expire by themselves (backups, caches,
+ * request logs: {@code selfExpiring}) is an EXPIRES task with the date the copy is gone, when that
+ * date is known and falls no later than the holder's {@code expiryGrace} after the deadline in
+ * force; otherwise it is an ERASE task like any other (docs/requests.md, "Expiry instead of
+ * erasure"). A legal hold still comes first.
+ *
+ * <p>RECTIFICATION: RECTIFY to every holder of the corrected categories, direct and onward (Art. 19).
+ *
  * Data counts as still there when its edge is HELD or RESTRICTED. A non-empty request scope limits
  * the categories (a parent key covers its children).
  */
 public final class TaskPlanner {
 
-    /** One holder's task as planned. */
+    /**
+     * One holder's task as planned.
+     *
+     * @param expiresAt EXPIRES tasks: when the holder's copy is gone by itself, epoch millis; else null
+     */
     public record Planned(
-            String holder, TaskType type, List<String> categories, String reason, String legalReference) {}
+            String holder,
+            TaskType type,
+            List<String> categories,
+            String reason,
+            String legalReference,
+            Long expiresAt) {
+
+        Planned(String holder, TaskType type, List<String> categories, String reason, String legalReference) {
+            this(holder, type, categories, reason, legalReference, null);
+        }
+    }
 
     private TaskPlanner() {}
 
@@ -45,7 +68,8 @@ public final class TaskPlanner {
         return requestId + "/" + holder;
     }
 
-    public static List<Planned> plan(DataSubjectRequest request, List<HolderEdges> buckets, TopologyCatalog catalog) {
+    public static List<Planned> plan(
+            DataSubjectRequest request, List<HolderEdges> buckets, TopologyCatalog catalog, String backupPromise) {
         List<Planned> tasks = new ArrayList<>();
         List<HolderEdges> sorted = new ArrayList<>(buckets);
         sorted.sort(Comparator.comparing(HolderEdges::getHolder));
@@ -62,7 +86,15 @@ public final class TaskPlanner {
             }
             tasks.add(
                     switch (request.getType()) {
-                        case ERASURE -> erasure(bucket.getHolder(), categories, present, receivedAt, catalog);
+                        case ERASURE ->
+                            erasure(
+                                    bucket.getHolder(),
+                                    categories,
+                                    present,
+                                    receivedAt,
+                                    request.getDeadline().toEpochMilli(),
+                                    catalog,
+                                    backupPromise);
                         case ACCESS, PORTABILITY ->
                             new Planned(bucket.getHolder(), TaskType.EXPORT, List.copyOf(categories), null, null);
                         case RESTRICTION ->
@@ -92,7 +124,13 @@ public final class TaskPlanner {
     }
 
     private static Planned erasure(
-            String holder, Set<String> categories, List<Edge> present, long receivedAt, TopologyCatalog catalog) {
+            String holder,
+            Set<String> categories,
+            List<Edge> present,
+            long receivedAt,
+            long deadline,
+            TopologyCatalog catalog,
+            String backupPromise) {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
         for (LegalHold hold : catalog.legalHolds(holder, categories)) {
@@ -108,6 +146,16 @@ public final class TaskPlanner {
             }
         }
         if (reasons.isEmpty()) {
+            Long expiresAt = expiry(holder, categories, present, deadline, catalog, backupPromise);
+            if (expiresAt != null) {
+                return new Planned(
+                        holder,
+                        TaskType.EXPIRES,
+                        List.copyOf(categories),
+                        "the holder's copy expires by itself; nothing to erase",
+                        "GDPR Art. 17(1), Art. 12(1): answered with the date the data is gone",
+                        expiresAt);
+            }
             return new Planned(holder, TaskType.ERASE, List.copyOf(categories), null, null);
         }
         return new Planned(
@@ -116,6 +164,47 @@ public final class TaskPlanner {
                 List.copyOf(categories),
                 "legal hold: " + String.join("; ", reasons),
                 "GDPR Art. 17(3)(b); " + String.join("; ", references));
+    }
+
+    /**
+     * When a self-expiring holder's copy of these categories is gone by itself: the latest of, per
+     * edge, the end of the last share's day plus the backup promise (backup edges) or the edge's
+     * retention end. Null, so the holder gets an ERASE task, when the holder is not self-expiring,
+     * when an edge has no known end, or when the end falls later after the deadline in force than
+     * the holder's {@code expiryGrace} allows.
+     */
+    static Long expiry(
+            String holder,
+            Set<String> categories,
+            List<Edge> present,
+            long deadline,
+            TopologyCatalog catalog,
+            String backupPromise) {
+        Holder entry = catalog.holder(holder).orElse(null);
+        if (entry == null || !entry.getSelfExpiring()) {
+            return null;
+        }
+        long latest = Long.MIN_VALUE;
+        for (Edge edge : present) {
+            if (!Categories.overlap(categories, List.of(edge.getCategory()))) {
+                continue;
+            }
+            Long end = edge.getBackup() && IsoPeriod.isValid(backupPromise)
+                    ? Long.valueOf(IsoPeriod.parse(backupPromise).addTo(Edges.endOfDay(edge.getLastSharedAt())))
+                    : edge.getRetentionUntil();
+            if (end == null) {
+                return null;
+            }
+            latest = Math.max(latest, end);
+        }
+        if (latest == Long.MIN_VALUE) {
+            return null;
+        }
+        String grace = entry.getExpiryGrace();
+        long allowedUntil = grace != null && IsoPeriod.isValid(grace)
+                ? IsoPeriod.parse(grace).addTo(deadline)
+                : deadline;
+        return latest <= allowedUntil ? latest : null;
     }
 
     private static boolean stillThere(Edge edge) {

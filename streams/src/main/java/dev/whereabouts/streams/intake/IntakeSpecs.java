@@ -1,7 +1,10 @@
 package dev.whereabouts.streams.intake;
 
 import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.DecisionKind;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.RequestDecision;
+import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.streams.catalog.CatalogCache;
@@ -14,7 +17,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** The {@link IntakeProcessor.Spec}s of the three input topics the topology reads. */
+/** The {@link IntakeProcessor.Spec}s of the input topics the topology reads. */
 public final class IntakeSpecs {
 
     private IntakeSpecs() {}
@@ -66,7 +69,11 @@ public final class IntakeSpecs {
         };
     }
 
-    /** Requests: need an identifier; routed to the identity step of their first identifier. */
+    /**
+     * Requests: need an identifier, a deadline after receipt, and for a rectification the categories
+     * to correct; routed to the request step, which tracks them from receipt and fans them out
+     * (through the identity step of their first identifier) at once or once verified.
+     */
     public static IntakeProcessor.Spec<DataSubjectRequest> requests() {
         return new IntakeProcessor.Spec<>() {
             @Override
@@ -78,6 +85,11 @@ public final class IntakeSpecs {
                 if (!request.getDeadline().isAfter(request.getReceivedAt())) {
                     return Optional.of("deadline: must be after receivedAt (request " + request.getRequestId() + ")");
                 }
+                if (request.getType() == RequestType.RECTIFICATION
+                        && request.getScope().isEmpty()) {
+                    return Optional.of("scope: a rectification names the categories to correct (request "
+                            + request.getRequestId() + ")");
+                }
                 return Optional.empty();
             }
 
@@ -88,15 +100,56 @@ public final class IntakeSpecs {
 
             @Override
             public Record<String, Route> route(DataSubjectRequest request, Record<byte[], byte[]> input) {
-                List<Identifier> ids = Payloads.identifiers(request.getIdentifiers());
                 Route route = Route.newBuilder()
-                        .setKind(RouteKind.RESOLVE_REQUEST.name())
+                        .setKind(RouteKind.REQUEST_RECEIVED.name())
                         .setEventId(request.getRequestId())
                         .setPayload(Payloads.of(request))
-                        .setIdentifiers(ids)
+                        .setIdentifiers(Payloads.identifiers(request.getIdentifiers()))
                         .setOccurredAt(request.getReceivedAt().toEpochMilli())
                         .build();
-                return new Record<>(ids.get(0).getPseudonym(), route, input.timestamp());
+                return new Record<>(request.getRequestId(), route, input.timestamp());
+            }
+        };
+    }
+
+    /** Decisions: need a request id and, but for INFORMATION_RECEIVED, a note; routed to the request step. */
+    public static IntakeProcessor.Spec<RequestDecision> decisions() {
+        return new IntakeProcessor.Spec<>() {
+            @Override
+            public Optional<String> validate(RequestDecision decision, ProcessorContext<?, ?> context) {
+                if (decision.getRequestId().isBlank()) {
+                    return Optional.of("requestId: must not be blank (decision " + decision.getDecisionId() + ")");
+                }
+                if (decision.getKind() != DecisionKind.INFORMATION_RECEIVED
+                        && (decision.getNote() == null || decision.getNote().isBlank())) {
+                    return Optional.of("note: a " + decision.getKind() + " decision records its reason (decision "
+                            + decision.getDecisionId() + ")");
+                }
+                if (decision.getKind() == DecisionKind.EXTEND && decision.getExtendedDeadline() == null) {
+                    return Optional.of("extendedDeadline: an EXTEND decision names the new deadline (decision "
+                            + decision.getDecisionId() + ")");
+                }
+                if (decision.getKind() == DecisionKind.REFUSE && decision.getGround() == null) {
+                    return Optional.of("ground: a REFUSE decision names its Art. 12(5) ground (decision "
+                            + decision.getDecisionId() + ")");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public String idempotencyKey(RequestDecision decision) {
+                return null;
+            }
+
+            @Override
+            public Record<String, Route> route(RequestDecision decision, Record<byte[], byte[]> input) {
+                Route route = Route.newBuilder()
+                        .setKind(RouteKind.DECISION.name())
+                        .setEventId(decision.getDecisionId())
+                        .setPayload(Payloads.of(decision))
+                        .setOccurredAt(decision.getDecidedAt().toEpochMilli())
+                        .build();
+                return new Record<>(decision.getRequestId(), route, input.timestamp());
             }
         };
     }

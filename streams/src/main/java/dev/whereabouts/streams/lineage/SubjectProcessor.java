@@ -2,7 +2,6 @@ package dev.whereabouts.streams.lineage;
 
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
-import dev.whereabouts.model.dsr.HolderTask;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.TaskState;
 import dev.whereabouts.model.lineage.LineageKey;
@@ -62,7 +61,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     /** Names of the sinks this processor writes to. */
-    public record Sinks(String lineage, String merges, String tasks, String findings) {}
+    public record Sinks(String lineage, String merges, String findings) {}
 
     private final RouteSender router;
     private final Sinks sinks;
@@ -277,34 +276,23 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 buckets.add(entry.value);
             }
             List<Identifier> identifiers = meta == null ? route.getIdentifiers() : meta.getIdentifiers();
-            for (TaskPlanner.Planned planned : TaskPlanner.plan(request, buckets, catalog.view(context))) {
-                String taskId = TaskPlanner.taskId(request.getRequestId(), planned.holder());
-                HolderTask task = HolderTask.newBuilder()
-                        .setTaskId(taskId)
-                        .setRequestId(request.getRequestId())
-                        .setSubjectId(subject)
-                        .setIdentifiers(Payloads.contract(identifiers))
-                        .setHolder(planned.holder())
-                        .setType(planned.type())
-                        .setCategories(planned.categories())
-                        .setReason(planned.reason())
-                        .setLegalReference(planned.legalReference())
-                        .setIssuedAt(Instant.ofEpochMilli(timestamp))
-                        .setDeadline(request.getDeadline())
-                        .build();
-                context.forward(new Record<Object, Object>(planned.holder(), task, timestamp), sinks.tasks());
+            for (TaskPlanner.Planned planned :
+                    TaskPlanner.plan(request, buckets, catalog.view(context), backupPromise)) {
+                // The request stage issues the tasks: it owns the deadline in force, reminders and expiry.
                 record.getTasks()
                         .add(TaskRecord.newBuilder()
-                                .setTaskId(taskId)
+                                .setTaskId(TaskPlanner.taskId(request.getRequestId(), planned.holder()))
                                 .setHolder(planned.holder())
                                 .setType(planned.type().name())
                                 .setCategories(planned.categories())
                                 .setState(TaskState.PENDING.name())
                                 .setReason(planned.reason())
                                 .setLegalReference(planned.legalReference())
+                                .setExpiresAt(planned.expiresAt())
                                 .setUpdatedAt(route.getOccurredAt())
                                 .build());
             }
+            record.setIdentifiers(new ArrayList<>(identifiers));
             SubjectMeta updated = meta != null
                     ? meta
                     : SubjectMeta.newBuilder()

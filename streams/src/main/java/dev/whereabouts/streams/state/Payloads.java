@@ -4,6 +4,7 @@ import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.SubjectIdentifier;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.sharing.SharingEvent;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ public final class Payloads {
             StateSerde.of(SharingEvent::toByteBuffer, SharingEvent::fromByteBuffer);
     private static final StateSerde<DataSubjectRequest> REQUESTS =
             StateSerde.of(DataSubjectRequest::toByteBuffer, DataSubjectRequest::fromByteBuffer);
+    private static final StateSerde<RequestDecision> DECISIONS =
+            StateSerde.of(RequestDecision::toByteBuffer, RequestDecision::fromByteBuffer);
     private static final StateSerde<HolderOutcome> OUTCOMES =
             StateSerde.of(HolderOutcome::toByteBuffer, HolderOutcome::fromByteBuffer);
 
@@ -32,6 +35,18 @@ public final class Payloads {
 
     public static ByteBuffer of(DataSubjectRequest request) {
         return ByteBuffer.wrap(REQUESTS.toBytes(request));
+    }
+
+    public static ByteBuffer of(RequestDecision decision) {
+        return ByteBuffer.wrap(DECISIONS.toBytes(decision));
+    }
+
+    public static RequestDecision decision(Route route) {
+        return DECISIONS.fromBytes(route.getPayload());
+    }
+
+    public static DataSubjectRequest request(ByteBuffer payload) {
+        return REQUESTS.fromBytes(payload);
     }
 
     public static ByteBuffer of(HolderOutcome outcome) {

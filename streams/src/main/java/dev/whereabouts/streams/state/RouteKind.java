@@ -20,8 +20,12 @@ public enum RouteKind {
     ADOPT(Stage.SUBJECT),
     /** Mark edges ERASED or RESTRICTED after a holder's outcome; key: subject id. */
     MARK_EDGES(Stage.SUBJECT),
-    /** A request's tasks were issued (or it was re-filed); key: request id. */
+    /** A request as filed: tracked from here, fanned out now or once verified; key: request id. */
+    REQUEST_RECEIVED(Stage.REQUEST),
+    /** A request's tasks were planned (or it was fanned out before); key: request id. */
     REQUEST_ISSUED(Stage.REQUEST),
+    /** The controller decided on a request (verification, information, refusal, extension); key: request id. */
+    DECISION(Stage.REQUEST),
     /** A holder reported an outcome; key: request id. */
     OUTCOME(Stage.REQUEST);
 
