@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -47,6 +48,15 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
 
     public StreamsApp(StreamsSettings settings) {
+        this(settings, Time.SYSTEM);
+    }
+
+    /**
+     * With the clock Kafka Streams runs wall-clock punctuation on (overdue flags, reminders, expiry,
+     * retention findings): {@link Time#SYSTEM} in production; a clock moved ahead in tests that prove
+     * what happens weeks later on the real broker.
+     */
+    public StreamsApp(StreamsSettings settings, Time time) {
         this.settings = settings;
         SerdeConfig serdeConfig = SerdeConfig.builder()
                 .schemaRegistryUrl(settings.get(CommonSettings.REGISTRY_URL))
@@ -67,7 +77,7 @@ public final class StreamsApp implements AutoCloseable {
                 serdes,
                 new DeadLetters(settings.applicationId(), Clock.systemUTC()),
                 Duration.ofSeconds(30));
-        this.streams = new KafkaStreams(LineageTopology.build(topologyConfig), streamsProperties());
+        this.streams = new KafkaStreams(LineageTopology.build(topologyConfig), streamsProperties(), time);
         // A thread that dies of an unexpected error is replaced; the failed transaction is aborted and retried.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
