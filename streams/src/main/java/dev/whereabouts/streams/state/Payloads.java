@@ -20,8 +20,8 @@ public final class Payloads {
 
     private static final StateSerde<SharingEvent> EVENTS =
             StateSerde.of(SharingEvent::toByteBuffer, SharingEvent::fromByteBuffer);
-    private static final StateSerde<DataSubjectRequest> REQUESTS =
-            StateSerde.of(DataSubjectRequest::toByteBuffer, DataSubjectRequest::fromByteBuffer);
+    private static final StateSerde<DataSubjectRequest> REQUESTS = StateSerde.of(
+            DataSubjectRequest::toByteBuffer, DataSubjectRequest.createDecoder(StateSchemaHistory.store())::decode);
     private static final StateSerde<RequestDecision> DECISIONS =
             StateSerde.of(RequestDecision::toByteBuffer, RequestDecision::fromByteBuffer);
     private static final StateSerde<HolderOutcome> OUTCOMES =

@@ -43,7 +43,8 @@ public final class StateSerde<T> implements Serde<T> {
         return new StateSerde<>(encoder, decoder);
     }
 
-    public static final StateSerde<Route> ROUTE = of(Route::toByteBuffer, Route::fromByteBuffer);
+    public static final StateSerde<Route> ROUTE =
+            of(Route::toByteBuffer, Route.createDecoder(StateSchemaHistory.store())::decode);
     public static final StateSerde<SubjectMeta> SUBJECT_META =
             of(SubjectMeta::toByteBuffer, SubjectMeta::fromByteBuffer);
     public static final StateSerde<HolderEdges> HOLDER_EDGES =
@@ -51,7 +52,7 @@ public final class StateSerde<T> implements Serde<T> {
     public static final StateSerde<IdentityEntry> IDENTITY =
             of(IdentityEntry::toByteBuffer, IdentityEntry::fromByteBuffer);
     public static final StateSerde<RequestRecord> REQUEST =
-            of(RequestRecord::toByteBuffer, RequestRecord::fromByteBuffer);
+            of(RequestRecord::toByteBuffer, RequestRecord.createDecoder(StateSchemaHistory.store())::decode);
 
     /** Bytes of a value, for payload fields. */
     public byte[] toBytes(T value) {
