@@ -134,12 +134,22 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         }
     }
 
+    /** A tracked request; one stored by release 0.1.0 gets its statutory deadline (then always receipt + 1 month). */
+    private RequestRecord load(String requestId) {
+        RequestRecord request = requests.get(requestId);
+        if (request != null && request.getStatutoryDeadline() == null) {
+            request.setStatutoryDeadline(request.getDeadline());
+            request.setDeadlineBasis(Deadlines.Basis.STATUTORY.name());
+        }
+        return request;
+    }
+
     // ---- receipt ----------------------------------------------------------------------------------
 
     private void received(Record<String, Route> record) {
         Route route = record.value();
         DataSubjectRequest filed = Payloads.request(route);
-        RequestRecord existing = requests.get(record.key());
+        RequestRecord existing = load(record.key());
         if (existing != null) {
             boolean same = existing.getReceivedAt() == filed.getReceivedAt().toEpochMilli()
                     && existing.getType().equals(filed.getType().name())
@@ -208,7 +218,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
 
     private void issued(Record<String, Route> record) {
         RequestRecord planned = record.value().getRequest();
-        RequestRecord request = requests.get(record.key());
+        RequestRecord request = load(record.key());
         if (request == null) {
             // Received before this build tracked requests from receipt: adopt the planned record.
             request = RequestRecord.newBuilder(planned)
@@ -288,7 +298,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
 
     private void decision(Record<String, Route> record) {
         RequestDecision decision = Payloads.decision(record.value());
-        RequestRecord request = requests.get(record.key());
+        RequestRecord request = load(record.key());
         if (request != null && request.getDecisions().contains(decision.getDecisionId())) {
             return; // applied before
         }
@@ -437,7 +447,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
 
     private void outcome(Record<String, Route> record) {
         HolderOutcome outcome = Payloads.outcome(record.value());
-        RequestRecord request = requests.get(record.key());
+        RequestRecord request = load(record.key());
         TaskRecord task = request == null
                 ? null
                 : request.getTasks().stream()
@@ -531,7 +541,7 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         for (String key : due) {
             dueIndex.delete(key);
             long at = Long.parseLong(key.substring(0, 13));
-            RequestRecord request = requests.get(key.substring(14));
+            RequestRecord request = load(key.substring(14));
             if (request == null || request.getDeadlineIndexedAt() == null || request.getDeadlineIndexedAt() != at) {
                 continue;
             }
