@@ -1,6 +1,7 @@
 package dev.whereabouts.benchmark;
 
 import dev.whereabouts.model.dsr.HolderTask;
+import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.TopicSerdes;
@@ -18,11 +19,19 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Erasure fan-out as both the erasure and the streams phases time it: from the moment a request is
- * filed until the last of its tasks (as many as the request's first status lists) is readable
+ * filed (or, when the catalog asks for identity verification, verified) until the last of its
+ * tasks (as many as the request's first status after fan-out lists) is readable
  * read_committed on the tasks topic. A thread of its own reads the tasks and statuses from their end
  * at construction, so a task is stamped when it becomes readable, not when the filer gets round to it.
  */
 final class TaskWatch implements AutoCloseable {
+
+    /** States of a request whose tasks have been issued (earlier statuses list none yet). */
+    private static final java.util.Set<RequestState> FANNED_OUT = java.util.EnumSet.of(
+            RequestState.IN_PROGRESS,
+            RequestState.COMPLETED,
+            RequestState.PARTIALLY_COMPLETED,
+            RequestState.NO_DATA_HELD);
 
     private final Map<String, Long> filedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> expected = new ConcurrentHashMap<>();
@@ -82,13 +91,19 @@ final class TaskWatch implements AutoCloseable {
     private void read() {
         while (!stop.get()) {
             for (ConsumerRecord<String, HolderTask> task : tasks.poll(Duration.ofMillis(5))) {
+                if (task.value().getReminder() > 0) {
+                    continue; // sent again later, not part of the fan-out
+                }
                 long now = System.nanoTime();
                 lastTaskAt.put(task.value().getRequestId(), now);
                 seen.merge(task.value().getRequestId(), 1, Integer::sum);
             }
             for (ConsumerRecord<String, RequestStatus> status : statuses.poll(Duration.ofMillis(5))) {
-                expected.putIfAbsent(
-                        status.value().getRequestId(), status.value().getTasks().size());
+                if (FANNED_OUT.contains(status.value().getState())) {
+                    expected.putIfAbsent(
+                            status.value().getRequestId(),
+                            status.value().getTasks().size());
+                }
             }
         }
     }
