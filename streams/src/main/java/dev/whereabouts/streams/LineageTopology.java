@@ -161,7 +161,7 @@ public final class LineageTopology {
         // ---- routing stages: identity, subjects and requests in one processor per task ------------
         topology.addSource(ROUTE_SOURCE, new StringDeserializer(), routes.deserializer(), route);
         SubjectProcessor.Sinks subjectSinks =
-                new SubjectProcessor.Sinks("lineage", "subject-merges", "retention-findings");
+                new SubjectProcessor.Sinks("lineage", "subject-merges", "dsr-tasks", "retention-findings");
         topology.addProcessor(
                 STAGES,
                 () -> new RoutingProcessor(

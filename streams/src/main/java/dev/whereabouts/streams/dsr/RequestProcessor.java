@@ -1,13 +1,11 @@
 package dev.whereabouts.streams.dsr;
 
-import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.deadletter.DeadLetter;
 import dev.whereabouts.model.deadletter.DeadLetters;
 import dev.whereabouts.model.deadletter.FailureStage;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.Deadlines;
 import dev.whereabouts.model.dsr.HolderOutcome;
-import dev.whereabouts.model.dsr.HolderTask;
 import dev.whereabouts.model.dsr.OutcomeRules;
 import dev.whereabouts.model.dsr.RefusalGround;
 import dev.whereabouts.model.dsr.RequestDecision;
@@ -17,7 +15,6 @@ import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.dsr.TaskState;
 import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageStatus;
-import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
@@ -188,9 +185,8 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         applyDeadlines(request);
         if (request.getVerificationMethod() != null) {
             request.setState(RequestState.AWAITING_VERIFICATION.name());
-        } else {
-            fanOut(request, record.timestamp());
         }
+        // Otherwise the intake fanned it out already, next to this message (IntakeSpecs.requests).
         finish(request, record.timestamp());
     }
 
@@ -220,18 +216,21 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         RequestRecord planned = record.value().getRequest();
         RequestRecord request = load(record.key());
         if (request == null) {
-            // Received before this build tracked requests from receipt: adopt the planned record.
+            // Planned by a build that tracked requests only from here: adopt the planned record.
             request = RequestRecord.newBuilder(planned)
                     .setTasks(new ArrayList<>())
                     .build();
-            request.setStatutoryDeadline(request.getDeadline());
+            if (request.getStatutoryDeadline() == null) {
+                request.setStatutoryDeadline(request.getDeadline());
+            }
             applyDeadlines(request);
         }
         if (request.getIssuedAt() != null) {
             return; // planned before (a replay or a merge): the tasks are out already
         }
+        // The subject step sent the tasks when it planned them; this records them.
         long now = context.currentSystemTimeMs();
-        request.setIssuedAt(now);
+        request.setIssuedAt(planned.getIssuedAt() == null ? now : planned.getIssuedAt());
         request.setSubjectId(planned.getSubjectId());
         if (!planned.getIdentifiers().isEmpty()) {
             request.setIdentifiers(new ArrayList<>(planned.getIdentifiers()));
@@ -240,12 +239,9 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         List<TaskRecord> tasks = new ArrayList<>();
         for (TaskRecord task : planned.getTasks()) {
             TaskRecord issued = TaskRecord.newBuilder(task).build();
-            if (!TaskType.EXPIRES.name().equals(task.getType())) {
-                issued.setAnswerBy(Deadlines.answerBy(
-                                Instant.ofEpochMilli(now),
-                                answerTime(view, task.getHolder()),
-                                Instant.ofEpochMilli(request.getDeadline()))
-                        .toEpochMilli());
+            if (issued.getAnswerBy() == null && !TaskType.EXPIRES.name().equals(task.getType())) {
+                issued.setAnswerBy(
+                        HolderTasks.answerBy(view, task.getHolder(), request.getIssuedAt(), request.getDeadline()));
             }
             tasks.add(issued);
         }
@@ -255,43 +251,13 @@ public final class RequestProcessor implements Processor<String, Route, Object, 
         } else {
             request.setState(RequestState.IN_PROGRESS.name());
         }
-        for (TaskRecord task : tasks) {
-            sendTask(request, task, 0, record.timestamp());
-        }
         finish(request, record.timestamp());
     }
 
-    private static IsoPeriod answerTime(TopologyCatalog view, String holder) {
-        return view.holder(holder)
-                .map(Holder::getAnswerTime)
-                .filter(IsoPeriod::isValid)
-                .map(IsoPeriod::parse)
-                .orElse(Deadlines.DEFAULT_ANSWER_TIME);
-    }
-
     private void sendTask(RequestRecord request, TaskRecord task, int reminder, long timestamp) {
-        String note = null;
-        if (TaskType.RECTIFY.name().equals(task.getType()) && request.getPayload() != null) {
-            note = Payloads.request(request.getPayload()).getNote();
-        }
-        HolderTask out = HolderTask.newBuilder()
-                .setTaskId(task.getTaskId())
-                .setRequestId(request.getRequestId())
-                .setSubjectId(request.getSubjectId())
-                .setIdentifiers(Payloads.contract(request.getIdentifiers()))
-                .setHolder(task.getHolder())
-                .setType(TaskType.valueOf(task.getType()))
-                .setCategories(task.getCategories())
-                .setReason(task.getReason())
-                .setLegalReference(task.getLegalReference())
-                .setIssuedAt(Instant.ofEpochMilli(request.getIssuedAt()))
-                .setDeadline(Instant.ofEpochMilli(request.getDeadline()))
-                .setExpiresAt(task.getExpiresAt() == null ? null : Instant.ofEpochMilli(task.getExpiresAt()))
-                .setAnswerBy(task.getAnswerBy() == null ? null : Instant.ofEpochMilli(task.getAnswerBy()))
-                .setReminder(reminder)
-                .setNote(note)
-                .build();
-        context.forward(new Record<Object, Object>(task.getHolder(), out, timestamp), sinks.tasks());
+        context.forward(
+                new Record<Object, Object>(task.getHolder(), HolderTasks.of(request, task, reminder), timestamp),
+                sinks.tasks());
     }
 
     // ---- decisions --------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.whereabouts.model.deadletter.FailureStage;
 import dev.whereabouts.streams.state.Route;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,6 +37,11 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
 
         /** The routing message and its key. */
         Record<String, Route> route(T value, Record<byte[], byte[]> input);
+
+        /** Every routing message, in the order they are handled; one ({@link #route}) unless a spec says otherwise. */
+        default List<Record<String, Route>> routes(T value, Record<byte[], byte[]> input) {
+            return List.of(route(value, input));
+        }
     }
 
     private final Deserializer<T> deserializer;
@@ -104,7 +110,9 @@ public final class IntakeProcessor<T> implements Processor<byte[], byte[], Objec
         if (key != null && seenBefore(key, record.timestamp())) {
             return;
         }
-        context.forward(spec.route(value, record), next);
+        for (Record<String, Route> route : spec.routes(value, record)) {
+            context.forward(route, next);
+        }
     }
 
     private boolean seenBefore(String key, long timestamp) {

@@ -71,8 +71,10 @@ public final class IntakeSpecs {
 
     /**
      * Requests: need an identifier, a deadline after receipt, and for a rectification the categories
-     * to correct; routed to the request step, which tracks them from receipt and fans them out
-     * (through the identity step of their first identifier) at once or once verified.
+     * to correct. Routed to the request step, which tracks them from receipt; one that needs no
+     * identity verification is also fanned out at once, through the identity step of its first
+     * identifier (the task that read it), so its tasks go out without a trip through the routing
+     * topic. A request to verify is fanned out by the request step once verified.
      */
     public static IntakeProcessor.Spec<DataSubjectRequest> requests() {
         return new IntakeProcessor.Spec<>() {
@@ -108,6 +110,21 @@ public final class IntakeSpecs {
                         .setOccurredAt(request.getReceivedAt().toEpochMilli())
                         .build();
                 return new Record<>(request.getRequestId(), route, input.timestamp());
+            }
+
+            @Override
+            public List<Record<String, Route>> routes(DataSubjectRequest request, Record<byte[], byte[]> input) {
+                Record<String, Route> received = route(request, input);
+                if (request.getVerificationMethod() != null) {
+                    return List.of(received);
+                }
+                // Received first: the request step then always knows a request before its tasks.
+                Route resolve = Route.newBuilder(received.value())
+                        .setKind(RouteKind.RESOLVE_REQUEST.name())
+                        .build();
+                return List.of(
+                        received,
+                        new Record<>(resolve.getIdentifiers().get(0).getPseudonym(), resolve, input.timestamp()));
             }
         };
     }

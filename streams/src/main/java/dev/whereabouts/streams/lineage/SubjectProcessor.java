@@ -4,6 +4,7 @@ import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.TaskState;
+import dev.whereabouts.model.dsr.TaskType;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageStatus;
 import dev.whereabouts.model.lineage.SubjectMerge;
@@ -13,6 +14,7 @@ import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.streams.catalog.CatalogCache;
 import dev.whereabouts.streams.catalog.Categories;
 import dev.whereabouts.streams.catalog.TopologyCatalog;
+import dev.whereabouts.streams.dsr.HolderTasks;
 import dev.whereabouts.streams.dsr.TaskPlanner;
 import dev.whereabouts.streams.retention.RetentionIndex;
 import dev.whereabouts.streams.routing.RouteSender;
@@ -61,7 +63,7 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     /** Names of the sinks this processor writes to. */
-    public record Sinks(String lineage, String merges, String findings) {}
+    public record Sinks(String lineage, String merges, String tasks, String findings) {}
 
     private final RouteSender router;
     private final Sinks sinks;
@@ -276,23 +278,47 @@ public final class SubjectProcessor implements Processor<String, Route, Object, 
                 buckets.add(entry.value);
             }
             List<Identifier> identifiers = meta == null ? route.getIdentifiers() : meta.getIdentifiers();
-            for (TaskPlanner.Planned planned :
-                    TaskPlanner.plan(request, buckets, catalog.view(context), backupPromise)) {
-                // The request stage issues the tasks: it owns the deadline in force, reminders and expiry.
-                record.getTasks()
-                        .add(TaskRecord.newBuilder()
-                                .setTaskId(TaskPlanner.taskId(request.getRequestId(), planned.holder()))
-                                .setHolder(planned.holder())
-                                .setType(planned.type().name())
-                                .setCategories(planned.categories())
-                                .setState(TaskState.PENDING.name())
-                                .setReason(planned.reason())
-                                .setLegalReference(planned.legalReference())
-                                .setExpiresAt(planned.expiresAt())
-                                .setUpdatedAt(route.getOccurredAt())
-                                .build());
-            }
+            TopologyCatalog view = catalog.view(context);
+            long issuedAt = context.currentSystemTimeMs();
+            record.setIssuedAt(issuedAt);
+            record.setStatutoryDeadline(
+                    request.getStatutoryDeadline() == null
+                            ? null
+                            : request.getStatutoryDeadline().toEpochMilli());
+            record.setPromisedDeadline(
+                    request.getPromisedDeadline() == null
+                            ? null
+                            : request.getPromisedDeadline().toEpochMilli());
+            record.setVerificationMethod(request.getVerificationMethod());
+            record.setPayload(route.getPayload());
             record.setIdentifiers(new ArrayList<>(identifiers));
+            for (TaskPlanner.Planned planned : TaskPlanner.plan(request, buckets, view, backupPromise)) {
+                TaskRecord task = TaskRecord.newBuilder()
+                        .setTaskId(TaskPlanner.taskId(request.getRequestId(), planned.holder()))
+                        .setHolder(planned.holder())
+                        .setType(planned.type().name())
+                        .setCategories(planned.categories())
+                        .setState(TaskState.PENDING.name())
+                        .setReason(planned.reason())
+                        .setLegalReference(planned.legalReference())
+                        .setExpiresAt(planned.expiresAt())
+                        .setAnswerBy(
+                                planned.type() == TaskType.EXPIRES
+                                        ? null
+                                        : HolderTasks.answerBy(
+                                                view,
+                                                planned.holder(),
+                                                issuedAt,
+                                                request.getDeadline().toEpochMilli()))
+                        .setUpdatedAt(route.getOccurredAt())
+                        .build();
+                record.getTasks().add(task);
+                // Sent here, where the request was planned; the request step records it and
+                // sends it again as a reminder or with an extended deadline.
+                context.forward(
+                        new Record<Object, Object>(planned.holder(), HolderTasks.of(record, task, 0), timestamp),
+                        sinks.tasks());
+            }
             SubjectMeta updated = meta != null
                     ? meta
                     : SubjectMeta.newBuilder()
