@@ -23,9 +23,15 @@ record CatalogDocument(
             String country,
             ContactEntry contact,
             String dsrResponseTime,
-            String backupMaxRetention) {}
+            String backupMaxRetention,
+            AuthorityEntry supervisoryAuthority,
+            List<VerificationEntry> verification) {}
 
     record ContactEntry(String email, String phone, String address) {}
+
+    record AuthorityEntry(String name, String country, String complaintUrl) {}
+
+    record VerificationEntry(List<String> requestTypes, String method, String checkedBy, String instructions) {}
 
     record PurposeEntry(String id, String description, String legalBasis, boolean backup) {}
 
@@ -45,7 +51,7 @@ record CatalogDocument(
 
     record LegalHoldEntry(List<String> categories, String period, String reason, String legalReference) {}
 
-    record ErasureEntry(String channel, String endpoint) {}
+    record ErasureEntry(String channel, String endpoint, String answerTime, boolean selfExpiring, String expiryGrace) {}
 
     record FlowEntry(
             String id,

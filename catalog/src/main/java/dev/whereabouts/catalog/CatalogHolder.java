@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param categories  fideslang categories it is declared to receive; a parent covers its children
  * @param retention   default retention rules; together they cover every declared category once
  * @param legalHolds  legal obligations to keep some categories
- * @param erasure     how it receives data-subject request tasks
+ * @param erasure     how it receives data-subject request tasks, how soon it should answer and
+ *                    whether its copies expire by themselves
  */
 public record CatalogHolder(
         String id,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.whereabouts.catalog.CatalogDocument.AuthorityEntry;
 import dev.whereabouts.catalog.CatalogDocument.ContactEntry;
 import dev.whereabouts.catalog.CatalogDocument.ControllerEntry;
 import dev.whereabouts.catalog.CatalogDocument.ErasureEntry;
@@ -12,6 +13,7 @@ import dev.whereabouts.catalog.CatalogDocument.HolderEntry;
 import dev.whereabouts.catalog.CatalogDocument.LegalHoldEntry;
 import dev.whereabouts.catalog.CatalogDocument.PurposeEntry;
 import dev.whereabouts.catalog.CatalogDocument.RetentionEntry;
+import dev.whereabouts.catalog.CatalogDocument.VerificationEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,18 @@ final class CatalogReader {
     static final Set<String> TOP_KEYS =
             Set.of("formatVersion", "catalogVersion", "controller", "purposes", "holders", "flows");
     static final Set<String> CONTROLLER_KEYS = Set.of(
-            "legalEntity", "registration", "address", "country", "contact", "dsrResponseTime", "backupMaxRetention");
+            "legalEntity",
+            "registration",
+            "address",
+            "country",
+            "contact",
+            "dsrResponseTime",
+            "backupMaxRetention",
+            "supervisoryAuthority",
+            "verification");
     static final Set<String> CONTACT_KEYS = Set.of("email", "phone", "address");
+    static final Set<String> AUTHORITY_KEYS = Set.of("name", "country", "complaintUrl");
+    static final Set<String> VERIFICATION_KEYS = Set.of("requestTypes", "method", "checkedBy", "instructions");
     static final Set<String> PURPOSE_KEYS = Set.of("id", "description", "legalBasis", "backup");
     static final Set<String> HOLDER_KEYS = Set.of(
             "id",
@@ -43,7 +55,7 @@ final class CatalogReader {
             "erasure");
     static final Set<String> RETENTION_KEYS = Set.of("categories", "retention", "note");
     static final Set<String> LEGAL_HOLD_KEYS = Set.of("categories", "period", "reason", "legalReference");
-    static final Set<String> ERASURE_KEYS = Set.of("channel", "endpoint");
+    static final Set<String> ERASURE_KEYS = Set.of("channel", "endpoint", "answerTime", "selfExpiring", "expiryGrace");
     static final Set<String> FLOW_KEYS =
             Set.of("id", "from", "to", "categories", "retention", "purpose", "description");
 
@@ -95,6 +107,7 @@ final class CatalogReader {
             return null;
         }
         YamlFields contact = f.mapping("contact", true, "contact", CONTACT_KEYS);
+        YamlFields authority = f.mapping("supervisoryAuthority", true, "supervisory authority", AUTHORITY_KEYS);
         return new ControllerEntry(
                 f.text("legalEntity", true),
                 f.text("registration", false),
@@ -107,7 +120,24 @@ final class CatalogReader {
                                 contact.text("phone", false),
                                 contact.text("address", false)),
                 f.text("dsrResponseTime", true),
-                f.text("backupMaxRetention", false));
+                f.text("backupMaxRetention", false),
+                authority == null
+                        ? null
+                        : new AuthorityEntry(
+                                authority.text("name", true),
+                                authority.text("country", true),
+                                authority.text("complaintUrl", true)),
+                each(
+                        f.mappings("verification", false, "verification policy", VERIFICATION_KEYS),
+                        CatalogReader::verification));
+    }
+
+    private static VerificationEntry verification(YamlFields f) {
+        return new VerificationEntry(
+                f.texts("requestTypes", true),
+                f.text("method", true),
+                f.text("checkedBy", true),
+                f.text("instructions", true));
     }
 
     private static PurposeEntry purpose(YamlFields f) {
@@ -129,7 +159,12 @@ final class CatalogReader {
                 each(f.mappings("legalHolds", false, "legal hold", LEGAL_HOLD_KEYS), CatalogReader::legalHold),
                 erasure == null
                         ? null
-                        : new ErasureEntry(erasure.text("channel", true), erasure.text("endpoint", false)));
+                        : new ErasureEntry(
+                                erasure.text("channel", true),
+                                erasure.text("endpoint", false),
+                                erasure.text("answerTime", false),
+                                erasure.flag("selfExpiring"),
+                                erasure.text("expiryGrace", false)));
     }
 
     private static RetentionEntry retention(YamlFields f) {

@@ -9,13 +9,15 @@ import dev.whereabouts.catalog.CatalogDocument.RetentionEntry;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.HolderRole;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.config.Setting;
+import dev.whereabouts.model.dsr.Deadlines;
+import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.id.FlowId;
 import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.model.id.PurposeId;
 import dev.whereabouts.model.time.IsoPeriod;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +58,7 @@ public final class CatalogValidator {
     public static final int FORMAT_VERSION = 1;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> COUNTRY_MISTAKES = Map.of("UK", "GB", "EL", "GR", "EN", "GB");
 
@@ -207,16 +212,23 @@ public final class CatalogValidator {
                         && c.contact().address() == null) {
                     problems.at("controller.contact", "give at least one of email, phone or address");
                 }
-                if (c.contact().email() != null
-                        && !EMAIL.matcher(c.contact().email()).matches()) {
-                    problems.at("controller.contact.email", "'" + c.contact().email() + "' is not an email address");
+                if (c.contact().email() != null) {
+                    mailbox("controller.contact.email", c.contact().email());
                 }
                 contact = new Controller.Contact(
                         Optional.ofNullable(c.contact().email()),
                         Optional.ofNullable(c.contact().phone()),
                         Optional.ofNullable(c.contact().address()));
             }
-            if (c.legalEntity() == null || c.address() == null || country == null || contact == null || dsr == null) {
+            Controller.Authority authority = authority("controller.supervisoryAuthority", c.supervisoryAuthority());
+            List<Controller.Verification> verification = verification(orEmpty(c.verification()));
+            if (c.legalEntity() == null
+                    || c.address() == null
+                    || country == null
+                    || contact == null
+                    || dsr == null
+                    || authority == null
+                    || verification == null) {
                 return null;
             }
             return new Controller(
@@ -226,7 +238,103 @@ public final class CatalogValidator {
                     country,
                     contact,
                     dsr,
-                    Optional.ofNullable(backups));
+                    Optional.ofNullable(backups),
+                    authority,
+                    verification);
+        }
+
+        private Controller.Authority authority(String path, CatalogDocument.AuthorityEntry a) {
+            if (a == null) {
+                return null;
+            }
+            String country = country(path + ".country", a.country());
+            boolean urlOk = a.complaintUrl() == null || httpUrl(path + ".complaintUrl", a.complaintUrl());
+            if (a.name() == null || country == null || a.complaintUrl() == null || !urlOk) {
+                return null;
+            }
+            return new Controller.Authority(a.name(), country, a.complaintUrl());
+        }
+
+        /** The policies, or null when one is unusable (reported); each request type named by one policy at most. */
+        private List<Controller.Verification> verification(List<CatalogDocument.VerificationEntry> entries) {
+            List<Controller.Verification> policies = new ArrayList<>();
+            Map<RequestType, String> policyOfType = new EnumMap<>(RequestType.class);
+            boolean complete = true;
+            for (int i = 0; i < entries.size(); i++) {
+                CatalogDocument.VerificationEntry entry = entries.get(i);
+                if (entry == null) {
+                    complete = false;
+                    continue;
+                }
+                String path = "controller.verification[" + i + "]";
+                int before = problems.size();
+                List<RequestType> types = new ArrayList<>();
+                List<String> names = entry.requestTypes();
+                if (names != null && names.isEmpty()) {
+                    problems.at(path + ".requestTypes", "a verification policy needs at least one request type");
+                }
+                for (int k = 0; k < orEmpty(names).size(); k++) {
+                    String typePath = path + ".requestTypes[" + k + "]";
+                    RequestType type = requestType(typePath, names.get(k));
+                    if (type == null) {
+                        continue;
+                    }
+                    if (types.contains(type)) {
+                        problems.at(typePath, "'" + type + "' is listed twice");
+                        continue;
+                    }
+                    String other = policyOfType.putIfAbsent(type, path);
+                    if (other != null) {
+                        problems.at(
+                                typePath,
+                                "request type '" + type + "' already has a verification policy (" + other
+                                        + "); a request type is verified one way");
+                        continue;
+                    }
+                    types.add(type);
+                }
+                upperSnake(path + ".method", entry.method(), "method", "ID_DOCUMENT_COPY");
+                upperSnake(path + ".checkedBy", entry.checkedBy(), "checkedBy", Controller.Verification.PERSON);
+                if (problems.size() > before
+                        || anyNull(names, entry.method(), entry.checkedBy(), entry.instructions())) {
+                    complete = false;
+                    continue;
+                }
+                policies.add(
+                        new Controller.Verification(types, entry.method(), entry.checkedBy(), entry.instructions()));
+            }
+            return complete ? policies : null;
+        }
+
+        private RequestType requestType(String path, String value) {
+            if (value == null) {
+                return null;
+            }
+            List<String> allowed =
+                    Arrays.stream(RequestType.values()).map(Enum::name).toList();
+            if (allowed.contains(value)) {
+                return RequestType.valueOf(value);
+            }
+            String upper = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            String hint = allowed.contains(upper)
+                    ? " (write it as the request type is named: '" + upper + "')"
+                    : EditDistance.hint(value, allowed);
+            problems.at(path, "unknown request type '" + value + "'" + hint + "; one of " + String.join(", ", allowed));
+            return null;
+        }
+
+        private void upperSnake(String path, String value, String key, String example) {
+            if (value == null || UPPER_SNAKE.matcher(value).matches()) {
+                return;
+            }
+            String suggestion = value.trim()
+                    .toUpperCase(Locale.ROOT)
+                    .replaceAll("[^A-Z0-9]+", "_")
+                    .replaceAll("^_|_$", "");
+            problems.at(
+                    path,
+                    key + " '" + value + "' must be upper snake case, e.g. " + example
+                            + (UPPER_SNAKE.matcher(suggestion).matches() ? "; here: '" + suggestion + "'" : ""));
         }
 
         private List<Purpose> purposes(List<PurposeEntry> entries) {
@@ -288,7 +396,11 @@ public final class CatalogValidator {
             List<String> categories = categories(path + ".categories", h.categories(), true);
             List<RetentionRule> retention = retention(path, h, categories, controller);
             List<LegalHoldRule> holds = legalHolds(path, h, categories, retention);
-            ErasureRoute erasure = erasure(path + ".erasure", h.erasure());
+            ErasureRoute erasure = erasure(
+                    path + ".erasure",
+                    h.erasure(),
+                    orEmpty(h.retention()),
+                    !orEmpty(h.legalHolds()).isEmpty());
             if (problems.size() > before || anyNull(id, h.displayName(), h.legalEntity(), country, role, erasure)) {
                 return null;
             }
@@ -466,29 +578,70 @@ public final class CatalogValidator {
             return best;
         }
 
-        private ErasureRoute erasure(String path, CatalogDocument.ErasureEntry e) {
+        private ErasureRoute erasure(
+                String path, CatalogDocument.ErasureEntry e, List<RetentionEntry> retention, boolean legalHolds) {
             if (e == null) {
                 return null;
             }
+            int before = problems.size();
             ErasureChannel channel =
                     enumValue(path + ".channel", e.channel(), ErasureChannel.class, "erasure channel", Set.of());
-            if (channel == null) {
+            String endpoint = e.endpoint();
+            if (channel != null) {
+                endpoint(path, channel, endpoint);
+            }
+            IsoPeriod answerTime = e.answerTime() == null ? null : period(path + ".answerTime", e.answerTime());
+            if (answerTime != null && answerTime.isZero()) {
+                problems.at(
+                        path + ".answerTime",
+                        "an answer time of " + answerTime + " leaves the holder no time to answer; give a positive"
+                                + " period, or leave it out for the default " + Deadlines.DEFAULT_ANSWER_TIME);
+            }
+            IsoPeriod grace = e.expiryGrace() == null ? null : period(path + ".expiryGrace", e.expiryGrace());
+            if (e.expiryGrace() != null && !e.selfExpiring()) {
+                problems.at(
+                        path + ".expiryGrace",
+                        "expiryGrace only applies to a self-expiring holder; add selfExpiring: true or remove it");
+            }
+            if (e.selfExpiring()) {
+                selfExpiring(path + ".selfExpiring", path.substring(0, path.lastIndexOf('.')), retention, legalHolds);
+                Optional<IsoPeriod> longest = retention.stream()
+                        .filter(rule -> rule != null && rule.retention() != null)
+                        .flatMap(rule -> IsoPeriod.tryParse(rule.retention()).stream())
+                        .max(Comparator.comparing(IsoPeriod::approximateDuration));
+                if (grace != null && longest.isPresent() && grace.exceeds(longest.get())) {
+                    problems.at(
+                            path + ".expiryGrace",
+                            "an expiry grace of " + grace + " is longer than the holder keeps anything ("
+                                    + longest.get()
+                                    + "): a copy cannot outlive the deadline by more than its retention");
+                }
+            }
+            if (channel == null || problems.size() > before) {
                 return null;
             }
-            String endpoint = e.endpoint();
+            return new ErasureRoute(
+                    channel,
+                    Optional.ofNullable(endpoint),
+                    Optional.ofNullable(answerTime),
+                    e.selfExpiring(),
+                    Optional.ofNullable(grace));
+        }
+
+        private void endpoint(String path, ErasureChannel channel, String endpoint) {
             switch (channel) {
                 case WEBHOOK -> {
                     if (endpoint == null) {
                         problems.at(path, "the webhook channel needs an endpoint: the https URL tasks are posted to");
-                    } else if (!isHttpUrl(endpoint)) {
-                        problems.at(path + ".endpoint", "'" + endpoint + "' is not an http(s) URL with a host");
+                    } else {
+                        webhookUrl(path + ".endpoint", endpoint);
                     }
                 }
                 case EMAIL -> {
                     if (endpoint == null) {
                         problems.at(path, "the email channel needs an endpoint: the mailbox tasks are sent to");
-                    } else if (!EMAIL.matcher(endpoint).matches()) {
-                        problems.at(path + ".endpoint", "'" + endpoint + "' is not an email address");
+                    } else {
+                        mailbox(path + ".endpoint", endpoint);
                     }
                 }
                 default -> {
@@ -500,7 +653,57 @@ public final class CatalogValidator {
                     }
                 }
             }
-            return new ErasureRoute(channel, Optional.ofNullable(endpoint));
+        }
+
+        /**
+         * Tasks carry the holder's answer link with its token, so they travel encrypted, except to a
+         * holder on this machine (the demo); and the URL is published on a topic, so it carries no
+         * credentials: webhooks are signed with a per-holder secret kept out of the catalog.
+         */
+        private void webhookUrl(String path, String endpoint) {
+            if (!httpUrl(path, endpoint)) {
+                return;
+            }
+            URI uri = URI.create(endpoint);
+            if (uri.getRawUserInfo() != null) {
+                problems.at(
+                        path,
+                        "a webhook URL must not carry credentials (user:password@): the catalog is published on"
+                                + " Kafka; webhooks are signed with the holder's secret from delivery.webhook.secrets");
+            } else if (uri.getRawFragment() != null) {
+                problems.at(path, "a webhook URL takes no #fragment: it is never sent to the server");
+            } else if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                problems.at(
+                        path,
+                        "a webhook to another machine must use https: tasks carry the holder's answer token"
+                                + " (http is accepted for a loopback host such as 127.0.0.1 or localhost only)");
+            }
+        }
+
+        /**
+         * A self-expiring holder is answered with the date its copy is gone, computed from its
+         * retention, and must have nothing it is obliged to keep.
+         */
+        private void selfExpiring(String path, String holderPath, List<RetentionEntry> retention, boolean legalHolds) {
+            List<String> open = new ArrayList<>();
+            for (int r = 0; r < retention.size(); r++) {
+                RetentionEntry rule = retention.get(r);
+                if (rule != null && rule.retention() == null) {
+                    open.add(holderPath + ".retention[" + r + "]");
+                }
+            }
+            if (!open.isEmpty()) {
+                problems.at(
+                        path,
+                        "a self-expiring holder needs a retention period in every rule, to compute the date its"
+                                + " copy is gone; " + String.join(", ", open) + " has none");
+            }
+            if (legalHolds) {
+                problems.at(
+                        path,
+                        "a holder under a legal hold cannot be self-expiring: the law makes it keep the data, so its"
+                                + " erasure becomes a restriction with the hold's reason");
+            }
         }
 
         private boolean isBackupOnly(List<String> purposeIds) {
@@ -749,6 +952,25 @@ public final class CatalogValidator {
             return null;
         }
 
+        /** Whether the value is an http(s) URL with a host; reports it when not. */
+        private boolean httpUrl(String path, String value) {
+            if (Setting.isHttpUrl(value)) {
+                return true;
+            }
+            problems.at(path, "'" + value + "' is not an http(s) URL with a host");
+            return false;
+        }
+
+        private void mailbox(String path, String value) {
+            if (value.regionMatches(true, 0, "mailto:", 0, "mailto:".length())) {
+                problems.at(path, "write the address itself, without 'mailto:'");
+            } else if (value.contains("<") || value.contains(">")) {
+                problems.at(path, "write the address itself, without a name or angle brackets");
+            } else if (!EMAIL.matcher(value).matches()) {
+                problems.at(path, "'" + value + "' is not an email address");
+            }
+        }
+
         private IsoPeriod period(String path, String value) {
             if (value == null) {
                 return null;
@@ -822,15 +1044,8 @@ public final class CatalogValidator {
         return String.join(", ", keys.stream().map(k -> "'" + k + "'").toList());
     }
 
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.getScheme() != null
-                    && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     static String lowerKebab(Enum<?> value) {

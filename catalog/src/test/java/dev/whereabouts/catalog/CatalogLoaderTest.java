@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.HolderRole;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.dsr.RequestType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,17 @@ class CatalogLoaderTest {
             assertThat(c.contact().phone()).isEmpty();
             assertThat(c.dsrResponseTime()).hasToString("P4W");
             assertThat(c.backupMaxRetention()).map(Object::toString).contains("P1Y");
+            assertThat(c.supervisoryAuthority())
+                    .isEqualTo(new Controller.Authority(
+                            "Autoriteit Persoonsgegevens", "NL", "https://autoriteitpersoonsgegevens.nl/"));
+            assertThat(c.verification()).singleElement().satisfies(v -> {
+                assertThat(v.requestTypes()).containsExactly(RequestType.ACCESS, RequestType.PORTABILITY);
+                assertThat(v.method()).isEqualTo("ID_DOCUMENT_COPY");
+                assertThat(v.checkedByAPerson()).isTrue();
+                assertThat(v.instructions()).isEqualTo("Send a copy of your identity document.");
+            });
+            assertThat(c.verificationFor(RequestType.ACCESS)).isPresent();
+            assertThat(c.verificationFor(RequestType.ERASURE)).isEmpty();
         });
         assertThat(catalog.purposes()).containsOnlyKeys("service-delivery", "system-mail", "database-backup");
         assertThat(catalog.purposes().get("database-backup")).satisfies(p -> {

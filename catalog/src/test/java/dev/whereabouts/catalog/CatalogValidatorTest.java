@@ -408,6 +408,175 @@ class CatalogValidatorTest {
                         "one of consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests");
     }
 
+    // ------------------------------------------------------------------ controller: authority and verification
+
+    /** The minimal catalog's one verification policy, as a YAML list item. */
+    private static final String POLICY = """
+            - requestTypes: [ACCESS, PORTABILITY]
+              method: ID_DOCUMENT_COPY
+              checkedBy: PERSON
+              instructions: Send a copy of your identity document.
+            """;
+
+    /** The minimal catalog with its verification policy replaced by {@code policies} (YAML list items). */
+    private static String withVerification(String policies) {
+        return minimalWith(POLICY.indent(4), policies.indent(4));
+    }
+
+    @Test
+    void shouldRequireASupervisoryAuthority() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("""
+                  supervisoryAuthority:
+                    name: Autoriteit Persoonsgegevens
+                    country: NL
+                    complaintUrl: https://autoriteitpersoonsgegevens.nl/
+                """, ""));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller");
+        assertThat(problem.reason()).isEqualTo("missing required key 'supervisoryAuthority'");
+    }
+
+    @Test
+    void shouldRejectAComplaintUrlThatIsNotAUrl() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "complaintUrl: https://autoriteitpersoonsgegevens.nl/", "complaintUrl: autoriteitpersoonsgegevens.nl"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.supervisoryAuthority.complaintUrl");
+        assertThat(problem.reason()).isEqualTo("'autoriteitpersoonsgegevens.nl' is not an http(s) URL with a host");
+    }
+
+    @Test
+    void shouldRejectAnAuthorityCountryThatIsNoCountryCode() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "    name: Autoriteit Persoonsgegevens\n    country: NL",
+                "    name: Autoriteit Persoonsgegevens\n    country: Netherlands"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.supervisoryAuthority.country");
+        assertThat(problem.reason()).startsWith("'Netherlands' is not an ISO 3166-1 alpha-2 country code");
+    }
+
+    @Test
+    void shouldAcceptACatalogWithoutVerification() {
+        // When
+        CatalogValidator.Outcome outcome =
+                validator.check(FILE, withVerification("").replace("  verification:\n", ""));
+
+        // Then
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.catalog().orElseThrow().controller().orElseThrow().verification())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownRequestTypeAndSuggestTheNearestName() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("[ACCESS, PORTABILITY]", "[ACESS, PORTABILITY]"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].requestTypes[0]");
+        assertThat(problem.reason())
+                .isEqualTo("unknown request type 'ACESS' (did you mean 'ACCESS'?);"
+                        + " one of ACCESS, PORTABILITY, ERASURE, RESTRICTION, OBJECTION, RECTIFICATION");
+        assertThat(problem.line())
+                .isEqualTo(lineOf(minimalWith("[ACCESS, PORTABILITY]", "[ACESS, PORTABILITY]"), "ACESS"));
+    }
+
+    @Test
+    void shouldNameTheRequestTypeWrittenInAnotherCase() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("[ACCESS, PORTABILITY]", "[ACCESS, portability]"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].requestTypes[1]");
+        assertThat(problem.reason())
+                .startsWith(
+                        "unknown request type 'portability' (write it as the request type is named: 'PORTABILITY')");
+    }
+
+    @Test
+    void shouldRejectARequestTypeNamedByTwoPolicies() {
+        // Given
+        String yaml = withVerification("""
+                - requestTypes: [ACCESS, PORTABILITY]
+                  method: ID_DOCUMENT_COPY
+                  checkedBy: PERSON
+                  instructions: Send a copy of your identity document.
+                - requestTypes: [ERASURE, ACCESS]
+                  method: ACCOUNT_LOGIN
+                  checkedBy: APP
+                  instructions: Sign in and ask from your account settings.
+                """);
+
+        // When
+        CatalogProblem problem = onlyProblemOf(yaml);
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[1].requestTypes[1]");
+        assertThat(problem.reason())
+                .isEqualTo("request type 'ACCESS' already has a verification policy (controller.verification[0]);"
+                        + " a request type is verified one way");
+    }
+
+    @Test
+    void shouldRejectARequestTypeListedTwiceInOnePolicy() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("[ACCESS, PORTABILITY]", "[ACCESS, PORTABILITY, ACCESS]"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].requestTypes[2]");
+        assertThat(problem.reason()).isEqualTo("'ACCESS' is listed twice");
+    }
+
+    @Test
+    void shouldRejectAPolicyForNoRequestType() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("[ACCESS, PORTABILITY]", "[]"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].requestTypes");
+        assertThat(problem.reason()).isEqualTo("a verification policy needs at least one request type");
+    }
+
+    @Test
+    void shouldRejectAMethodThatIsNotUpperSnakeCase() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("method: ID_DOCUMENT_COPY", "method: id document copy"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].method");
+        assertThat(problem.reason())
+                .isEqualTo("method 'id document copy' must be upper snake case, e.g. ID_DOCUMENT_COPY;"
+                        + " here: 'ID_DOCUMENT_COPY'");
+    }
+
+    @Test
+    void shouldRejectACheckerThatIsNotUpperSnakeCase() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith("checkedBy: PERSON", "checkedBy: a person"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0].checkedBy");
+        assertThat(problem.reason())
+                .isEqualTo("checkedBy 'a person' must be upper snake case, e.g. PERSON; here: 'A_PERSON'");
+    }
+
+    @Test
+    void shouldRequireInstructionsInAVerificationPolicy() {
+        // When
+        CatalogProblem problem =
+                onlyProblemOf(minimalWith("      instructions: Send a copy of your identity document.\n", ""));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("controller.verification[0]");
+        assertThat(problem.reason()).isEqualTo("missing required key 'instructions'");
+    }
+
     // ------------------------------------------------------------------ erasure routes
 
     @Test
@@ -452,6 +621,212 @@ class CatalogValidatorTest {
         // Then
         assertThat(problem.path()).isEqualTo("holders[0].erasure.endpoint");
         assertThat(problem.reason()).isEqualTo("the kafka channel takes no endpoint; only webhook and email do");
+    }
+
+    @Test
+    void shouldRejectAWebhookEndpointWithAnotherScheme() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "endpoint: https://mailer.example.com/erasure", "endpoint: ftp://mailer.example.com/erasure"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.endpoint");
+        assertThat(problem.reason()).isEqualTo("'ftp://mailer.example.com/erasure' is not an http(s) URL with a host");
+    }
+
+    @Test
+    void shouldRejectAPlainHttpWebhookToAnotherMachine() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "endpoint: https://mailer.example.com/erasure", "endpoint: http://mailer.example.com/erasure"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.endpoint");
+        assertThat(problem.reason())
+                .startsWith("a webhook to another machine must use https: tasks carry the holder's answer token");
+    }
+
+    @Test
+    void shouldAcceptAPlainHttpWebhookOnThisMachine() {
+        for (String endpoint : List.of(
+                "http://127.0.0.1:8095/holders/mailer/tasks", "http://localhost:8095/tasks", "http://[::1]:8095/t")) {
+            // When
+            List<CatalogProblem> problems =
+                    problemsOf(minimalWith("endpoint: https://mailer.example.com/erasure", "endpoint: " + endpoint));
+
+            // Then
+            assertThat(problems).as(endpoint).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRejectAWebhookUrlCarryingCredentials() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "endpoint: https://mailer.example.com/erasure", "endpoint: https://user:secret@mailer.example.com/e"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.endpoint");
+        assertThat(problem.reason())
+                .startsWith("a webhook URL must not carry credentials (user:password@)")
+                .doesNotContain("secret@");
+    }
+
+    @Test
+    void shouldRejectAWebhookUrlWithAFragment() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "endpoint: https://mailer.example.com/erasure", "endpoint: https://mailer.example.com/erasure#tasks"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.endpoint");
+        assertThat(problem.reason()).isEqualTo("a webhook URL takes no #fragment: it is never sent to the server");
+    }
+
+    @Test
+    void shouldRejectAnEmailEndpointWrittenAsAMailtoLink() {
+        // When
+        CatalogProblem problem = onlyProblemOf(
+                minimalWith("endpoint: erasure@storage.example", "endpoint: mailto:erasure@storage.example"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[2].erasure.endpoint");
+        assertThat(problem.reason()).isEqualTo("write the address itself, without 'mailto:'");
+    }
+
+    @Test
+    void shouldRejectAnEmailEndpointWithANameAndAngleBrackets() {
+        // When
+        CatalogProblem problem = onlyProblemOf(
+                minimalWith("endpoint: erasure@storage.example", "endpoint: \"<erasure@storage.example>\""));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[2].erasure.endpoint");
+        assertThat(problem.reason()).isEqualTo("write the address itself, without a name or angle brackets");
+    }
+
+    // ------------------------------------------------------------------ answer time and self-expiring holders
+
+    private static final String MAILER_ENDPOINT = "      endpoint: https://mailer.example.com/erasure\n";
+
+    /** The minimal catalog with {@code lines} added to the mailer's erasure block. */
+    private static String mailerErasureWith(String lines) {
+        return minimalWith(MAILER_ENDPOINT, MAILER_ENDPOINT + lines);
+    }
+
+    @Test
+    void shouldReadAnswerTimeSelfExpiryAndGraceIntoTheRoute() {
+        // When
+        Catalog catalog = validator
+                .check(
+                        FILE,
+                        mailerErasureWith("      answerTime: P7D\n      selfExpiring: true\n      expiryGrace: P7D\n"))
+                .orThrow();
+
+        // Then
+        ErasureRoute route = catalog.holder("mailer").orElseThrow().erasure();
+        assertThat(route.answerTime()).map(Object::toString).contains("P7D");
+        assertThat(route.selfExpiring()).isTrue();
+        assertThat(route.expiryGrace()).map(Object::toString).contains("P7D");
+        ErasureRoute plain = catalog.holder("example-app").orElseThrow().erasure();
+        assertThat(plain.effectiveAnswerTime()).hasToString("P14D");
+        assertThat(plain.selfExpiring()).isFalse();
+        assertThat(plain.effectiveExpiryGrace()).hasToString("P0D");
+    }
+
+    @Test
+    void shouldRejectAnAnswerTimeThatIsNoPeriod() {
+        // When
+        CatalogProblem problem = onlyProblemOf(mailerErasureWith("      answerTime: 14 days\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.answerTime");
+        assertThat(problem.reason()).startsWith("'14 days' is not an ISO-8601 period");
+    }
+
+    @Test
+    void shouldRejectAZeroAnswerTime() {
+        // When
+        CatalogProblem problem = onlyProblemOf(mailerErasureWith("      answerTime: P0D\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.answerTime");
+        assertThat(problem.reason())
+                .isEqualTo("an answer time of P0D leaves the holder no time to answer; give a positive period,"
+                        + " or leave it out for the default P14D");
+    }
+
+    @Test
+    void shouldRejectAnExpiryGraceThatIsNoPeriod() {
+        // When
+        CatalogProblem problem = onlyProblemOf(mailerErasureWith("      selfExpiring: true\n      expiryGrace: 1y\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.expiryGrace");
+        assertThat(problem.reason()).startsWith("'1y' is not an ISO-8601 period");
+    }
+
+    @Test
+    void shouldRejectAnExpiryGraceWithoutSelfExpiring() {
+        for (String lines :
+                List.of("      expiryGrace: P7D\n", "      selfExpiring: false\n      expiryGrace: P7D\n")) {
+            // When
+            CatalogProblem problem = onlyProblemOf(mailerErasureWith(lines));
+
+            // Then
+            assertThat(problem.path()).isEqualTo("holders[1].erasure.expiryGrace");
+            assertThat(problem.reason())
+                    .isEqualTo(
+                            "expiryGrace only applies to a self-expiring holder; add selfExpiring: true or remove it");
+        }
+    }
+
+    @Test
+    void shouldRejectSelfExpiringThatIsNotABoolean() {
+        // When
+        CatalogProblem problem = onlyProblemOf(mailerErasureWith("      selfExpiring: hourly\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.selfExpiring");
+        assertThat(problem.reason()).isEqualTo("expected true or false, found 'hourly'");
+    }
+
+    @Test
+    void shouldRejectASelfExpiringHolderWithoutARetentionPeriod() {
+        // When: the application keeps data "as long as the account exists"
+        CatalogProblem problem = onlyProblemOf(
+                minimalWith("      channel: kafka\n", "      channel: kafka\n      selfExpiring: true\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[0].erasure.selfExpiring");
+        assertThat(problem.reason())
+                .isEqualTo("a self-expiring holder needs a retention period in every rule, to compute the date its"
+                        + " copy is gone; holders[0].retention[0] has none");
+    }
+
+    @Test
+    void shouldRejectASelfExpiringHolderUnderALegalHold() {
+        // When
+        CatalogProblem problem = onlyProblemOf(minimalWith(
+                "      endpoint: erasure@storage.example\n",
+                "      endpoint: erasure@storage.example\n      selfExpiring: true\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[2].erasure.selfExpiring");
+        assertThat(problem.reason())
+                .startsWith("a holder under a legal hold cannot be self-expiring: the law makes it keep the data");
+    }
+
+    @Test
+    void shouldRejectAnExpiryGraceLongerThanTheHolderKeepsAnything() {
+        // When: the mailer keeps nothing longer than 45 days
+        CatalogProblem problem = onlyProblemOf(mailerErasureWith("      selfExpiring: true\n      expiryGrace: P1Y\n"));
+
+        // Then
+        assertThat(problem.path()).isEqualTo("holders[1].erasure.expiryGrace");
+        assertThat(problem.reason())
+                .isEqualTo("an expiry grace of P1Y is longer than the holder keeps anything (P45D):"
+                        + " a copy cannot outlive the deadline by more than its retention");
     }
 
     // ------------------------------------------------------------------ retention and legal holds

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.HolderRole;
 import dev.whereabouts.model.common.LegalBasis;
+import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Set;
@@ -314,6 +315,39 @@ class SmartTrackersCatalogTest {
         assertThat(catalog.holders().values())
                 .filteredOn(h -> h.role() == HolderRole.PROCESSOR)
                 .allSatisfy(h -> assertThat(h.erasure().channel()).isEqualTo(ErasureChannel.MANUAL));
+    }
+
+    @Test
+    void shouldVerifyEveryRequestWithACopyOfAnIdentityDocumentCheckedByAPerson() {
+        // Given
+        assertThat(STATEMENT)
+                .contains("To ensure that the request for inspection has been made by you, please send a copy of your"
+                        + " identity document to the request.");
+        Controller controller = catalog.controller().orElseThrow();
+
+        // Then: one policy, for every request type
+        assertThat(controller.verification()).singleElement().satisfies(policy -> {
+            assertThat(policy.requestTypes()).containsExactlyInAnyOrder(RequestType.values());
+            assertThat(policy.method()).isEqualTo("ID_DOCUMENT_COPY");
+            assertThat(policy.checkedByAPerson()).isTrue();
+            // the statement's own words, from "please send"
+            assertThat(STATEMENT).containsIgnoringCase(policy.instructions());
+            assertThat(policy.instructions()).contains("passport photo", "MRZ", "passport number", "(BSN) black");
+        });
+    }
+
+    @Test
+    void shouldPointToTheAuthorityTheStatementNames() {
+        // When
+        Controller.Authority authority = catalog.controller().orElseThrow().supervisoryAuthority();
+
+        // Then
+        assertThat(authority.name()).isEqualTo("Autoriteit Persoonsgegevens");
+        assertThat(authority.country()).isEqualTo("NL");
+        // (the statement has a no-break space before the link)
+        assertThat(STATEMENT)
+                .contains("you have the possibility to lodge a complaint with the national Supervisor, the authority"
+                        + " personal data. This can be through the following link:\u00a0" + authority.complaintUrl());
     }
 
     @Test
