@@ -18,10 +18,12 @@ import java.util.Set;
  * catalog file, the controller and the purposes.
  *
  * <p>Two sources build it. {@link CatalogLoader} reads the YAML file and has everything.
- * {@link LiveCatalog} rebuilds it from the compacted catalog topics, which carry holders and flows
- * only (the Avro contracts have no controller or purpose record): its catalog has an empty
- * {@link #controller()} and {@link #purposes()}. Every {@link CatalogView} question is answered
- * from holders and flows, so both answer alike.
+ * {@link LiveCatalog} rebuilds it from the compacted holder and flow topics, which carry no
+ * controller and no purposes: its catalog has an empty {@link #controller()} and
+ * {@link #purposes()}. The controller's request-handling policy has a topic of its own, which
+ * {@link LiveCatalog#controllerPolicy()} serves as the Avro record (it leaves out the registration
+ * and addresses, so no {@link Controller} is rebuilt from it). Every {@link CatalogView} question is
+ * answered from holders and flows, so both answer alike.
  */
 public final class Catalog implements CatalogView {
 

@@ -1,19 +1,25 @@
 package dev.whereabouts.catalog;
 
 import dev.whereabouts.model.catalog.CategoryRetention;
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.model.catalog.SupervisoryAuthority;
+import dev.whereabouts.model.catalog.VerificationPolicy;
 import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts catalog holders and flows to the Avro records of the catalog topics and back.
+ * Converts catalog holders and flows to the Avro records of the catalog topics and back, and the
+ * controller to its {@link ControllerPolicy}.
  *
  * <p>The conversion is lossless for everything the records carry: {@code fromAvro(toAvro(h))}
- * equals {@code h}, periods keep their exact text ({@code P12M} stays {@code P12M}). The records
- * carry no controller and no purpose descriptions; see {@link Catalog}.
+ * equals {@code h}, periods keep their exact text ({@code P12M} stays {@code P12M}). The controller
+ * goes one way only: its policy record leaves out the registration, the addresses and the phone,
+ * so no {@link Controller} can be rebuilt from it; services read the policy itself
+ * ({@link LiveCatalog#controllerPolicy()}). No record carries the purposes; see {@link Catalog}.
  */
 public final class CatalogAvro {
 
@@ -36,6 +42,36 @@ public final class CatalogAvro {
                 .setErasureChannel(holder.erasure().channel())
                 .setErasureEndpoint(holder.erasure().endpoint().orElse(null))
                 .setCatalogVersion(catalogVersion)
+                .setAnswerTime(
+                        holder.erasure().answerTime().map(IsoPeriod::toString).orElse(null))
+                .setSelfExpiring(holder.erasure().selfExpiring())
+                .setExpiryGrace(
+                        holder.erasure().expiryGrace().map(IsoPeriod::toString).orElse(null))
+                .build();
+    }
+
+    /**
+     * The policy record published for the controller, stamped with the catalog version it comes
+     * from: legal entity, country, the contact mailbox, the promises, the verification policies
+     * (request types by their {@code RequestType} names) and the supervisory authority.
+     */
+    public static ControllerPolicy toAvro(Controller controller, String catalogVersion) {
+        return ControllerPolicy.newBuilder()
+                .setLegalEntity(controller.legalEntity())
+                .setCountry(controller.country())
+                .setContactEmail(controller.contact().email().orElse(null))
+                .setDsrResponseTime(controller.dsrResponseTime().toString())
+                .setBackupMaxRetention(
+                        controller.backupMaxRetention().map(IsoPeriod::toString).orElse(null))
+                .setVerification(controller.verification().stream()
+                        .map(CatalogAvro::toAvro)
+                        .toList())
+                .setSupervisoryAuthority(SupervisoryAuthority.newBuilder()
+                        .setName(controller.supervisoryAuthority().name())
+                        .setCountry(controller.supervisoryAuthority().country())
+                        .setComplaintUrl(controller.supervisoryAuthority().complaintUrl())
+                        .build())
+                .setCatalogVersion(catalogVersion)
                 .build();
     }
 
@@ -56,8 +92,9 @@ public final class CatalogAvro {
     /**
      * The holder a record describes.
      *
-     * @throws IllegalArgumentException when a period in the record is not ISO-8601 (the record was
-     *                                  not written by {@link CatalogPublisher})
+     * @throws IllegalArgumentException when a period in the record is not ISO-8601, or it has an
+     *                                  expiry grace without being self-expiring (the record was not
+     *                                  written by {@link CatalogPublisher})
      */
     public static CatalogHolder fromAvro(Holder record) {
         return new CatalogHolder(
@@ -70,7 +107,12 @@ public final class CatalogAvro {
                 List.copyOf(record.getCategories()),
                 record.getRetention().stream().map(CatalogAvro::fromAvro).toList(),
                 record.getLegalHolds().stream().map(CatalogAvro::fromAvro).toList(),
-                new ErasureRoute(record.getErasureChannel(), Optional.ofNullable(record.getErasureEndpoint())));
+                new ErasureRoute(
+                        record.getErasureChannel(),
+                        Optional.ofNullable(record.getErasureEndpoint()),
+                        Optional.ofNullable(record.getAnswerTime()).map(IsoPeriod::parse),
+                        record.getSelfExpiring(),
+                        Optional.ofNullable(record.getExpiryGrace()).map(IsoPeriod::parse)));
     }
 
     /**
@@ -94,6 +136,15 @@ public final class CatalogAvro {
                 .setCategories(rule.categories())
                 .setRetention(rule.period().map(IsoPeriod::toString).orElse(null))
                 .setNote(rule.note().orElse(null))
+                .build();
+    }
+
+    private static VerificationPolicy toAvro(Controller.Verification policy) {
+        return VerificationPolicy.newBuilder()
+                .setRequestTypes(policy.requestTypes().stream().map(Enum::name).toList())
+                .setMethod(policy.method())
+                .setCheckedBy(policy.checkedBy())
+                .setInstructions(policy.instructions())
                 .build();
     }
 

@@ -1,13 +1,18 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What has to be written to make the catalog topics show a catalog: holders and flows that are new
- * or differ from what the topics hold, and tombstones for those the catalog dropped.
+ * or differ from what the topics hold, and tombstones for those the catalog dropped; likewise the
+ * controller's policy record, written when new or different and tombstoned when the catalog has no
+ * controller (only a catalog built in code lacks one; a file always has it).
  *
  * <p>Records are compared on content, not on the {@code catalogVersion} they are stamped with: a
  * new file version that leaves a holder alone does not rewrite it, so a holder's record says in
@@ -20,6 +25,8 @@ import java.util.Set;
  * @param flowsToRemove    flow ids to tombstone
  * @param holdersUnchanged holders that need nothing
  * @param flowsUnchanged   flows that need nothing
+ * @param controllerToWrite the controller whose policy record is new or changed
+ * @param controllerToRemove whether the controller record is to be tombstoned
  */
 record CatalogDiff(
         List<CatalogHolder> holdersToWrite,
@@ -27,28 +34,53 @@ record CatalogDiff(
         List<CatalogFlow> flowsToWrite,
         List<String> flowsToRemove,
         int holdersUnchanged,
-        int flowsUnchanged) {
+        int flowsUnchanged,
+        Optional<Controller> controllerToWrite,
+        boolean controllerToRemove) {
 
     public CatalogDiff {
         holdersToWrite = List.copyOf(holdersToWrite);
         holdersToRemove = List.copyOf(holdersToRemove);
         flowsToWrite = List.copyOf(flowsToWrite);
         flowsToRemove = List.copyOf(flowsToRemove);
+        Objects.requireNonNull(controllerToWrite, "controllerToWrite");
     }
 
     /**
-     * @param currentHolders holders on the topic now, by key
-     * @param currentFlows   flows on the topic now, by key
-     * @param unreadableHolders keys on the holders topic whose latest record could not be read
-     * @param unreadableFlows   keys on the flows topic whose latest record could not be read
-     * @param desired        the catalog the topics should show
+     * What the topics hold now.
+     *
+     * @param holders              holders on the topic, by key
+     * @param flows                flows on the topic, by key
+     * @param unreadableHolders    keys on the holders topic whose latest record could not be read
+     * @param unreadableFlows      keys on the flows topic whose latest record could not be read
+     * @param controllerPolicy     the controller record, when there is a readable one
+     * @param controllerUnreadable whether the latest controller record could not be read
      */
-    static CatalogDiff between(
-            Map<String, CatalogHolder> currentHolders,
-            Map<String, CatalogFlow> currentFlows,
+    record Current(
+            Map<String, CatalogHolder> holders,
+            Map<String, CatalogFlow> flows,
             Set<String> unreadableHolders,
             Set<String> unreadableFlows,
-            Catalog desired) {
+            Optional<ControllerPolicy> controllerPolicy,
+            boolean controllerUnreadable) {
+
+        static Current of(CatalogTopicsReader reader) {
+            return new Current(
+                    reader.holders(),
+                    reader.flows(),
+                    reader.unreadableHolders(),
+                    reader.unreadableFlows(),
+                    reader.controllerPolicy(),
+                    reader.controllerUnreadable());
+        }
+    }
+
+    /** What to write so that topics holding {@code current} show {@code desired}. */
+    static CatalogDiff between(Current current, Catalog desired) {
+        Map<String, CatalogHolder> currentHolders = current.holders();
+        Map<String, CatalogFlow> currentFlows = current.flows();
+        Set<String> unreadableHolders = current.unreadableHolders();
+        Set<String> unreadableFlows = current.unreadableFlows();
         List<CatalogHolder> holdersToWrite = new ArrayList<>();
         int holdersUnchanged = 0;
         for (CatalogHolder holder : desired.holders().values()) {
@@ -78,8 +110,21 @@ record CatalogDiff(
                 .distinct()
                 .filter(id -> !desired.flows().containsKey(id))
                 .toList();
+        Optional<Controller> controllerToWrite = desired.controller()
+                .filter(c -> current.controllerUnreadable()
+                        || current.controllerPolicy().isEmpty()
+                        || !sameContent(current.controllerPolicy().get(), CatalogAvro.toAvro(c, desired.version())));
+        boolean controllerToRemove = desired.controller().isEmpty()
+                && (current.controllerPolicy().isPresent() || current.controllerUnreadable());
         return new CatalogDiff(
-                holdersToWrite, holdersToRemove, flowsToWrite, flowsToRemove, holdersUnchanged, flowsUnchanged);
+                holdersToWrite,
+                holdersToRemove,
+                flowsToWrite,
+                flowsToRemove,
+                holdersUnchanged,
+                flowsUnchanged,
+                controllerToWrite,
+                controllerToRemove);
     }
 
     /** Whether the topics already show the catalog. */
@@ -87,6 +132,16 @@ record CatalogDiff(
         return holdersToWrite.isEmpty()
                 && holdersToRemove.isEmpty()
                 && flowsToWrite.isEmpty()
-                && flowsToRemove.isEmpty();
+                && flowsToRemove.isEmpty()
+                && controllerToWrite.isEmpty()
+                && !controllerToRemove;
+    }
+
+    /** Equal but for the catalog version each is stamped with. */
+    private static boolean sameContent(ControllerPolicy a, ControllerPolicy b) {
+        return ControllerPolicy.newBuilder(a)
+                .setCatalogVersion("")
+                .build()
+                .equals(ControllerPolicy.newBuilder(b).setCatalogVersion("").build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.topic.TopicSerdes;
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a catalog to the compacted topics {@link Topics#CATALOG_HOLDERS} and
- * {@link Topics#CATALOG_FLOWS}, keyed by id, writing only what changed.
+ * {@link Topics#CATALOG_FLOWS}, keyed by id, and its controller's policy to
+ * {@link Topics#CATALOG_CONTROLLER} under {@link Topics#CONTROLLER_KEY}, writing only what changed.
  *
- * <p>Each {@link #publish} first reads both topics to their end, compares what they hold with the
- * catalog ({@link CatalogDiff}: content, not version stamp), and writes the new or changed holders
- * and flows and a tombstone for each one the catalog dropped. Publishing the same catalog twice
- * writes nothing; so does a restart. Order: holders first, then flows, then the removal of holders,
- * so a reader following both topics rarely sees a flow whose holder it does not know.
+ * <p>Each {@link #publish} first reads the three topics to their end, compares what they hold with
+ * the catalog ({@link CatalogDiff}: content, not version stamp), and writes the new or changed
+ * holders, flows and controller policy and a tombstone for each one the catalog dropped. Publishing
+ * the same catalog twice writes nothing; so does a restart. Order: holders first, then flows, then
+ * the removal of holders, so a reader following both topics rarely sees a flow whose holder it does
+ * not know; the controller policy last, as nothing on the other topics refers to it.
  *
  * <p>The producer is idempotent with {@code acks=all}; {@code publish} returns only when every
  * record is acknowledged, and throws otherwise, so a caller (the {@link CatalogWatcher}) can retry
@@ -50,6 +53,7 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
     private final Duration timeout;
     private final KafkaProducer<String, Holder> holderProducer;
     private final KafkaProducer<String, DeclaredFlow> flowProducer;
+    private final KafkaProducer<String, ControllerPolicy> controllerProducer;
 
     /**
      * @param kafkaProperties bootstrap servers and any security settings; acks, idempotence and
@@ -75,6 +79,10 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
                 producerConfig("flows"),
                 new StringSerializer(),
                 serdes.valueSerde(Topics.CATALOG_FLOWS).serializer());
+        this.controllerProducer = new KafkaProducer<>(
+                producerConfig("controller"),
+                new StringSerializer(),
+                serdes.valueSerde(Topics.CATALOG_CONTROLLER).serializer());
     }
 
     /**
@@ -101,7 +109,9 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
                 diff.flowsToWrite().stream().map(CatalogFlow::id).toList(),
                 diff.flowsToRemove(),
                 diff.holdersUnchanged(),
-                diff.flowsUnchanged());
+                diff.flowsUnchanged(),
+                diff.controllerToWrite().isPresent(),
+                diff.controllerToRemove());
         if (result.changed()) {
             LOG.info("published {}", result);
         }
@@ -112,6 +122,7 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
     public void close() {
         holderProducer.close(Duration.ofSeconds(5));
         flowProducer.close(Duration.ofSeconds(5));
+        controllerProducer.close(Duration.ofSeconds(5));
     }
 
     private CatalogDiff compareWithTopics(Catalog catalog) {
@@ -121,8 +132,8 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
             // Freshly created topics take a moment to show in metadata; missing ones never do.
             while (!reader.assign(Duration.ofMillis(Math.max(1, remaining(deadline))))) {
                 if (remaining(deadline) <= 0) {
-                    throw new CatalogPublishException("the catalog topics " + Topics.CATALOG_HOLDERS + " and "
-                            + Topics.CATALOG_FLOWS + " do not exist after " + timeout + "; provision the topics first");
+                    throw new CatalogPublishException("the catalog topics " + CatalogTopicsReader.TOPICS
+                            + " do not all exist after " + timeout + "; provision the topics first");
                 }
                 sleep(Duration.ofMillis(100));
             }
@@ -135,8 +146,7 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
                     sleep(Duration.ofMillis(500));
                 }
             }
-            return CatalogDiff.between(
-                    reader.holders(), reader.flows(), reader.unreadableHolders(), reader.unreadableFlows(), catalog);
+            return CatalogDiff.between(CatalogDiff.Current.of(reader), catalog);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new CatalogPublishException("could not read the catalog topics: " + e.getMessage(), e);
         }
@@ -163,6 +173,16 @@ public final class CatalogPublisher implements CatalogSink, AutoCloseable {
                 sent.add(holderProducer.send(new ProducerRecord<>(Topics.CATALOG_HOLDERS.name(), holderId, null)));
             }
             await(sent, holderProducer);
+            if (diff.controllerToWrite().isPresent()) {
+                sent.add(controllerProducer.send(new ProducerRecord<>(
+                        Topics.CATALOG_CONTROLLER.name(),
+                        Topics.CONTROLLER_KEY,
+                        CatalogAvro.toAvro(diff.controllerToWrite().get(), version))));
+            } else if (diff.controllerToRemove()) {
+                sent.add(controllerProducer.send(
+                        new ProducerRecord<>(Topics.CATALOG_CONTROLLER.name(), Topics.CONTROLLER_KEY, null)));
+            }
+            await(sent, controllerProducer);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new CatalogPublishException("could not publish catalog " + version + ": " + e.getMessage(), e);
         }

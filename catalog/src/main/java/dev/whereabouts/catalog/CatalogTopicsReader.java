@@ -1,5 +1,6 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.serde.SchemaRegistryConnectionException;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -30,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the two compacted catalog topics from the beginning into holders and flows by key, with
+ * Reads the three compacted catalog topics from the beginning into holders and flows by key and
+ * the one controller policy (key {@link Topics#CONTROLLER_KEY}), with
  * {@code assign} and no consumer group: every reader wants the whole topic, and nothing is
  * committed. Shared by {@link CatalogPublisher} (read once, to compare) and {@link LiveCatalog}
  * (read forever, to serve).
@@ -45,15 +48,22 @@ final class CatalogTopicsReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogTopicsReader.class);
 
+    /** The topics read, in the order a publication writes them. */
+    static final List<Topic<?, ?>> TOPICS =
+            List.of(Topics.CATALOG_HOLDERS, Topics.CATALOG_FLOWS, Topics.CATALOG_CONTROLLER);
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<Holder> holderDeserializer;
     private final Deserializer<DeclaredFlow> flowDeserializer;
+    private final Deserializer<ControllerPolicy> controllerDeserializer;
     private final Map<TopicPartition, Long> endOffsetsAtStart = new HashMap<>();
 
     private final Map<String, CatalogHolder> holders = new LinkedHashMap<>();
     private final Map<String, CatalogFlow> flows = new LinkedHashMap<>();
     private final Set<String> unreadableHolders = new HashSet<>();
     private final Set<String> unreadableFlows = new HashSet<>();
+    private ControllerPolicy controllerPolicy;
+    private boolean controllerUnreadable;
     private String latestVersion = "";
     private long latestTimestamp = Long.MIN_VALUE;
     // Written by the polling thread only, read by any.
@@ -77,17 +87,19 @@ final class CatalogTopicsReader implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.holderDeserializer = serdes.valueSerde(Topics.CATALOG_HOLDERS).deserializer();
         this.flowDeserializer = serdes.valueSerde(Topics.CATALOG_FLOWS).deserializer();
+        this.controllerDeserializer =
+                serdes.valueSerde(Topics.CATALOG_CONTROLLER).deserializer();
     }
 
     /**
-     * Assigns every partition of both topics and rewinds to the beginning; remembers the end
+     * Assigns every partition of the three topics and rewinds to the beginning; remembers the end
      * offsets, which {@link #caughtUp()} compares against.
      *
      * @return false when a topic does not exist yet (the caller retries)
      */
     boolean assign(Duration timeout) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic<?, ?> topic : List.of(Topics.CATALOG_HOLDERS, Topics.CATALOG_FLOWS)) {
+        for (Topic<?, ?> topic : TOPICS) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), timeout);
             if (infos == null || infos.isEmpty()) {
                 return false;
@@ -157,6 +169,16 @@ final class CatalogTopicsReader implements AutoCloseable {
         return unreadableFlows;
     }
 
+    /** The controller policy on the topic; empty when there is none or its record could not be read. */
+    Optional<ControllerPolicy> controllerPolicy() {
+        return Optional.ofNullable(controllerPolicy);
+    }
+
+    /** Whether the latest controller record could not be read. */
+    boolean controllerUnreadable() {
+        return controllerUnreadable;
+    }
+
     /** Records that could not be read and were skipped. */
     long skipped() {
         return skipped;
@@ -174,14 +196,21 @@ final class CatalogTopicsReader implements AutoCloseable {
 
     /** Applies one record; true if the state changed, empty if it must be retried later. */
     private Optional<Boolean> apply(ConsumerRecord<String, byte[]> record) {
-        boolean isHolder = record.topic().equals(Topics.CATALOG_HOLDERS.name());
         String key = record.key();
         if (key == null) {
             skip(record, "record has no key; catalog records are keyed by id");
             return Optional.of(false);
         }
+        boolean isController = record.topic().equals(Topics.CATALOG_CONTROLLER.name());
+        if (isController && !key.equals(Topics.CONTROLLER_KEY)) {
+            skip(record, "the controller topic has one key, '" + Topics.CONTROLLER_KEY + "'");
+            return Optional.of(false);
+        }
         try {
-            if (isHolder) {
+            if (isController) {
+                return Optional.of(applyController(record));
+            }
+            if (record.topic().equals(Topics.CATALOG_HOLDERS.name())) {
                 Holder value = holderDeserializer.deserialize(record.topic(), record.value());
                 unreadableHolders.remove(key);
                 if (value == null) {
@@ -209,17 +238,33 @@ final class CatalogTopicsReader implements AutoCloseable {
                         e.getMessage());
                 return Optional.empty();
             }
-            return Optional.of(unreadable(record, isHolder, key, e));
+            return Optional.of(unreadable(record, key, e));
         } catch (RuntimeException e) {
-            return Optional.of(unreadable(record, isHolder, key, e));
+            return Optional.of(unreadable(record, key, e));
         }
     }
 
-    private boolean unreadable(
-            ConsumerRecord<String, byte[]> record, boolean isHolder, String key, RuntimeException e) {
+    private boolean applyController(ConsumerRecord<String, byte[]> record) {
+        ControllerPolicy value = controllerDeserializer.deserialize(record.topic(), record.value());
+        controllerUnreadable = false;
+        ControllerPolicy previous = controllerPolicy;
+        controllerPolicy = value;
+        if (value != null) {
+            noteVersion(value.getCatalogVersion(), record.timestamp());
+        }
+        return !Objects.equals(previous, value);
+    }
+
+    private boolean unreadable(ConsumerRecord<String, byte[]> record, String key, RuntimeException e) {
         skip(record, e.getMessage());
         // A stale older value would be served as if current; the key is dropped until a readable record replaces it.
-        if (isHolder) {
+        if (record.topic().equals(Topics.CATALOG_CONTROLLER.name())) {
+            controllerUnreadable = true;
+            boolean had = controllerPolicy != null;
+            controllerPolicy = null;
+            return had;
+        }
+        if (record.topic().equals(Topics.CATALOG_HOLDERS.name())) {
             unreadableHolders.add(key);
             return holders.remove(key) != null;
         }

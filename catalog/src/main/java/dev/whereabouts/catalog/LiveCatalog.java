@@ -1,5 +1,6 @@
 package dev.whereabouts.catalog;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.topic.TopicSerdes;
 import java.time.Duration;
 import java.util.List;
@@ -20,17 +21,20 @@ import org.slf4j.LoggerFactory;
  * The current catalog as the catalog topics show it, kept up to date by a background thread:
  * what the HTTP ingest and the other services validate against.
  *
- * <p>The thread reads {@code whereabouts.catalog.holders.v1} and {@code whereabouts.catalog.flows.v1}
- * from the beginning ({@code assign}, no consumer group, nothing committed) and then follows them.
+ * <p>The thread reads {@code whereabouts.catalog.holders.v1}, {@code whereabouts.catalog.flows.v1}
+ * and {@code whereabouts.catalog.controller.v1} from the beginning ({@code assign}, no consumer
+ * group, nothing committed) and then follows them.
  * Every change the {@link CatalogPublisher} writes, from any instance, shows here without a
  * restart. The catalog is an immutable {@link Catalog} swapped atomically: {@link #current()}
  * never blocks and never shows a half-applied record. Until the topics have been read to the end
  * they had at start, {@link #current()} is {@link Catalog#empty()}: a partial catalog would reject
  * valid events. Callers that must not start without it wait on {@link #awaitLoaded(Duration)}.
  *
- * <p>The topics carry holders and flows only, so the catalog here has no controller and no purposes
- * ({@link Catalog}). A record that cannot be read is logged with its topic, partition and offset
- * and counted in {@link #skippedRecords()}; its key is left out until a readable record replaces it.
+ * <p>The holder and flow topics carry no controller and no purposes, so the catalog here has none
+ * ({@link Catalog}); the controller's request-handling policy (answer time, identity verification,
+ * supervisory authority) is {@link #controllerPolicy()}, swapped together with the catalog. A record
+ * that cannot be read is logged with its topic, partition and offset and counted in
+ * {@link #skippedRecords()}; its key is left out until a readable record replaces it.
  *
  * <pre>{@code
  * try (LiveCatalog catalog = LiveCatalog.start(kafkaProperties, serdes)) {
@@ -46,7 +50,7 @@ public final class LiveCatalog implements CatalogView, AutoCloseable {
     private static final Duration BACKOFF = Duration.ofSeconds(1);
 
     private final CatalogTopicsReader reader;
-    private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.empty());
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.EMPTY);
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final AtomicLong updates = new AtomicLong();
     private final Thread thread;
@@ -72,9 +76,26 @@ public final class LiveCatalog implements CatalogView, AutoCloseable {
         return catalog;
     }
 
+    /** The catalog and the controller policy of one moment, swapped as one. */
+    private record Snapshot(Catalog catalog, Optional<ControllerPolicy> controllerPolicy) {
+        static final Snapshot EMPTY = new Snapshot(Catalog.empty(), Optional.empty());
+    }
+
     /** The current catalog; {@link Catalog#empty()} until loaded. Never blocks. */
     public Catalog current() {
-        return current.get();
+        return current.get().catalog();
+    }
+
+    /**
+     * The controller's policy as {@code whereabouts.catalog.controller.v1} shows it: the promised
+     * answer time, the identity verification per request type, the supervisory authority. Empty
+     * until loaded, when no catalog with a controller has been published, or while its record
+     * cannot be read. Never blocks. A copy each time: Avro records are mutable, this one is shared.
+     */
+    public Optional<ControllerPolicy> controllerPolicy() {
+        return current.get()
+                .controllerPolicy()
+                .map(p -> ControllerPolicy.newBuilder(p).build());
     }
 
     /**
@@ -215,7 +236,7 @@ public final class LiveCatalog implements CatalogView, AutoCloseable {
     }
 
     private void swap() {
-        current.set(reader.snapshot());
+        current.set(new Snapshot(reader.snapshot(), reader.controllerPolicy()));
         updates.incrementAndGet();
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param flowsRemoved     ids of flows tombstoned
  * @param holdersUnchanged holders already on the topic exactly as in the catalog
  * @param flowsUnchanged   flows already on the topic exactly as in the catalog
+ * @param controllerWritten whether the controller's policy record was written (new or changed)
+ * @param controllerRemoved whether the controller record was tombstoned (a catalog without controller)
  */
 public record PublishResult(
         String catalogVersion,
@@ -20,7 +22,9 @@ public record PublishResult(
         List<String> flowsWritten,
         List<String> flowsRemoved,
         int holdersUnchanged,
-        int flowsUnchanged) {
+        int flowsUnchanged,
+        boolean controllerWritten,
+        boolean controllerRemoved) {
 
     public PublishResult {
         holdersWritten = List.copyOf(holdersWritten);
@@ -36,13 +40,19 @@ public record PublishResult(
 
     /** Records written, tombstones included. */
     public int recordsWritten() {
-        return holdersWritten.size() + holdersRemoved.size() + flowsWritten.size() + flowsRemoved.size();
+        return holdersWritten.size()
+                + holdersRemoved.size()
+                + flowsWritten.size()
+                + flowsRemoved.size()
+                + (controllerWritten ? 1 : 0)
+                + (controllerRemoved ? 1 : 0);
     }
 
     @Override
     public String toString() {
         return "catalog " + catalogVersion + ": holders written " + holdersWritten + ", removed " + holdersRemoved
                 + ", unchanged " + holdersUnchanged + "; flows written " + flowsWritten + ", removed " + flowsRemoved
-                + ", unchanged " + flowsUnchanged;
+                + ", unchanged " + flowsUnchanged + "; controller "
+                + (controllerWritten ? "written" : controllerRemoved ? "removed" : "unchanged");
     }
 }

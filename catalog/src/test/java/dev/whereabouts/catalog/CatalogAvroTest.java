@@ -2,6 +2,7 @@ package dev.whereabouts.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.ErasureChannel;
 import dev.whereabouts.model.catalog.Holder;
@@ -122,5 +123,97 @@ class CatalogAvroTest {
                 .isEqualTo(heroku);
         assertThat(CatalogAvro.fromAvro(flowSerde.deserializer().deserialize(Topics.CATALOG_FLOWS.name(), flowBytes)))
                 .isEqualTo(hosting);
+    }
+
+    @Test
+    void shouldReadBackAnExplicitAnswerTime() {
+        // Given
+        CatalogHolder zendesk = catalog.holder("zendesk").orElseThrow();
+        ErasureRoute route = zendesk.erasure();
+        CatalogHolder quick = new CatalogHolder(
+                zendesk.id(),
+                zendesk.displayName(),
+                zendesk.legalEntity(),
+                zendesk.country(),
+                zendesk.role(),
+                zendesk.purposes(),
+                zendesk.categories(),
+                zendesk.retention(),
+                zendesk.legalHolds(),
+                new ErasureRoute(
+                        route.channel(),
+                        route.endpoint(),
+                        java.util.Optional.of(dev.whereabouts.model.time.IsoPeriod.parse("P3D")),
+                        false,
+                        java.util.Optional.empty()));
+
+        // When
+        Holder record = CatalogAvro.toAvro(quick, "v1");
+
+        // Then
+        assertThat(record.getAnswerTime()).isEqualTo("P3D");
+        assertThat(CatalogAvro.fromAvro(record)).isEqualTo(quick);
+    }
+
+    @Test
+    void shouldConvertTheControllerToItsPolicyRecord() {
+        // When
+        ControllerPolicy policy = CatalogAvro.toAvro(catalog.controller().orElseThrow(), catalog.version());
+
+        // Then
+        assertThat(policy.getLegalEntity()).isEqualTo("SmartTrackers B.V.");
+        assertThat(policy.getCountry()).isEqualTo("NL");
+        assertThat(policy.getContactEmail()).isEqualTo("info@smarttrackers.nl");
+        assertThat(policy.getDsrResponseTime()).isEqualTo("P4W");
+        assertThat(policy.getBackupMaxRetention()).isEqualTo("P1Y");
+        assertThat(policy.getCatalogVersion()).isEqualTo("2022-01-17");
+        assertThat(policy.getSupervisoryAuthority().getName()).isEqualTo("Autoriteit Persoonsgegevens");
+        assertThat(policy.getSupervisoryAuthority().getCountry()).isEqualTo("NL");
+        assertThat(policy.getSupervisoryAuthority().getComplaintUrl())
+                .isEqualTo(
+                        "https://autoriteitpersoonsgegevens.nl/nl/contact-met-de-autoriteit-persoonsgegevens/tip-ons");
+        assertThat(policy.getVerification()).singleElement().satisfies(v -> {
+            assertThat(v.getRequestTypes())
+                    .containsExactly("ACCESS", "PORTABILITY", "ERASURE", "RESTRICTION", "OBJECTION", "RECTIFICATION");
+            assertThat(v.getMethod()).isEqualTo("ID_DOCUMENT_COPY");
+            assertThat(v.getCheckedBy()).isEqualTo("PERSON");
+            assertThat(v.getInstructions()).contains("MRZ").contains("(BSN) black");
+        });
+    }
+
+    @Test
+    void shouldWriteNoMailboxAndNoBackupPromiseWhenTheControllerHasNone() {
+        // Given
+        Catalog minimal = CatalogLoader.parse(
+                "minimal.yaml",
+                CatalogFixtures.minimal()
+                        .replace("    email: privacy@example.nl\n", "    phone: +31 30 000 0000\n")
+                        .replace("  backupMaxRetention: P1Y\n", ""));
+
+        // When
+        ControllerPolicy policy = CatalogAvro.toAvro(minimal.controller().orElseThrow(), "v1");
+
+        // Then
+        assertThat(policy.getContactEmail()).isNull();
+        assertThat(policy.getBackupMaxRetention()).isNull();
+        assertThat(policy.getVerification())
+                .singleElement()
+                .satisfies(v -> assertThat(v.getRequestTypes()).containsExactly("ACCESS", "PORTABILITY"));
+    }
+
+    @Test
+    void shouldSendTheControllerPolicyThroughTheWireFormatOfItsTopic() {
+        // Given
+        TopicSerdes serdes = new TopicSerdes(
+                new InMemorySchemaRegistryClient(), SerdeConfig.builder().build());
+        Serde<ControllerPolicy> serde = serdes.valueSerde(Topics.CATALOG_CONTROLLER);
+        ControllerPolicy policy = CatalogAvro.toAvro(catalog.controller().orElseThrow(), "v1");
+
+        // When
+        byte[] bytes = serde.serializer().serialize(Topics.CATALOG_CONTROLLER.name(), policy);
+
+        // Then
+        assertThat(serde.deserializer().deserialize(Topics.CATALOG_CONTROLLER.name(), bytes))
+                .isEqualTo(policy);
     }
 }

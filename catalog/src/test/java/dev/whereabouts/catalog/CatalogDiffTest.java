@@ -14,10 +14,29 @@ class CatalogDiffTest {
 
     private final Catalog seed = CatalogLoader.seed();
 
+    /** Topics showing these holders and flows and the seed's controller, as published from the seed. */
+    private CatalogDiff.Current topics(
+            Map<String, CatalogHolder> holders,
+            Map<String, CatalogFlow> flows,
+            Set<String> unreadableHolders,
+            Set<String> unreadableFlows) {
+        return new CatalogDiff.Current(
+                holders,
+                flows,
+                unreadableHolders,
+                unreadableFlows,
+                Optional.of(CatalogAvro.toAvro(seed.controller().orElseThrow(), seed.version())),
+                false);
+    }
+
+    private static CatalogDiff.Current emptyTopics() {
+        return new CatalogDiff.Current(Map.of(), Map.of(), Set.of(), Set.of(), Optional.empty(), false);
+    }
+
     @Test
     void shouldWriteEverythingToEmptyTopics() {
         // When
-        CatalogDiff diff = CatalogDiff.between(Map.of(), Map.of(), Set.of(), Set.of(), seed);
+        CatalogDiff diff = CatalogDiff.between(emptyTopics(), seed);
 
         // Then
         assertThat(diff.holdersToWrite()).hasSize(seed.holders().size());
@@ -29,7 +48,7 @@ class CatalogDiffTest {
     @Test
     void shouldWriteNothingWhenTheTopicsAlreadyShowTheCatalog() {
         // When
-        CatalogDiff diff = CatalogDiff.between(seed.holders(), seed.flows(), Set.of(), Set.of(), seed);
+        CatalogDiff diff = CatalogDiff.between(topics(seed.holders(), seed.flows(), Set.of(), Set.of()), seed);
 
         // Then
         assertThat(diff.isEmpty()).isTrue();
@@ -48,7 +67,7 @@ class CatalogDiffTest {
                 seed.flows().values());
 
         // Then
-        assertThat(CatalogDiff.between(seed.holders(), seed.flows(), Set.of(), Set.of(), renamed)
+        assertThat(CatalogDiff.between(topics(seed.holders(), seed.flows(), Set.of(), Set.of()), renamed)
                         .isEmpty())
                 .isTrue();
     }
@@ -81,7 +100,7 @@ class CatalogDiffTest {
                 seed.flows().values());
 
         // When
-        CatalogDiff diff = CatalogDiff.between(seed.holders(), seed.flows(), Set.of(), Set.of(), edited);
+        CatalogDiff diff = CatalogDiff.between(topics(seed.holders(), seed.flows(), Set.of(), Set.of()), edited);
 
         // Then
         assertThat(diff.holdersToWrite()).extracting(CatalogHolder::id).containsExactly("postmark");
@@ -97,10 +116,115 @@ class CatalogDiffTest {
         current.remove("postmark");
 
         // When
-        CatalogDiff diff = CatalogDiff.between(current, seed.flows(), Set.of("postmark", "old-crm"), Set.of(), seed);
+        CatalogDiff diff =
+                CatalogDiff.between(topics(current, seed.flows(), Set.of("postmark", "old-crm"), Set.of()), seed);
 
         // Then
         assertThat(diff.holdersToWrite()).extracting(CatalogHolder::id).containsExactly("postmark");
         assertThat(diff.holdersToRemove()).containsExactly("old-crm");
+    }
+
+    // ------------------------------------------------------------------ the controller
+
+    @Test
+    void shouldWriteTheControllerPolicyToEmptyTopics() {
+        // When
+        CatalogDiff diff = CatalogDiff.between(emptyTopics(), seed);
+
+        // Then
+        assertThat(diff.controllerToWrite()).isEqualTo(seed.controller());
+        assertThat(diff.controllerToRemove()).isFalse();
+    }
+
+    @Test
+    void shouldRewriteTheControllerPolicyWhenItChanged() {
+        // Given: the authority moved its complaint page
+        Controller controller = seed.controller().orElseThrow();
+        Controller moved = withAuthority(
+                controller, new Controller.Authority("Autoriteit Persoonsgegevens", "NL", "https://ap.example/tip"));
+
+        // When
+        CatalogDiff diff = CatalogDiff.between(
+                topics(seed.holders(), seed.flows(), Set.of(), Set.of()), withController(Optional.of(moved)));
+
+        // Then
+        assertThat(diff.controllerToWrite()).contains(moved);
+        assertThat(diff.holdersToWrite()).isEmpty();
+        assertThat(diff.isEmpty()).isFalse();
+    }
+
+    @Test
+    void shouldNotRewriteTheControllerPolicyForAChangeItDoesNotCarry() {
+        // Given: a new phone number, which the policy record does not carry
+        Controller controller = seed.controller().orElseThrow();
+        Controller newPhone = new Controller(
+                controller.legalEntity(),
+                controller.registration(),
+                controller.address(),
+                controller.country(),
+                new Controller.Contact(
+                        controller.contact().email(),
+                        Optional.of("+31 30 0000000"),
+                        controller.contact().address()),
+                controller.dsrResponseTime(),
+                controller.backupMaxRetention(),
+                controller.supervisoryAuthority(),
+                controller.verification());
+
+        // When
+        CatalogDiff diff = CatalogDiff.between(
+                topics(seed.holders(), seed.flows(), Set.of(), Set.of()), withController(Optional.of(newPhone)));
+
+        // Then
+        assertThat(diff.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRewriteAnUnreadableControllerRecord() {
+        // Given
+        CatalogDiff.Current unreadable =
+                new CatalogDiff.Current(seed.holders(), seed.flows(), Set.of(), Set.of(), Optional.empty(), true);
+
+        // When
+        CatalogDiff diff = CatalogDiff.between(unreadable, seed);
+
+        // Then
+        assertThat(diff.controllerToWrite()).isEqualTo(seed.controller());
+    }
+
+    @Test
+    void shouldTombstoneTheControllerOfACatalogWithoutOne() {
+        // When
+        CatalogDiff diff = CatalogDiff.between(
+                topics(seed.holders(), seed.flows(), Set.of(), Set.of()), withController(Optional.empty()));
+
+        // Then
+        assertThat(diff.controllerToWrite()).isEmpty();
+        assertThat(diff.controllerToRemove()).isTrue();
+        assertThat(CatalogDiff.between(emptyTopics(), withController(Optional.empty()))
+                        .controllerToRemove())
+                .isFalse();
+    }
+
+    private Catalog withController(Optional<Controller> controller) {
+        return new Catalog(
+                seed.version(),
+                controller,
+                seed.purposes().values(),
+                seed.holders().values(),
+                seed.flows().values());
+    }
+
+    private static Controller withAuthority(Controller c, Controller.Authority authority) {
+        return new Controller(
+                c.legalEntity(),
+                c.registration(),
+                c.address(),
+                c.country(),
+                c.contact(),
+                c.dsrResponseTime(),
+                c.backupMaxRetention(),
+                authority,
+                c.verification());
     }
 }

@@ -50,7 +50,7 @@ class CatalogWatcherTest {
 
     private PublishResult record(Catalog catalog) {
         published.add(catalog);
-        return new PublishResult(catalog.version(), List.of(), List.of(), List.of(), List.of(), 0, 0);
+        return new PublishResult(catalog.version(), List.of(), List.of(), List.of(), List.of(), 0, 0, false, false);
     }
 
     private Object nextEvent() throws InterruptedException {
