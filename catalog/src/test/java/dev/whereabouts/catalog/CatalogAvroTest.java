@@ -126,6 +126,22 @@ class CatalogAvroTest {
     }
 
     @Test
+    void shouldCarryAnswerTimeSelfExpiryAndGraceOnTheHolderRecord() {
+        // When
+        Holder backups =
+                CatalogAvro.toAvro(catalog.holder("transip-vps-backups").orElseThrow(), catalog.version());
+        Holder postmark = CatalogAvro.toAvro(catalog.holder("postmark").orElseThrow(), catalog.version());
+
+        // Then: the seed's backups expire by themselves within the promised year
+        assertThat(backups.getSelfExpiring()).isTrue();
+        assertThat(backups.getExpiryGrace()).isEqualTo("P1Y");
+        assertThat(backups.getAnswerTime()).as("default P14D travels as null").isNull();
+        assertThat(postmark.getSelfExpiring()).isFalse();
+        assertThat(postmark.getExpiryGrace()).isNull();
+        assertThat(postmark.getErasureChannel()).isEqualTo(ErasureChannel.WEBHOOK);
+    }
+
+    @Test
     void shouldReadBackAnExplicitAnswerTime() {
         // Given
         CatalogHolder zendesk = catalog.holder("zendesk").orElseThrow();

@@ -8,6 +8,7 @@ import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.time.IsoPeriod;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -308,13 +309,62 @@ class SmartTrackersCatalogTest {
     }
 
     @Test
-    void shouldLetTheApplicationEraseItselfAndPeopleActForEveryProcessor() {
-        // Then: the statement names no erasure contact for any processor
-        assertThat(catalog.holder("smarttrackers-app").orElseThrow().erasure().channel())
-                .isEqualTo(ErasureChannel.KAFKA);
+    void shouldReachEveryHolderOnTheChannelTheDemoGivesIt() {
+        // Then: the application and the websites take their own tasks; the statement names no erasure
+        // contact for any processor, so they are manual except one demo webhook and one demo mailbox
+        Map<String, ErasureChannel> channels = catalog.holders().values().stream()
+                .collect(Collectors.toMap(CatalogHolder::id, h -> h.erasure().channel()));
+        assertThat(channels)
+                .containsEntry("smarttrackers-app", ErasureChannel.KAFKA)
+                .containsEntry("smarttrackers-website", ErasureChannel.KAFKA)
+                .containsEntry("postmark", ErasureChannel.WEBHOOK)
+                .containsEntry("zendesk", ErasureChannel.EMAIL);
+        assertThat(channels.entrySet())
+                .filteredOn(e -> !Set.of("smarttrackers-app", "smarttrackers-website", "postmark", "zendesk")
+                        .contains(e.getKey()))
+                .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(ErasureChannel.MANUAL));
+        assertThat(catalog.holder("postmark").orElseThrow().erasure().endpoint())
+                .contains("http://127.0.0.1:8095/holders/postmark/tasks");
+        // RFC 2606 reserves .example: no demo task reaches a real inbox.
+        assertThat(catalog.holder("zendesk").orElseThrow().erasure().endpoint())
+                .get()
+                .asString()
+                .endsWith(".example");
+        assertThat(STATEMENT).doesNotContain("postmark").doesNotContain("zendesk.example");
+    }
+
+    @Test
+    void shouldAnswerErasuresAtBackupsCachesAndLogsWithTheDateTheCopyIsGone() {
+        // Then: the backups roll off within the promised year; hosting, cache and request logs within hours
+        Map<String, String> graces = catalog.holders().values().stream()
+                .filter(h -> h.erasure().selfExpiring())
+                .collect(Collectors.toMap(
+                        CatalogHolder::id,
+                        h -> h.erasure().effectiveExpiryGrace().toString()));
+        assertThat(graces)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "amazon-s3-file-backups", "P1Y",
+                        "amazon-s3-database-backups", "P1Y",
+                        "transip-vps-backups", "P1Y",
+                        "heroku", "PT24H",
+                        "memcached-cloud", "PT24H",
+                        "hirefire", "PT24H"));
+        // And: each grace is the holder's retention, the longest its copy can outlive the application's erasure
+        for (String id : graces.keySet()) {
+            assertThat(catalog.holder(id).orElseThrow().retention())
+                    .as(id)
+                    .allSatisfy(rule ->
+                            assertThat(rule.period()).map(Object::toString).contains(graces.get(id)));
+        }
+        assertThat(graces.get("transip-vps-backups"))
+                .isEqualTo(catalog.controller()
+                        .orElseThrow()
+                        .backupMaxRetention()
+                        .orElseThrow()
+                        .toString());
+        // And: every holder keeps the default answer time
         assertThat(catalog.holders().values())
-                .filteredOn(h -> h.role() == HolderRole.PROCESSOR)
-                .allSatisfy(h -> assertThat(h.erasure().channel()).isEqualTo(ErasureChannel.MANUAL));
+                .allSatisfy(h -> assertThat(h.erasure().answerTime()).as(h.id()).isEmpty());
     }
 
     @Test
