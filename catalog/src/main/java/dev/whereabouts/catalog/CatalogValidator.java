@@ -47,8 +47,9 @@ import java.util.regex.Pattern;
  * line and column, and a reason that names the fix where there is one. What is checked, beyond
  * syntax, unknown keys and value types, is listed in {@code docs/catalog.md}: ids, references
  * between purposes, holders and flows, fideslang categories (with a suggestion for near misses),
- * ISO-8601 periods and country codes, retention coverage, legal holds, erasure routes, flow
- * cycles, and the controller's promise on backup retention.
+ * ISO-8601 periods and country codes, retention coverage, legal holds, erasure routes (endpoints,
+ * answer time, self-expiry), flow cycles, the controller's promise on backup retention, its
+ * supervisory authority and its identity verification per request type.
  *
  * <p>Stateless and thread-safe.
  */
