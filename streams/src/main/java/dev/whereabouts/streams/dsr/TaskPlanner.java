@@ -167,9 +167,8 @@ public final class TaskPlanner {
     }
 
     /**
-     * When a self-expiring holder's copy of these categories is gone by itself: the latest of, per
-     * edge, the end of the last share's day plus the backup promise (backup edges) or the edge's
-     * retention end. Null, so the holder gets an ERASE task, when the holder is not self-expiring,
+     * When a self-expiring holder's copy of these categories is gone by itself: the latest of its
+     * edges' ends ({@link #expiry(Edge, long, String)}). Null, so the holder gets an ERASE task, when the holder is not self-expiring,
      * when an edge has no known end, or when the end falls later after the deadline in force than
      * the holder's {@code expiryGrace} allows.
      */
@@ -189,9 +188,7 @@ public final class TaskPlanner {
             if (!Categories.overlap(categories, List.of(edge.getCategory()))) {
                 continue;
             }
-            Long end = edge.getBackup() && IsoPeriod.isValid(backupPromise)
-                    ? Long.valueOf(IsoPeriod.parse(backupPromise).addTo(Edges.endOfDay(edge.getLastSharedAt())))
-                    : edge.getRetentionUntil();
+            Long end = expiry(edge, deadline, backupPromise);
             if (end == null) {
                 return null;
             }
@@ -205,6 +202,23 @@ public final class TaskPlanner {
                 ? IsoPeriod.parse(grace).addTo(deadline)
                 : deadline;
         return latest <= allowedUntil ? latest : null;
+    }
+
+    /**
+     * When one edge's copy is gone. A direct copy: its last share (to the end of that day) plus the
+     * backup promise or the edge's retention. An onward copy (a backup or cache fed from a system
+     * upstream) keeps being refreshed until the upstream holder erases, which is due by the
+     * deadline in force, so it counts from the later of its last share and that deadline: never
+     * earlier than the truth.
+     */
+    private static Long expiry(Edge edge, long deadline, String backupPromise) {
+        String period = edge.getBackup() && IsoPeriod.isValid(backupPromise) ? backupPromise : edge.getRetention();
+        if (period == null || !IsoPeriod.isValid(period)) {
+            return null;
+        }
+        long from =
+                edge.getDirect() ? Edges.endOfDay(edge.getLastSharedAt()) : Math.max(edge.getLastSharedAt(), deadline);
+        return IsoPeriod.parse(period).addTo(from);
     }
 
     private static boolean stillThere(Edge edge) {

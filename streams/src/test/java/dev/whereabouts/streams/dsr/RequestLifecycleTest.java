@@ -279,7 +279,10 @@ class RequestLifecycleTest {
         TaskStatus heroku = task(status, SeedCatalog.HEROKU);
         TaskStatus s3 = task(status, SeedCatalog.S3);
         assertThat(heroku.getType()).isEqualTo(TaskType.EXPIRES);
-        assertThat(heroku.getExpiresAt()).isEqualTo(shared.plus(Duration.ofHours(24)));
+        // the last share is stored exact to the day, so the copy counts from that day's end: never early
+        Instant herokuGone = Instant.parse("2026-03-05T23:59:59.999Z");
+        assertThat(shared).isEqualTo(Instant.parse("2026-03-04T08:00:00Z"));
+        assertThat(heroku.getExpiresAt()).isEqualTo(herokuGone);
         assertThat(s3.getType()).isEqualTo(TaskType.EXPIRES);
         assertThat(s3.getExpiresAt()).isAfter(NOW.plus(Duration.ofDays(360)));
         assertThat(status.getState()).isEqualTo(RequestState.COMPLETED);
@@ -291,11 +294,32 @@ class RequestLifecycleTest {
                                 .toLocalDate());
 
         // And when Heroku's date passes, its task closes by itself
-        harness.advanceWallClock(Duration.ofDays(2));
+        harness.advanceWallClock(Duration.ofDays(3));
         assertThat(task(harness.latestStatus("req-exp"), SeedCatalog.HEROKU).getState())
                 .isEqualTo(TaskState.EXPIRED);
         assertThat(task(harness.latestStatus("req-exp"), SeedCatalog.S3).getState())
                 .isEqualTo(TaskState.PENDING);
+    }
+
+    @Test
+    void shouldDateABackupFedFromTheAppFromTheDeadlineByWhichTheAppErases() {
+        // Given alice's data in the app, which the catalog's flows copy to S3's backups
+        harness.share(aSharingEvent().of(alice).to(SeedCatalog.APP).at(NOW.minusSeconds(3600)));
+
+        // When she asks for erasure
+        harness.request(fourWeekErasure("req-onward"));
+
+        // Then the backup keeps being refreshed until the app erases (by the deadline in force):
+        // gone a year after that, which the catalog's one-year grace allows
+        TaskStatus s3 = task(harness.latestStatus("req-onward"), SeedCatalog.S3);
+        assertThat(s3.getType()).isEqualTo(TaskType.EXPIRES);
+        assertThat(s3.getExpiresAt())
+                .isEqualTo(NOW.plus(Duration.ofDays(28))
+                        .atZone(ZoneOffset.UTC)
+                        .plusYears(1)
+                        .toInstant());
+        assertThat(task(harness.latestStatus("req-onward"), SeedCatalog.APP).getType())
+                .isEqualTo(TaskType.ERASE);
     }
 
     @Test
