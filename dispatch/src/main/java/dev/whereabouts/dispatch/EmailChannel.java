@@ -90,9 +90,14 @@ public final class EmailChannel {
             return DeliveryResult.retry("smtp-" + code, "the SMTP server deferred the e-mail with " + code);
         }
         return DeliveryResult.retry(
-                "smtp-unreachable",
-                "the SMTP server could not be reached or did not answer: "
-                        + error.getClass().getSimpleName());
+                "smtp-unreachable", "the SMTP server could not be reached or did not answer: " + describe(error));
+    }
+
+    /** The error and its first cause, which says what went wrong at the connection (TLS, refused). */
+    private static String describe(MessagingException error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error.getNextException();
+        return error.getMessage()
+                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
     }
 
     private static Integer replyCode(Exception error) {

@@ -51,6 +51,7 @@ public final class SmtpDrop implements MailDrop {
             if (sslTrust != null && !sslTrust.isBlank()) {
                 // The operator vouches for these hosts: their certificate is not checked, nor its name.
                 properties.put("mail.smtp.ssl.trust", sslTrust.strip());
+                properties.put("mail.smtp.ssl.checkserveridentity", "false");
             } else {
                 properties.put("mail.smtp.ssl.checkserveridentity", "true");
             }
