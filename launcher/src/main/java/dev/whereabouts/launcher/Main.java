@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Starts the Whereabouts platform on this machine: a Kafka broker (KRaft), the schema registry,",
-            "Neo4j with Bolt, the seed catalog, the lineage topology, the HTTP ingest service, the graph writer",
-            "and the DPO API, then runs until Ctrl-C. With a command, works with a running platform instead;",
+            "Neo4j with Bolt, the seed catalog, the lineage topology, the HTTP ingest service, the graph writer,",
+            "the DPO API and the task dispatcher (webhook and e-mail holders), then runs until Ctrl-C. With a",
+            "command, works with a running platform instead;",
             "every command has --help.",
             "Every option below is also a system property (-Dwhereabouts.kafka.port=19092) and an environment",
             "variable (WHEREABOUTS_KAFKA_PORT=19092); the reference is docs/settings.md."
@@ -136,6 +137,8 @@ public final class Main implements Callable<Integer> {
                 "Erase them (one task per holder, backups included; MoneyBird restricts under the 7-year tax rule):");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/requests -H 'Content-Type: application/json' -d '"
                 + "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + DemoData.email(0) + "\"}}'");
+        out.println("Holders on the e-mail channel get their tasks as .eml files in the outbox above (or over SMTP"
+                + " with --smtp-host); webhook holders pointed at the demo holder answer by themselves.");
         out.println("Record of processing activities:  curl -s '" + platform.dpoUrl() + "/v1/ropa?format=markdown'");
         out.println("  ./whereabouts --help          # every option; ./whereabouts emit --help, catalog --help, ...");
         out.println("Press Ctrl-C to stop; the data directory is reused on the next start.");

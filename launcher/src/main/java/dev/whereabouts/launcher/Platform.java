@@ -3,6 +3,8 @@ package dev.whereabouts.launcher;
 import dev.whereabouts.catalog.CatalogLoader;
 import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.catalog.PublishResult;
+import dev.whereabouts.dispatch.DispatchSettings;
+import dev.whereabouts.dispatch.DispatcherApp;
 import dev.whereabouts.emitter.WhereaboutsEmitter;
 import dev.whereabouts.graph.api.ApiConfig;
 import dev.whereabouts.graph.api.ApiSettings;
@@ -11,7 +13,9 @@ import dev.whereabouts.ingest.http.IngestApp;
 import dev.whereabouts.ingest.http.IngestServer;
 import dev.whereabouts.ingest.http.IngestSettings;
 import dev.whereabouts.launcher.demo.DemoData;
+import dev.whereabouts.launcher.demo.DemoWebhookHolder;
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.model.config.KafkaClientSettings;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
@@ -27,6 +31,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +47,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The whole platform on one machine: the embedded stack, the seed catalog published to its topics,
- * and the services (so far the HTTP ingest service). This is the embedded demo: without
+ * and the services (lineage topology, HTTP ingest, graph writer and DPO API, task dispatcher), with the
+ * demo webhook holder beside them. This is the embedded demo: without
  * {@code WHEREABOUTS_API_TOKENS} anonymous callers may publish, and without
  * {@code WHEREABOUTS_PSEUDONYM_KEYS} the public demo key pseudonymises.
  */
@@ -55,16 +61,26 @@ public final class Platform implements AutoCloseable {
     private final StreamsApp lineage;
     private final IngestServer ingest;
     private final GraphApiApp dpo;
+    private final DispatcherApp dispatcher;
+    private final DemoWebhookHolder demoHolder;
     private volatile int demoPeople;
     private final long startedNanos;
     private final long readyNanos;
 
     private Platform(
-            Infrastructure stack, StreamsApp lineage, IngestServer ingest, GraphApiApp dpo, long startedNanos) {
+            Infrastructure stack,
+            StreamsApp lineage,
+            IngestServer ingest,
+            GraphApiApp dpo,
+            DispatcherApp dispatcher,
+            DemoWebhookHolder demoHolder,
+            long startedNanos) {
         this.stack = stack;
         this.lineage = lineage;
         this.ingest = ingest;
         this.dpo = dpo;
+        this.dispatcher = dispatcher;
+        this.demoHolder = demoHolder;
         this.startedNanos = startedNanos;
         this.readyNanos = System.nanoTime();
     }
@@ -148,7 +164,24 @@ public final class Platform implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             progress.println("  graph writer and DPO API serving " + dpo.url());
-            Platform platform = new Platform(stack, lineage, ingest, dpo, started);
+            // The dispatcher needs the catalog (published above) and the DPO API's address for the
+            // callback links; the demo holder must listen before the first webhook goes out.
+            DemoWebhookHolder demoHolder = options.demoAccess() ? startDemoHolder(options, progress) : null;
+            DispatcherApp dispatcher;
+            try {
+                dispatcher = startDispatcher(config, options, connected, dpo);
+            } catch (RuntimeException e) {
+                if (demoHolder != null) {
+                    demoHolder.close();
+                }
+                dpo.close();
+                ingest.close();
+                lineage.close();
+                throw e;
+            }
+            progress.println("  task dispatcher started; e-mail to holders goes to the "
+                    + dispatcher.mail().describe());
+            Platform platform = new Platform(stack, lineage, ingest, dpo, dispatcher, demoHolder, started);
             try {
                 platform.loadDemo(options.demoPeople(), ingestSettings, progress);
             } catch (RuntimeException e) {
@@ -208,6 +241,41 @@ public final class Platform implements AutoCloseable {
                 .with(ApiSettings.BOLT_URI, stack.boltUri())
                 .with(ApiSettings.PORT, options.apiPort());
         return GraphApiApp.start(ApiConfig.from(api));
+    }
+
+    /**
+     * The task dispatcher: callback links point at this DPO API and e-mail goes to {@code <data
+     * dir>/outbox}, unless set; the demo keys exactly when the DPO API uses them.
+     */
+    private static DispatcherApp startDispatcher(
+            StackConfig config, PlatformOptions options, Settings settings, GraphApiApp dpo) {
+        Settings dispatch =
+                settings.with(CommonSettings.DEMO, options.demoAccess() && !settings.isSet(CommonSettings.API_TOKENS));
+        if (!settings.isSet(DeliverySettings.CALLBACK_URL)) {
+            dispatch = dispatch.with(DeliverySettings.CALLBACK_URL, dpo.url().toString());
+        }
+        if (!settings.isSet(DispatchSettings.OUTBOX_DIR)) {
+            dispatch = dispatch.with(
+                    DispatchSettings.OUTBOX_DIR, config.dataDirectory().resolve("outbox"));
+        }
+        return DispatcherApp.start(dispatch);
+    }
+
+    /**
+     * The demo's webhook holder on 127.0.0.1; a port in use (another platform on this machine) only
+     * costs the demo its answers, so it is reported and the platform goes on.
+     */
+    private static DemoWebhookHolder startDemoHolder(PlatformOptions options, PrintStream progress) {
+        try {
+            DemoWebhookHolder holder = DemoWebhookHolder.start(
+                    "127.0.0.1", options.demoHolderPort(), Clock.systemUTC(), Duration.ofSeconds(2));
+            progress.println("  demo webhook holder listening on " + holder.url());
+            return holder;
+        } catch (IOException e) {
+            progress.println("  demo webhook holder not started: port " + options.demoHolderPort() + " is not free ("
+                    + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static void publishSeedCatalog(Infrastructure stack, Settings settings, PrintStream progress) {
@@ -303,16 +371,37 @@ public final class Platform implements AutoCloseable {
         return dpo.url();
     }
 
+    /** The task dispatcher running in this platform. */
+    public DispatcherApp dispatcher() {
+        return dispatcher;
+    }
+
+    /** The demo webhook holder, when it runs. */
+    Optional<DemoWebhookHolder> demoHolder() {
+        return Optional.ofNullable(demoHolder);
+    }
+
     Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("DPO API", dpo.url() + "  (OpenAPI: " + dpo.url() + "/openapi.yaml)");
         endpoints.put("Ingest API", ingest.url() + "  (OpenAPI: " + ingest.url() + "/openapi.yaml)");
+        endpoints.put("Task e-mail", dispatcher.mail().describe());
+        if (demoHolder != null) {
+            endpoints.put(
+                    "Demo holder",
+                    demoHolder.url() + "/holders/{holder}/tasks  (answers webhook tasks of catalog holders pointed"
+                            + " at it)");
+        }
         endpoints.putAll(stack.endpoints());
         return endpoints;
     }
 
     @Override
     public void close() {
+        dispatcher.close();
+        if (demoHolder != null) {
+            demoHolder.close();
+        }
         dpo.close();
         ingest.close();
         lineage.close();

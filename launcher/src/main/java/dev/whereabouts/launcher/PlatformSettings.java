@@ -1,8 +1,10 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.dispatch.DispatchSettings;
 import dev.whereabouts.graph.api.ApiSettings;
 import dev.whereabouts.ingest.http.IngestSettings;
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.config.SettingGroup;
 import dev.whereabouts.registry.RegistrySettings;
@@ -23,6 +25,11 @@ public final class PlatformSettings {
             0,
             Integer.MAX_VALUE,
             "Synthetic people loaded on the first start (0 or --no-demo for none).");
+    public static final Setting<Integer> DEMO_HOLDER_PORT = Setting.port(
+            "demo.holder.port",
+            8095,
+            "Port of the demo webhook holder on 127.0.0.1 (POST /holders/{holder}/tasks), which answers the tasks"
+                    + " of catalog holders whose webhook points at it; runs with the embedded demo only.");
     public static final Setting<String> EXTERNAL_KAFKA = Setting.text(
             "external.kafka",
             "",
@@ -50,9 +57,15 @@ public final class PlatformSettings {
 
     public static final SettingGroup GROUP = new SettingGroup(
             "Platform",
-            "Read by `./whereabouts`: the demo, and external services to run against instead of the embedded"
+            "Read by `./whereabouts`: the demo (its people and its webhook holder), and external services to run against instead of the embedded"
                     + " stack (all three of kafka, registry and neo4j, or none).",
-            List.of(DEMO_PEOPLE, EXTERNAL_KAFKA, EXTERNAL_REGISTRY, EXTERNAL_NEO4J, EXTERNAL_REPLICATION_FACTOR));
+            List.of(
+                    DEMO_PEOPLE,
+                    DEMO_HOLDER_PORT,
+                    EXTERNAL_KAFKA,
+                    EXTERNAL_REGISTRY,
+                    EXTERNAL_NEO4J,
+                    EXTERNAL_REPLICATION_FACTOR));
 
     /** Every key {@code ./whereabouts} reads: its options, in the order of {@code --help}. */
     public static final List<SettingGroup> LAUNCHER = List.of(
@@ -61,6 +74,8 @@ public final class PlatformSettings {
             IngestSettings.GROUP,
             ApiSettings.GROUP,
             StreamsSettings.GROUP,
+            DispatchSettings.GROUP,
+            DeliverySettings.GROUP,
             CommonSettings.GROUP);
 
     /** Every key of every service and command: the tables of {@code docs/settings.md}. */
@@ -70,6 +85,8 @@ public final class PlatformSettings {
             IngestSettings.GROUP,
             ApiSettings.GROUP,
             StreamsSettings.GROUP,
+            DispatchSettings.GROUP,
+            DeliverySettings.GROUP,
             CommonSettings.GROUP,
             RegistrySettings.GROUP);
 

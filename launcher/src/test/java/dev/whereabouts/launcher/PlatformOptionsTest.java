@@ -33,4 +33,16 @@ class PlatformOptionsTest {
                 .hasMessageContaining("--demo-people")
                 .hasMessageContaining("many");
     }
+
+    @Test
+    void shouldRunTheDemoWebhookHolderOnItsSettingsPort() {
+        assertThat(PlatformOptions.from(Map.of(), new Properties(), true).demoHolderPort())
+                .isEqualTo(8095);
+        assertThat(PlatformOptions.from(Map.of("WHEREABOUTS_DEMO_HOLDER_PORT", "18095"), new Properties(), true)
+                        .demoHolderPort())
+                .isEqualTo(18095);
+        assertThatThrownBy(() ->
+                        PlatformOptions.from(Map.of("WHEREABOUTS_DEMO_HOLDER_PORT", "70000"), new Properties(), true))
+                .hasMessageContaining("--demo-holder-port");
+    }
 }
