@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -280,9 +281,19 @@ public final class TaskDispatcher implements AutoCloseable {
                 } else if (endpoint.isEmpty()) {
                     giveUp(pending, missingEndpoint(task));
                 } else {
-                    URI url = URI.create(endpoint.get());
+                    URI url;
+                    try {
+                        url = URI.create(endpoint.get());
+                    } catch (IllegalArgumentException e) {
+                        giveUp(
+                                pending,
+                                DeliveryResult.giveUp(
+                                        "endpoint-invalid",
+                                        "holder " + task.getHolder() + " has no valid webhook URL in the catalog"));
+                        return;
+                    }
                     pending.tries++;
-                    submit(() -> report(pending, webhooks.deliver(task, url, signature.get())));
+                    submit(() -> report(pending, () -> webhooks.deliver(task, url, signature.get())));
                 }
             }
             case EMAIL -> {
@@ -291,7 +302,7 @@ public final class TaskDispatcher implements AutoCloseable {
                 } else {
                     String name = holder.get().displayName();
                     pending.tries++;
-                    submit(() -> report(pending, email.deliver(task, name, endpoint.get())));
+                    submit(() -> report(pending, () -> email.deliver(task, name, endpoint.get())));
                 }
             }
         }
@@ -453,8 +464,18 @@ public final class TaskDispatcher implements AutoCloseable {
         }
     }
 
-    private void report(Pending pending, DeliveryResult result) {
-        events.add(() -> onResult(pending, result));
+    /** Runs one try on a worker and hands its result to the consumer thread, whatever happens. */
+    private void report(Pending pending, Supplier<DeliveryResult> delivery) {
+        DeliveryResult result;
+        try {
+            result = delivery.get();
+        } catch (RuntimeException e) {
+            // A bug or an odd endpoint must not leave the holder busy for ever: it counts as a failed try.
+            LOG.error("a try of task {} failed unexpectedly", pending.task.getTaskId(), e);
+            result = DeliveryResult.retry("internal", "the try failed inside the dispatcher: " + e);
+        }
+        DeliveryResult outcome = result;
+        events.add(() -> onResult(pending, outcome));
     }
 
     /** Runs {@code action} on the consumer thread after {@code pause}. */

@@ -54,12 +54,16 @@ class WebhookDeliveryIT {
                 "hirefire", DispatchProbe.webhook(holders.url("hirefire")),
                 "heroku", DispatchProbe.webhook(holders.url("heroku")),
                 "vimeo", DispatchProbe.webhook(holders.url("vimeo"))));
+        dispatcher = DispatcherApp.start(settings());
+    }
+
+    private dev.whereabouts.model.config.Settings settings() {
         String secrets = String.join(
                 ",",
                 SECRETS.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .toList());
-        dispatcher = DispatcherApp.start(probe.settings(TaskFixtures.CALLBACK, secrets));
+        return probe.settings(TaskFixtures.CALLBACK, secrets);
     }
 
     @AfterEach
@@ -215,6 +219,31 @@ class WebhookDeliveryIT {
                         org.assertj.core.groups.Tuple.tuple("heroku", OutcomeType.FAILED),
                         org.assertj.core.groups.Tuple.tuple("vimeo", OutcomeType.FAILED));
         assertThat(dispatcher.dispatcher().retried()).isZero();
+    }
+
+    @Test
+    void shouldDeliverAfterARestartATaskThatWasStillBeingRetried() throws Exception {
+        // Given a patient dispatcher retrying hirefire, which is down
+        dispatcher.close();
+        dispatcher = DispatcherApp.start(settings().with(DispatchSettings.RETRY_TRIES, 100));
+        HolderTask task = TaskFixtures.anEraseTask("hirefire").build();
+        probe.produceTask(task);
+        eventually("hirefire tried twice", 30, () -> holders.calls("hirefire").size() >= 2);
+
+        // When the dispatcher stops in the middle, hirefire comes back, and a new dispatcher starts
+        dispatcher.close();
+        assertThat(probe.committedTasks()).isZero();
+        holders.answer("hirefire", 200);
+        dispatcher = DispatcherApp.start(settings());
+
+        // Then the task is delivered by the new instance: nothing is lost, nothing given up
+        eventually("the task committed", 30, () -> probe.committedTasks() == 1);
+        List<Call> calls = holders.calls("hirefire");
+        assertThat(calls.get(calls.size() - 1).answered()).isEqualTo(200);
+        assertThat(calls.get(calls.size() - 1).json().get("taskId").asText()).isEqualTo(task.getTaskId());
+        assertThat(dispatcher.dispatcher().delivered()).isEqualTo(1);
+        assertThat(probe.deadLetters()).isEmpty();
+        assertThat(probe.outcomes()).isEmpty();
     }
 
     @Test
