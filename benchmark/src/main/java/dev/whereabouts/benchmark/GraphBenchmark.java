@@ -3,7 +3,6 @@ package dev.whereabouts.benchmark;
 import dev.whereabouts.graph.api.DpoApi;
 import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.request.RequestPublisher;
-import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
@@ -14,7 +13,10 @@ import dev.whereabouts.model.common.IdentifierType;
 import dev.whereabouts.model.common.LegalBasis;
 import dev.whereabouts.model.common.SubjectIdentifier;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.DeliveryKeys;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.RequestDecision;
+import dev.whereabouts.model.dsr.TaskTokens;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.lineage.IdentityLink;
@@ -40,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -164,9 +167,12 @@ final class GraphBenchmark {
             }
 
             GraphTransactions graph = new GraphTransactions(driver);
+            // Lookups only: no requests, no controller policy, no holder answers.
             DpoApi api = new DpoApi(
                     graph,
-                    new RequestService(graph, new NoRequests(), Clock.systemUTC()),
+                    new NoRequests(),
+                    Optional::empty,
+                    new DeliveryKeys(new TaskTokens("graph-benchmark-no-callbacks"), Map.of(), false),
                     pseudonymiser,
                     "benchmark",
                     Clock.systemUTC());
@@ -639,6 +645,11 @@ final class GraphBenchmark {
 
         @Override
         public void recordOutcome(HolderOutcome outcome) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void decide(RequestDecision decision) {
             throw new UnsupportedOperationException();
         }
     }

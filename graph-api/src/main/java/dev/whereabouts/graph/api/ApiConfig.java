@@ -1,10 +1,12 @@
 package dev.whereabouts.graph.api;
 
 import dev.whereabouts.model.config.CommonSettings;
+import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.model.config.ServiceCommandLine;
 import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.config.SettingGroup;
 import dev.whereabouts.model.config.Settings;
+import dev.whereabouts.model.dsr.DeliveryKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,12 +33,14 @@ public final class ApiConfig {
             throw new IllegalArgumentException(CommonSettings.API_TOKENS.environmentVariable() + " is required unless "
                     + CommonSettings.DEMO.environmentVariable() + "=true: " + CommonSettings.API_TOKENS.doc());
         }
+        // The callback token key (required outside the demo) and the webhook secrets.
+        DeliveryKeys.fromSettings(settings);
         return new ApiConfig(settings);
     }
 
     /** The keys this service reads: its own and the shared ones. */
     public static List<SettingGroup> groups() {
-        return List.of(ApiSettings.GROUP, CommonSettings.GROUP);
+        return List.of(ApiSettings.GROUP, DeliverySettings.GROUP, CommonSettings.GROUP);
     }
 
     public <T> T get(Setting<T> setting) {

@@ -4,15 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.whereabouts.graph.audit.AuditResource;
+import dev.whereabouts.graph.callback.CallbackResource;
+import dev.whereabouts.graph.callback.CallbackRules;
+import dev.whereabouts.graph.callback.CallbackService;
+import dev.whereabouts.graph.callback.DeliveryMemory;
 import dev.whereabouts.graph.findings.FindingResource;
 import dev.whereabouts.graph.holder.HolderResource;
 import dev.whereabouts.graph.lookup.LookupResource;
 import dev.whereabouts.graph.lookup.LookupService;
 import dev.whereabouts.graph.report.ReportResource;
+import dev.whereabouts.graph.request.ControllerPolicySource;
+import dev.whereabouts.graph.request.DecisionResource;
+import dev.whereabouts.graph.request.DecisionService;
+import dev.whereabouts.graph.request.RequestPublisher;
 import dev.whereabouts.graph.request.RequestResource;
 import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.ropa.RopaResource;
 import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.model.dsr.DeliveryKeys;
+import dev.whereabouts.model.dsr.WebhookSignature;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.Endpoint;
@@ -29,7 +39,7 @@ import java.util.Map;
 
 /**
  * The DPO REST API (documented in {@code openapi/dpo.yaml}, served at {@code /openapi.yaml}): the
- * routes of each aggregate's resource, plus health and the document. Resources stay thin: they parse
+ * routes of each aggregate's resource, the holders' callback URL, plus health and the document. Resources stay thin: they parse
  * and validate, call a service or repository, and shape the answer; {@code HttpService} turns every
  * {@link ProblemException} into problem+json. Raw identifiers come only in POST bodies (never in
  * URLs, so never in access logs), are pseudonymised at once and are never stored, logged or echoed.
@@ -39,28 +49,41 @@ public final class DpoApi {
     /** Where the served OpenAPI document lives on the classpath. */
     public static final String OPENAPI_RESOURCE = "/openapi/dpo.yaml";
 
+    /** Webhook delivery ids remembered for the replay window, at most (far more than holders send in 5 minutes). */
+    static final int DELIVERIES_REMEMBERED = 100_000;
+
     private final ObjectMapper json;
     private final byte[] openApi;
     private final List<Endpoint> routes;
 
     /**
-     * @param controller the controller named in reports and the ROPA, e.g. {@code SmartTrackers B.V.}
+     * @param publisher    where requests, decisions and outcomes go (Kafka)
+     * @param policies     the controller's request-handling policy from the catalog
+     * @param deliveryKeys the callback token key and the holders' webhook secrets
+     * @param controller   the controller named in reports and the ROPA, e.g. {@code SmartTrackers B.V.}
      */
     public DpoApi(
             GraphTransactions graph,
-            RequestService requests,
+            RequestPublisher publisher,
+            ControllerPolicySource policies,
+            DeliveryKeys deliveryKeys,
             Pseudonymiser pseudonymiser,
             String controller,
             Clock clock) {
         this.json = objectMapper();
         this.openApi = resource(OPENAPI_RESOURCE);
         LookupService lookups = new LookupService(graph, clock);
+        RequestService requests = new RequestService(graph, publisher, policies, clock);
+        CallbackRules callbackRules = new CallbackRules(
+                deliveryKeys, new DeliveryMemory(WebhookSignature.REPLAY_WINDOW, DELIVERIES_REMEMBERED));
         List<Endpoint> all = new ArrayList<>();
         all.add(Endpoint.open("GET", "/openapi.yaml", r -> Response.bytes(200, "application/yaml", openApi)));
         all.add(Endpoint.open("GET", "/health", r -> Response.json(200, Map.of("status", "UP"), json)));
         all.addAll(new LookupResource(lookups, pseudonymiser, json).routes());
         all.addAll(new ReportResource(lookups, requests.repository(), pseudonymiser, controller, clock, json).routes());
         all.addAll(new RequestResource(graph, requests, pseudonymiser, clock, json).routes());
+        all.addAll(new DecisionResource(new DecisionService(graph, publisher, policies, clock), json).routes());
+        all.addAll(new CallbackResource(new CallbackService(graph, publisher, callbackRules, clock), json).routes());
         all.addAll(new HolderResource(graph, json).routes());
         all.addAll(new RopaResource(graph, controller, clock, json).routes());
         all.addAll(new FindingResource(graph, json).routes());

@@ -1,7 +1,7 @@
 package dev.whereabouts.graph.api;
 
+import dev.whereabouts.graph.request.KafkaControllerPolicySource;
 import dev.whereabouts.graph.request.KafkaRequestPublisher;
-import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.writer.GraphWriter;
@@ -10,6 +10,7 @@ import dev.whereabouts.graph.writer.KafkaDeadLetterSink;
 import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.KafkaClientSettings;
 import dev.whereabouts.model.config.Settings;
+import dev.whereabouts.model.dsr.DeliveryKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
@@ -83,8 +84,11 @@ public final class GraphApiApp implements AutoCloseable {
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
             Pseudonymiser pseudonymiser = pseudonymiser(config.settings());
             Map<String, Object> kafkaClient = KafkaClientSettings.clientProperties(config.settings());
+            DeliveryKeys deliveryKeys = DeliveryKeys.fromSettings(config.settings());
             KafkaRequestPublisher publisher = KafkaRequestPublisher.create(kafkaClient, serdes);
             resources.add(publisher);
+            KafkaControllerPolicySource policies = KafkaControllerPolicySource.start(kafkaClient, serdes);
+            resources.add(policies);
             GraphWriter writer = null;
             if (config.getBoolean(ApiSettings.WRITER_ENABLED)) {
                 GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSettings.WRITER_GROUP_ID))
@@ -101,11 +105,7 @@ public final class GraphApiApp implements AutoCloseable {
             GraphTransactions graph = new GraphTransactions(driver);
             Clock clock = Clock.systemUTC();
             DpoApi api = new DpoApi(
-                    graph,
-                    new RequestService(graph, publisher, clock),
-                    pseudonymiser,
-                    config.get(ApiSettings.CONTROLLER),
-                    clock);
+                    graph, publisher, policies, deliveryKeys, pseudonymiser, config.get(ApiSettings.CONTROLLER), clock);
             Authenticator authenticator = config.get(CommonSettings.API_TOKENS).isEmpty()
                     ? Authenticator.demo()
                     : Authenticator.fromSpec(config.get(CommonSettings.API_TOKENS));

@@ -2,6 +2,7 @@ package dev.whereabouts.graph.request;
 
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.topic.Topic;
 import dev.whereabouts.model.topic.TopicSerdes;
 import dev.whereabouts.model.topic.Topics;
@@ -18,9 +19,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes to {@link Topics#DSR_REQUESTS} and {@link Topics#DSR_OUTCOMES} with idempotent, acks=all
- * producers and waits for the acknowledgement: a 202 means the record is on Kafka. When Kafka does not
- * acknowledge in time the caller gets a 503 and may resend (the request id is the idempotency key).
+ * Publishes to {@link Topics#DSR_REQUESTS}, {@link Topics#DSR_DECISIONS} and {@link Topics#DSR_OUTCOMES}
+ * with idempotent, acks=all producers and waits for the acknowledgement: a 202 means the record is on
+ * Kafka. When Kafka does not acknowledge in time the caller gets a 503 and may resend (the request id
+ * is the idempotency key; a resent decision gets a new decision id, and the topology refuses a second
+ * one the state no longer allows).
  */
 public final class KafkaRequestPublisher implements RequestPublisher {
 
@@ -28,11 +31,15 @@ public final class KafkaRequestPublisher implements RequestPublisher {
 
     private final Producer<String, DataSubjectRequest> requests;
     private final Producer<String, HolderOutcome> outcomes;
+    private final Producer<String, RequestDecision> decisions;
 
     public KafkaRequestPublisher(
-            Producer<String, DataSubjectRequest> requests, Producer<String, HolderOutcome> outcomes) {
+            Producer<String, DataSubjectRequest> requests,
+            Producer<String, HolderOutcome> outcomes,
+            Producer<String, RequestDecision> decisions) {
         this.requests = requests;
         this.outcomes = outcomes;
+        this.decisions = decisions;
     }
 
     public static KafkaRequestPublisher create(String bootstrapServers, TopicSerdes serdes) {
@@ -42,7 +49,9 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     /** @param kafkaClient bootstrap servers and any pass-through client properties (TLS, SASL) */
     public static KafkaRequestPublisher create(Map<String, ?> kafkaClient, TopicSerdes serdes) {
         return new KafkaRequestPublisher(
-                producer(kafkaClient, serdes, Topics.DSR_REQUESTS), producer(kafkaClient, serdes, Topics.DSR_OUTCOMES));
+                producer(kafkaClient, serdes, Topics.DSR_REQUESTS),
+                producer(kafkaClient, serdes, Topics.DSR_OUTCOMES),
+                producer(kafkaClient, serdes, Topics.DSR_DECISIONS));
     }
 
     private static <V> Producer<String, V> producer(
@@ -76,6 +85,11 @@ public final class KafkaRequestPublisher implements RequestPublisher {
         send(outcomes, new ProducerRecord<>(Topics.DSR_OUTCOMES.name(), outcome.getRequestId(), outcome));
     }
 
+    @Override
+    public void decide(RequestDecision decision) {
+        send(decisions, new ProducerRecord<>(Topics.DSR_DECISIONS.name(), decision.getRequestId(), decision));
+    }
+
     private static <V> void send(Producer<String, V> producer, ProducerRecord<String, V> record) {
         try {
             producer.send(record).get(ACK_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
@@ -94,5 +108,6 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     public void close() {
         requests.close(Duration.ofSeconds(5));
         outcomes.close(Duration.ofSeconds(5));
+        decisions.close(Duration.ofSeconds(5));
     }
 }

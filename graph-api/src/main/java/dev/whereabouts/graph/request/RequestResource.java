@@ -1,6 +1,5 @@
 package dev.whereabouts.graph.request;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
@@ -28,14 +27,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Data-subject requests: filing one, following them, extending a deadline (Art. 12(3)) and recording
- * the outcome of a holder that cannot report over Kafka.
+ * Data-subject requests: filing one, following them and recording the outcome of a holder that
+ * cannot report itself (the controller's decisions on a request: {@link DecisionResource}).
  */
 public final class RequestResource {
 
     private static final Set<String> FILE_FIELDS =
             Set.of("requestId", "type", "subject", "scope", "receivedAt", "note");
-    private static final Set<String> EXTEND_FIELDS = Set.of("reason", "months");
     private static final Set<String> OUTCOME_FIELDS = Set.of("holder", "outcome", "evidence", "reportedAt");
 
     private final GraphTransactions graph;
@@ -66,7 +64,6 @@ public final class RequestResource {
                         "GET",
                         "/v1/requests/{requestId}",
                         r -> Response.json(200, requests.get(r.pathParameter("requestId")), json)),
-                Endpoint.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/extension", this::extend),
                 Endpoint.forRole(Role.DPO, "POST", "/v1/requests/{requestId}/outcomes", this::recordOutcome));
     }
 
@@ -78,11 +75,13 @@ public final class RequestResource {
         RequestType type = body.enumValue("type", RequestType.class, List.of(RequestType.values()), true, true);
         RawIdentifiers.Pseudonymised identifiers =
                 RawIdentifiers.pseudonymise(body.node("subject"), "/subject", pseudonymiser, body.errors());
+        // A rectification names what is wrong: the categories to correct (the corrected values never enter
+        // the platform; the holders get the categories and the note).
         List<String> scope = body.list(
                 "scope",
-                null,
+                type == RequestType.RECTIFICATION ? "required for RECTIFICATION: the categories to correct" : null,
                 "categories",
-                0,
+                type == RequestType.RECTIFICATION ? 1 : 0,
                 Integer.MAX_VALUE,
                 false,
                 CategoryKey::isValid,
@@ -93,32 +92,36 @@ public final class RequestResource {
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             body.reject("/receivedAt", "must not be in the future");
         }
-        Optional<String> note = body.optionalText("note", 2_000).map(Bodies::trimmed);
+        String note = Bodies.freeText(body, "note", 2_000, false);
         body.throwIfInvalid(errors -> ProblemException.invalid("the request is not valid", errors));
         RequestService.Filed filed = requests.file(
                 request.caller(),
-                new RequestService.FileCommand(requestId, type, identifiers, scope, receivedAt, note.orElse(null)));
+                new RequestService.FileCommand(requestId, type, identifiers, scope, receivedAt, note));
         return Response.json(202, filed, json).withHeader("Location", "/v1/requests/" + filed.requestId());
     }
 
     private Response listRequests(Request request) {
         Pagination.PageRequest page = Pagination.from(request, 2);
-        Optional<String> state = request.query("state").map(s -> {
-            if (!"RECEIVED".equalsIgnoreCase(s)
-                    && Bodies.parseEnum(s, RequestState.class).isEmpty()) {
-                throw ProblemException.badParameter("state", "must be one of " + List.of(RequestState.values()));
-            }
-            return s.toUpperCase(Locale.ROOT);
-        });
+        Optional<String> state = request.query("state")
+                .map(s -> Bodies.parseEnum(s, RequestState.class)
+                        .orElseThrow(() -> ProblemException.badParameter(
+                                "state", "must be one of " + List.of(RequestState.values())))
+                        .name());
         Optional<String> type = request.query("type")
                 .map(t -> Bodies.parseEnum(t, RequestType.class)
                         .orElseThrow(() -> ProblemException.badParameter(
                                 "type", "must be one of " + List.of(RequestType.values())))
                         .name());
         Optional<String> subjectId = request.query("subjectId");
+        Optional<Boolean> overdue = request.query("overdue")
+                .map(o -> switch (o.trim().toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw ProblemException.badParameter("overdue", "must be true or false");
+                });
         Optional<Long> afterReceived = page.numberOrBadCursor(0);
-        List<RequestView> fetched = graph.read(tx ->
-                requests.repository().page(tx, state, type, subjectId, afterReceived, page.key(1), page.limit() + 1));
+        List<RequestView> fetched = graph.read(tx -> requests.repository()
+                .page(tx, state, type, subjectId, overdue, afterReceived, page.key(1), page.limit() + 1));
         return Response.json(
                 200,
                 Pagination.page(
@@ -128,30 +131,12 @@ public final class RequestResource {
                 json);
     }
 
-    private Response extend(Request request) {
-        JsonFields body = Bodies.read(request);
-        body.onlyKnown(EXTEND_FIELDS);
-        String reason = Bodies.trimmed(body.requiredText("reason", Bodies.MAX_REASON));
-        int months = 2;
-        JsonNode monthsNode = body.node("months");
-        if (monthsNode != null && !monthsNode.isNull()) {
-            if (!monthsNode.isInt() || monthsNode.intValue() < 1 || monthsNode.intValue() > 2) {
-                body.reject("/months", "must be 1 or 2: Art. 12(3) allows at most two further months");
-            } else {
-                months = monthsNode.intValue();
-            }
-        }
-        body.throwIfInvalid(errors -> ProblemException.invalid("the extension is not valid", errors));
-        return Response.json(
-                200, requests.extend(request.caller(), request.pathParameter("requestId"), months, reason), json);
-    }
-
     private Response recordOutcome(Request request) {
         JsonFields body = Bodies.read(request);
         body.onlyKnown(OUTCOME_FIELDS);
         String holder = body.required("holder", Integer.MAX_VALUE, HolderId::isValid, id -> id, HolderId.RULE);
         OutcomeType outcome = body.enumValue("outcome", OutcomeType.class, List.of(OutcomeType.values()), true, true);
-        String evidence = Bodies.trimmed(body.requiredText("evidence", 2_000));
+        String evidence = Bodies.freeText(body, "evidence", 2_000, true);
         Instant now = clock.instant();
         Instant reportedAt = body.optionalInstant("reportedAt").orElse(now);
         if (reportedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {

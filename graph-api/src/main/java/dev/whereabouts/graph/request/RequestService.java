@@ -5,10 +5,16 @@ import dev.whereabouts.graph.audit.AuditRepository;
 import dev.whereabouts.graph.lookup.RawIdentifiers;
 import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.schema.GraphTransactions;
+import dev.whereabouts.model.catalog.ControllerPolicy;
+import dev.whereabouts.model.catalog.VerificationPolicy;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
+import dev.whereabouts.model.dsr.Deadlines;
 import dev.whereabouts.model.dsr.HolderOutcome;
+import dev.whereabouts.model.dsr.OutcomeRules;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.RequestType;
+import dev.whereabouts.model.dsr.TaskType;
+import dev.whereabouts.model.time.IsoPeriod;
 import dev.whereabouts.web.Caller;
 import dev.whereabouts.web.FieldError;
 import dev.whereabouts.web.Problem;
@@ -21,9 +27,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Files data-subject requests, extends their deadlines and records outcomes for holders that cannot
- * report over Kafka. Requests and outcomes go to Kafka (the topology owns fan-out and status); the
- * graph gets what only the API knows (who filed it, the extension) and the audit entry.
+ * Files data-subject requests and records outcomes for holders that cannot report over Kafka.
+ * Requests and outcomes go to Kafka (the topology owns fan-out and status); the graph gets what only
+ * the API knows (who filed it, scope, note) and the audit entry.
  */
 public final class RequestService {
 
@@ -48,23 +54,48 @@ public final class RequestService {
             Instant receivedAt,
             String note) {}
 
-    /** What filing answers: the id, the deadline and whether the subject is already known. */
+    /**
+     * What filing answers.
+     *
+     * @param requestId          the id
+     * @param type               what the person asks for
+     * @param receivedAt         when the controller received it
+     * @param deadline           the deadline in force: the earlier of the statutory and the promised one
+     * @param deadlineBasis      which of the two it is: STATUTORY or PROMISE
+     * @param statutoryDeadline  one calendar month after receipt (Art. 12(3))
+     * @param promisedDeadline   receipt plus the controller's promised answer time; null when it promises none
+     * @param verificationMethod how the identity must be verified before any holder is asked; null when not
+     * @param subjectId          the subject, when the identifiers already resolve to exactly one
+     * @param auditId            the audit entry of the filing
+     */
     public record Filed(
-            String requestId, String type, Instant receivedAt, Instant deadline, String subjectId, String auditId) {}
+            String requestId,
+            String type,
+            Instant receivedAt,
+            Instant deadline,
+            String deadlineBasis,
+            Instant statutoryDeadline,
+            Instant promisedDeadline,
+            String verificationMethod,
+            String subjectId,
+            String auditId) {}
 
     /** What recording an outcome answers. */
     public record Recorded(String requestId, String taskId, String holder, String outcome, Instant reportedAt) {}
 
     private final GraphTransactions graph;
     private final RequestPublisher publisher;
+    private final ControllerPolicySource policies;
     private final RequestRepository store;
     private final SubjectRepository lookups = new SubjectRepository();
     private final AuditRepository audit = new AuditRepository();
     private final Clock clock;
 
-    public RequestService(GraphTransactions graph, RequestPublisher publisher, Clock clock) {
+    public RequestService(
+            GraphTransactions graph, RequestPublisher publisher, ControllerPolicySource policies, Clock clock) {
         this.graph = graph;
         this.publisher = publisher;
+        this.policies = policies;
         this.store = new RequestRepository(clock);
         this.clock = clock;
     }
@@ -73,9 +104,18 @@ public final class RequestService {
         return store;
     }
 
+    /**
+     * Files a request: its deadlines by the one rule ({@link Deadlines}) from the controller's
+     * promise, the verification the controller's policy asks for its type; 503 while the policy is
+     * not loaded.
+     */
     public Filed file(Caller caller, FileCommand command) {
+        ControllerPolicy policy = policies.current().orElseThrow(RequestDecisions::policyNotLoaded);
         String requestId = command.requestId().orElseGet(() -> UUID.randomUUID().toString());
-        Instant deadline = Deadlines.initial(command.receivedAt());
+        Instant statutory = Deadlines.statutory(command.receivedAt());
+        Optional<Instant> promised = Deadlines.promised(command.receivedAt(), promise(policy));
+        Deadlines.InForce inForce = Deadlines.inForce(statutory, promised);
+        String verificationMethod = verificationMethod(policy, command.type()).orElse(null);
         List<String> subjectIds =
                 graph.read(tx -> lookups.resolve(tx, command.identifiers().pseudonyms()));
         String subjectId = subjectIds.size() == 1 ? subjectIds.get(0) : null;
@@ -86,23 +126,17 @@ public final class RequestService {
                         command.identifiers().allKeys().stream().distinct().toList())
                 .setScope(command.scope())
                 .setReceivedAt(command.receivedAt())
-                .setDeadline(deadline)
+                .setDeadline(inForce.deadline())
+                .setStatutoryDeadline(statutory)
+                .setPromisedDeadline(promised.orElse(null))
+                .setVerificationMethod(verificationMethod)
                 .setRequestedBy(caller.name())
                 .setNote(command.note())
                 .build();
         publisher.file(request);
         String auditId = UUID.randomUUID().toString();
         graph.write(tx -> {
-            store.file(
-                    tx,
-                    requestId,
-                    command.type().name(),
-                    command.receivedAt(),
-                    deadline,
-                    subjectId,
-                    caller.name(),
-                    command.scope(),
-                    command.note());
+            store.file(tx, new RequestRepository.Filing(request, inForce, subjectId));
             audit.record(
                     tx,
                     new AuditEntry(
@@ -116,46 +150,37 @@ public final class RequestService {
                             "accepted"));
             return null;
         });
-        return new Filed(requestId, command.type().name(), command.receivedAt(), deadline, subjectId, auditId);
+        return new Filed(
+                requestId,
+                command.type().name(),
+                command.receivedAt(),
+                inForce.deadline(),
+                inForce.basis().name(),
+                statutory,
+                promised.orElse(null),
+                verificationMethod,
+                subjectId,
+                auditId);
+    }
+
+    /** The controller's promised answer time; a policy the catalog validated always parses. */
+    static Optional<IsoPeriod> promise(ControllerPolicy policy) {
+        return Optional.ofNullable(policy.getDsrResponseTime()).map(IsoPeriod::parse);
+    }
+
+    /** The method of the first verification policy naming this request type; empty when none does. */
+    static Optional<String> verificationMethod(ControllerPolicy policy, RequestType type) {
+        for (VerificationPolicy verification : policy.getVerification()) {
+            if (verification.getRequestTypes().contains(type.name())) {
+                return Optional.of(verification.getMethod());
+            }
+        }
+        return Optional.empty();
     }
 
     public RequestView get(String requestId) {
         return graph.read(tx -> store.find(tx, requestId))
                 .orElseThrow(() -> ProblemException.notFound("no request with id " + requestId));
-    }
-
-    /** Extends the deadline once, by {@code months} (1 or 2) beyond the original one, with a reason. */
-    public RequestView extend(Caller caller, String requestId, int months, String reason) {
-        RequestView request = get(requestId);
-        if (request.isFinished()) {
-            throw conflict(
-                    "request " + requestId + " is " + request.state() + "; a finished request cannot be extended",
-                    "requestId");
-        }
-        Instant deadline = Deadlines.extended(request.originalDeadline(), months);
-        boolean extended = graph.write(tx -> {
-            boolean done = store.extend(tx, requestId, deadline, reason, caller.name());
-            if (done) {
-                audit.record(
-                        tx,
-                        new AuditEntry(
-                                UUID.randomUUID().toString(),
-                                clock.instant(),
-                                caller.name(),
-                                "request.extend",
-                                request.subjectId() == null ? List.of() : List.of(request.subjectId()),
-                                reason,
-                                requestId,
-                                "extended"));
-            }
-            return done;
-        });
-        if (!extended) {
-            throw conflict(
-                    "the deadline of request " + requestId + " was extended before; Art. 12(3) allows one extension",
-                    "requestId");
-        }
-        return get(requestId);
     }
 
     /** Records the outcome of an EMAIL or MANUAL holder's task, as the DPO received it. */
@@ -187,6 +212,11 @@ public final class RequestService {
         }
         if (!task.isOpen()) {
             throw conflict("the task of '" + holder + "' is already " + task.state(), "/holder");
+        }
+        Optional<String> misfit = OutcomeRules.problem(TaskType.valueOf(task.type()), outcome);
+        if (misfit.isPresent()) {
+            throw ProblemException.invalid(
+                    "the outcome does not fit the task", List.of(new FieldError("/outcome", misfit.get())));
         }
         HolderOutcome record = HolderOutcome.newBuilder()
                 .setTaskId(task.taskId())

@@ -6,8 +6,11 @@ import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
 import dev.whereabouts.model.catalog.LegalHold;
+import dev.whereabouts.model.dsr.InformationRequest;
+import dev.whereabouts.model.dsr.Refusal;
 import dev.whereabouts.model.dsr.RequestStatus;
 import dev.whereabouts.model.dsr.TaskStatus;
+import dev.whereabouts.model.dsr.VerificationRecord;
 import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.model.lineage.IdentityLink;
 import dev.whereabouts.model.lineage.LineageRecord;
@@ -303,6 +306,17 @@ public final class RecordDecoder {
         row.put("extensionReason", status.getExtensionReason());
         row.put("updatedAt", millis(status.getUpdatedAt()));
         row.put("completedAt", millis(status.getCompletedAt()));
+        row.put("statutoryDeadline", millis(status.getStatutoryDeadline()));
+        row.put("promisedDeadline", millis(status.getPromisedDeadline()));
+        row.put("deadlineBasis", status.getDeadlineBasis());
+        row.put("overdue", status.getOverdue());
+        row.put("verificationMethod", status.getVerificationMethod());
+        row.put("verification", verificationRow(status.getVerification()));
+        row.put("informationRequest", informationRow(status.getInformationRequest()));
+        row.put("refusal", refusalRow(status.getRefusal()));
+        row.put("failedHolders", strings(status.getFailedHolders()));
+        row.put("escalatedTasks", strings(status.getEscalatedTasks()));
+        row.put("answer", status.getAnswer());
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (TaskStatus task : status.getTasks()) {
             Map<String, Object> t = new LinkedHashMap<>();
@@ -314,9 +328,53 @@ public final class RecordDecoder {
             t.put("reason", task.getReason());
             t.put("evidence", task.getEvidence());
             t.put("updatedAt", millis(task.getUpdatedAt()));
+            t.put("overdue", task.getOverdue());
+            t.put("escalated", task.getEscalated());
+            t.put("answerBy", millis(task.getAnswerBy()));
+            t.put("remindedAt", millis(task.getRemindedAt()));
+            t.put("expiresAt", millis(task.getExpiresAt()));
             tasks.add(t);
         }
         row.put("tasks", tasks);
+        return row;
+    }
+
+    private static Map<String, Object> verificationRow(VerificationRecord verification) {
+        if (verification == null) {
+            return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("method", verification.getMethod());
+        row.put("verified", verification.getVerified());
+        row.put("decidedBy", verification.getDecidedBy());
+        row.put("decidedAt", millis(verification.getDecidedAt()));
+        row.put("note", verification.getNote());
+        return row;
+    }
+
+    private static Map<String, Object> informationRow(InformationRequest information) {
+        if (information == null) {
+            return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("askedAt", millis(information.getAskedAt()));
+        row.put("askedBy", information.getAskedBy());
+        row.put("note", information.getNote());
+        row.put("answeredAt", millis(information.getAnsweredAt()));
+        row.put("pausedMillis", information.getPausedMillis());
+        return row;
+    }
+
+    private static Map<String, Object> refusalRow(Refusal refusal) {
+        if (refusal == null) {
+            return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ground", refusal.getGround().name());
+        row.put("reason", refusal.getReason());
+        row.put("notice", refusal.getNotice());
+        row.put("decidedBy", refusal.getDecidedBy());
+        row.put("decidedAt", millis(refusal.getDecidedAt()));
         return row;
     }
 

@@ -2,11 +2,13 @@ package dev.whereabouts.graph.api;
 
 import dev.whereabouts.graph.fixture.SeedScenario;
 import dev.whereabouts.graph.fixture.StackClients;
+import dev.whereabouts.graph.request.KafkaControllerPolicySource;
 import dev.whereabouts.graph.request.KafkaRequestPublisher;
-import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.writer.GraphWriter;
+import dev.whereabouts.model.dsr.DeliveryKeys;
+import dev.whereabouts.model.dsr.TaskTokens;
 import dev.whereabouts.stack.junit.StackFixture;
 import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.HttpService;
@@ -14,14 +16,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
-/** The DPO API on a free port over the embedded stack, with a graph writer driven by the test. */
+/**
+ * The DPO API on a free port over the embedded stack, with a graph writer driven by the test and the
+ * seed's controller policy read from its topic. Callback tokens come from {@link #TOKEN_KEY}; webhook
+ * holders sign with their demo secret ({@link DeliveryKeys#demoWebhookSecret}).
+ */
 final class RunningApi implements AutoCloseable {
+
+    static final String TOKEN_KEY = "running-api-callback-token-key";
 
     final StackClients clients;
     final GraphWriter writer;
     final ApiClient client;
+    final TaskTokens tokens = new TaskTokens(TOKEN_KEY);
     private final KafkaRequestPublisher publisher;
+    private final KafkaControllerPolicySource policies;
     private final HttpService http;
 
     RunningApi(StackFixture stack) {
@@ -29,10 +40,16 @@ final class RunningApi implements AutoCloseable {
         GraphSchema.ensure(stack.driver());
         writer = clients.newWriter();
         publisher = KafkaRequestPublisher.create(stack.bootstrapServers(), clients.serdes());
+        clients.produceControllerPolicy();
+        policies = KafkaControllerPolicySource.start(
+                Map.of("bootstrap.servers", stack.bootstrapServers()), clients.serdes());
+        awaitPolicy();
         GraphTransactions graph = new GraphTransactions(stack.driver());
         DpoApi api = new DpoApi(
                 graph,
-                new RequestService(graph, publisher, Clock.systemUTC()),
+                publisher,
+                policies,
+                new DeliveryKeys(tokens, Map.of(), true),
                 SeedScenario.PSEUDONYMISER,
                 "SmartTrackers B.V.",
                 Clock.systemUTC());
@@ -49,9 +66,25 @@ final class RunningApi implements AutoCloseable {
         writer.catchUp(Duration.ofSeconds(60));
     }
 
+    private void awaitPolicy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (policies.current().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the controller policy did not arrive within 60 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         http.close();
+        policies.close();
         publisher.close();
         clients.close();
     }
