@@ -3,6 +3,7 @@ package dev.whereabouts.graph.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.model.config.Setting;
 import dev.whereabouts.model.config.SettingGroup;
 import java.util.Map;
@@ -44,6 +45,22 @@ class ApiSettingsTest {
     void shouldRequireTokensOutsideTheDemo() {
         assertThatThrownBy(() -> ApiConfig.resolve(Map.of(), new Properties()))
                 .hasMessageContaining("WHEREABOUTS_API_TOKENS");
+    }
+
+    @Test
+    void shouldRequireTheCallbackTokenKeyOutsideTheDemo() {
+        assertThatThrownBy(() -> ApiConfig.resolve(
+                        Map.of("WHEREABOUTS_API_TOKENS", "t0123456789abcdef=dpo:DPO"), new Properties()))
+                .hasMessageContaining(DeliverySettings.TASK_TOKEN_KEY.environmentVariable());
+        assertThatThrownBy(() -> ApiConfig.resolve(
+                        Map.of(
+                                "WHEREABOUTS_API_DEMO",
+                                "true",
+                                DeliverySettings.WEBHOOK_SECRETS.environmentVariable(),
+                                "zendesk=short"),
+                        new Properties()))
+                .hasMessageContaining(DeliverySettings.WEBHOOK_SECRETS.environmentVariable())
+                .hasMessageNotContaining("short");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whereabouts.graph.fixture.SeedScenario;
 import dev.whereabouts.graph.fixture.StackClients;
+import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.stack.junit.EmbeddedStackExtension;
 import dev.whereabouts.stack.junit.StackFixture;
 import java.net.http.HttpRequest;
@@ -20,13 +21,22 @@ class GraphApiAppIT {
             throws Exception {
         // Given the service started from environment settings, as the launcher will
         Map<String, String> environment = Map.of(
-                "WHEREABOUTS_API_PORT", "0",
-                "WHEREABOUTS_API_BOLT_URI", stack.boltUri().toString(),
-                "WHEREABOUTS_API_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "WHEREABOUTS_API_REGISTRY_URL", stack.registryUrl().toString(),
-                "WHEREABOUTS_API_TOKENS", ApiClient.TOKENS,
-                "WHEREABOUTS_API_WRITER_GROUP_ID", stack.uniqueId("app-writer"),
-                "WHEREABOUTS_PSEUDONYM_KEYS", "demo-2026:" + demoSecret());
+                "WHEREABOUTS_API_PORT",
+                "0",
+                "WHEREABOUTS_API_BOLT_URI",
+                stack.boltUri().toString(),
+                "WHEREABOUTS_API_BOOTSTRAP_SERVERS",
+                stack.bootstrapServers(),
+                "WHEREABOUTS_API_REGISTRY_URL",
+                stack.registryUrl().toString(),
+                "WHEREABOUTS_API_TOKENS",
+                ApiClient.TOKENS,
+                DeliverySettings.TASK_TOKEN_KEY.environmentVariable(),
+                "graph-api-app-it-token-key",
+                "WHEREABOUTS_API_WRITER_GROUP_ID",
+                stack.uniqueId("app-writer"),
+                "WHEREABOUTS_PSEUDONYM_KEYS",
+                "demo-2026:" + demoSecret());
         try (GraphApiApp app = GraphApiApp.start(ApiConfig.resolve(environment, new Properties()));
                 StackClients clients = new StackClients(stack)) {
             ApiClient client = new ApiClient(app.url());
