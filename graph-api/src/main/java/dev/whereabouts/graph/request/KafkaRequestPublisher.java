@@ -22,8 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Publishes to {@link Topics#DSR_REQUESTS}, {@link Topics#DSR_DECISIONS} and {@link Topics#DSR_OUTCOMES}
  * with idempotent, acks=all producers and waits for the acknowledgement: a 202 means the record is on
  * Kafka. When Kafka does not acknowledge in time the caller gets a 503 and may resend (the request id
- * is the idempotency key; a resent decision gets a new decision id, and the topology refuses a second
- * one the state no longer allows).
+ * and a decision's id are the idempotency keys: the topology applies a decision id once).
  */
 public final class KafkaRequestPublisher implements RequestPublisher {
 

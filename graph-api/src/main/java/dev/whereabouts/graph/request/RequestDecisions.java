@@ -8,6 +8,7 @@ import dev.whereabouts.model.dsr.DecisionKind;
 import dev.whereabouts.model.dsr.RefusalGround;
 import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.dsr.RequestLifecycle;
+import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.web.FieldError;
 import dev.whereabouts.web.JsonFields;
 import dev.whereabouts.web.ProblemException;
@@ -42,14 +43,30 @@ public final class RequestDecisions {
      * @param note   the note or reason (null only for INFORMATION_RECEIVED without one)
      * @param ground REFUSE: the legal ground
      * @param months EXTEND: 1 or 2 months beyond the statutory deadline
+     * @param decisionId the client's idempotency key (a UUID), or null for a new one
      */
-    public record Command(DecisionKind kind, String method, String note, RefusalGround ground, int months) {}
+    public record Command(
+            DecisionKind kind, String method, String note, RefusalGround ground, int months, String decisionId) {
+
+        /** A decision with a new id. */
+        public Command(DecisionKind kind, String method, String note, RefusalGround ground, int months) {
+            this(kind, method, note, ground, months, null);
+        }
+
+        Command withDecisionId(Optional<String> id) {
+            return new Command(kind, method, note, ground, months, id.orElse(null));
+        }
+    }
+
+    /** The field every decision body may carry: a resend after a 503 with the same id is applied once. */
+    static final String DECISION_ID = "decisionId";
 
     private RequestDecisions() {}
 
     /** {@code {verified, method, note}}: VERIFY when verified, else REJECT. */
     public static Command verification(JsonFields body) {
-        body.onlyKnown(Set.of("verified", "method", "note"));
+        body.onlyKnown(Set.of(DECISION_ID, "verified", "method", "note"));
+        Optional<String> decisionId = decisionId(body);
         JsonNode verified = body.node("verified");
         if (verified == null || verified.isNull()) {
             body.reject(body.pointer("verified"), "required: true or false");
@@ -60,37 +77,46 @@ public final class RequestDecisions {
         String note = Bodies.freeText(body, "note", MAX_NOTE, true);
         body.throwIfInvalid(errors -> ProblemException.invalid("the verification is not valid", errors));
         return new Command(
-                verified.booleanValue() ? DecisionKind.VERIFY : DecisionKind.REJECT, method.trim(), note, null, 0);
+                        verified.booleanValue() ? DecisionKind.VERIFY : DecisionKind.REJECT,
+                        method.trim(),
+                        note,
+                        null,
+                        0)
+                .withDecisionId(decisionId);
     }
 
     /** {@code {note}}: what the person is asked for; the deadlines stand still until it arrives. */
     public static Command informationRequest(JsonFields body) {
-        body.onlyKnown(Set.of("note"));
+        body.onlyKnown(Set.of(DECISION_ID, "note"));
+        Optional<String> decisionId = decisionId(body);
         String note = Bodies.freeText(body, "note", MAX_NOTE, true);
         body.throwIfInvalid(errors -> ProblemException.invalid("the information request is not valid", errors));
-        return new Command(DecisionKind.REQUEST_INFORMATION, null, note, null, 0);
+        return new Command(DecisionKind.REQUEST_INFORMATION, null, note, null, 0).withDecisionId(decisionId);
     }
 
     /** {@code {note?}}: the information asked for arrived. */
     public static Command informationReceived(JsonFields body) {
-        body.onlyKnown(Set.of("note"));
+        body.onlyKnown(Set.of(DECISION_ID, "note"));
+        Optional<String> decisionId = decisionId(body);
         String note = Bodies.freeText(body, "note", MAX_NOTE, false);
         body.throwIfInvalid(errors -> ProblemException.invalid("the information received is not valid", errors));
-        return new Command(DecisionKind.INFORMATION_RECEIVED, null, note, null, 0);
+        return new Command(DecisionKind.INFORMATION_RECEIVED, null, note, null, 0).withDecisionId(decisionId);
     }
 
     /** {@code {ground, reason}}: not acting on the request under Art. 12(5). */
     public static Command refusal(JsonFields body) {
-        body.onlyKnown(Set.of("ground", "reason"));
+        body.onlyKnown(Set.of(DECISION_ID, "ground", "reason"));
+        Optional<String> decisionId = decisionId(body);
         RefusalGround ground = body.enumValue("ground", RefusalGround.class, REFUSAL_GROUNDS, true, true);
         String reason = Bodies.freeText(body, "reason", MAX_NOTE, true);
         body.throwIfInvalid(errors -> ProblemException.invalid("the refusal is not valid", errors));
-        return new Command(DecisionKind.REFUSE, null, reason, ground, 0);
+        return new Command(DecisionKind.REFUSE, null, reason, ground, 0).withDecisionId(decisionId);
     }
 
     /** {@code {reason, months?}}: the one extension, by 1 or 2 (default) months (Art. 12(3)). */
     public static Command extension(JsonFields body) {
-        body.onlyKnown(Set.of("reason", "months"));
+        body.onlyKnown(Set.of(DECISION_ID, "reason", "months"));
+        Optional<String> decisionId = decisionId(body);
         String reason = Bodies.freeText(body, "reason", Bodies.MAX_REASON, true);
         int months = Deadlines.MAX_EXTENSION_MONTHS;
         JsonNode monthsNode = body.node("months");
@@ -104,7 +130,7 @@ public final class RequestDecisions {
             }
         }
         body.throwIfInvalid(errors -> ProblemException.invalid("the extension is not valid", errors));
-        return new Command(DecisionKind.EXTEND, null, reason, null, months);
+        return new Command(DecisionKind.EXTEND, null, reason, null, months).withDecisionId(decisionId);
     }
 
     /**
@@ -131,7 +157,7 @@ public final class RequestDecisions {
             throw RequestService.conflict("request " + request.requestId() + ": " + problem.get(), "requestId");
         }
         RequestDecision.Builder decision = RequestDecision.newBuilder()
-                .setDecisionId(UUID.randomUUID().toString())
+                .setDecisionId(command.decisionId() == null ? UUID.randomUUID().toString() : command.decisionId())
                 .setRequestId(request.requestId())
                 .setKind(command.kind())
                 .setNote(command.note())
@@ -166,6 +192,12 @@ public final class RequestDecisions {
             }
         }
         return decision.build();
+    }
+
+    /** The optional idempotency key: a UUID (the 8-4-4-4-12 form request ids have too). */
+    private static Optional<String> decisionId(JsonFields body) {
+        return body.optionalParsed(
+                DECISION_ID, text -> Optional.of(text.trim()).filter(RequestId::isValid), "must be a UUID");
     }
 
     /** The policy, or 503: a notice without the controller's supervisory authority would be wrong. */

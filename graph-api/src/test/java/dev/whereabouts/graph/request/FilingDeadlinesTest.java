@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whereabouts.graph.fixture.SeedScenario;
 import dev.whereabouts.model.catalog.ControllerPolicy;
+import dev.whereabouts.model.catalog.VerificationPolicy;
 import dev.whereabouts.model.dsr.Deadlines;
 import dev.whereabouts.model.dsr.RequestType;
 import java.time.Instant;
@@ -53,6 +54,16 @@ class FilingDeadlinesTest {
         assertThat(RequestService.verificationMethod(SEED, RequestType.RECTIFICATION))
                 .contains(SeedScenario.VERIFICATION_METHOD);
         assertThat(RequestService.verificationMethod(SEED, RequestType.OBJECTION))
+                .contains(SeedScenario.VERIFICATION_METHOD);
+        ControllerPolicy erasuresOnly = ControllerPolicy.newBuilder(SEED)
+                .setVerification(List.of(
+                        VerificationPolicy.newBuilder(SEED.getVerification().get(0))
+                                .setRequestTypes(List.of("ERASURE"))
+                                .build()))
+                .build();
+        assertThat(RequestService.verificationMethod(erasuresOnly, RequestType.ERASURE))
+                .contains(SeedScenario.VERIFICATION_METHOD);
+        assertThat(RequestService.verificationMethod(erasuresOnly, RequestType.OBJECTION))
                 .isEmpty();
         assertThat(RequestService.verificationMethod(
                         ControllerPolicy.newBuilder(SEED)

@@ -69,6 +69,8 @@ class RequestDecisionsTest {
         assertInvalid(RequestDecisions::extension, "{\"reason\": \"r\", \"months\": 3}", "/months");
         assertInvalid(RequestDecisions::extension, "{\"reason\": \"r\", \"months\": \"2\"}", "/months");
         assertInvalid(RequestDecisions::extension, "{\"reason\": \"r\", \"months\": 0}", "/months");
+        assertInvalid(RequestDecisions::extension, "{\"reason\": \"r\", \"decisionId\": \"again\"}", "/decisionId");
+        assertInvalid(RequestDecisions::informationReceived, "{\"decisionId\": 7}", "/decisionId");
     }
 
     @Test
@@ -84,6 +86,11 @@ class RequestDecisionsTest {
                 .isEqualTo(new RequestDecisions.Command(DecisionKind.REFUSE, null, "r", RefusalGround.EXCESSIVE, 0));
         assertThat(read(RequestDecisions::extension, "{\"reason\": \"r\"}").months())
                 .isEqualTo(2);
+        assertThat(read(
+                                RequestDecisions::extension,
+                                "{\"reason\": \"r\", \"decisionId\": \"0b6f9a52-2f0e-4c57-9d35-4f3c6f8e2a11\"}")
+                        .decisionId())
+                .isEqualTo("0b6f9a52-2f0e-4c57-9d35-4f3c6f8e2a11");
     }
 
     // The lifecycle: 409 naming the state
@@ -218,6 +225,17 @@ class RequestDecisionsTest {
         assertThat(extended.getNote()).isEqualTo("complex request");
         assertThat(decide(view("AWAITING_INFORMATION", null, null), extend(1)).getExtendedDeadline())
                 .isEqualTo(Instant.parse("2026-03-28T10:00:00Z"));
+    }
+
+    @Test
+    void shouldKeepTheClientsDecisionIdSoAResendIsAppliedOnce() {
+        RequestDecisions.Command resent = new RequestDecisions.Command(
+                DecisionKind.EXTEND, null, "complex request", null, 1, "0b6f9a52-2f0e-4c57-9d35-4f3c6f8e2a11");
+
+        assertThat(decide(view("IN_PROGRESS", null, null), resent).getDecisionId())
+                .isEqualTo("0b6f9a52-2f0e-4c57-9d35-4f3c6f8e2a11");
+        assertThat(decide(view("IN_PROGRESS", null, null), extend(1)).getDecisionId())
+                .isNotEqualTo(decide(view("IN_PROGRESS", null, null), extend(1)).getDecisionId());
     }
 
     @Test
