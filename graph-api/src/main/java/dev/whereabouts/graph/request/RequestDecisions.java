@@ -183,10 +183,19 @@ public final class RequestDecisions {
             case REFUSE ->
                 decision.setGround(command.ground())
                         .setNotice(RefusalNotice.compose(loaded(policy), command.ground(), command.note()));
-            case EXTEND ->
+            case EXTEND -> {
                 // From the unshifted statutory deadline: the topology adds any pause for information itself.
-                decision.setExtendedDeadline(
-                        Deadlines.extended(Deadlines.statutory(request.receivedAt()), command.months()));
+                Instant extended = Deadlines.extended(Deadlines.statutory(request.receivedAt()), command.months());
+                if (request.deadline() != null && !extended.isAfter(request.deadline())) {
+                    throw ProblemException.invalid(
+                            "the extension would not move the deadline",
+                            List.of(new FieldError(
+                                    "/months",
+                                    command.months() + " month(s) after the statutory deadline is not after the"
+                                            + " deadline in force, " + request.deadline())));
+                }
+                decision.setExtendedDeadline(extended);
+            }
             default -> {
                 // REQUEST_INFORMATION, INFORMATION_RECEIVED: the note says it all.
             }

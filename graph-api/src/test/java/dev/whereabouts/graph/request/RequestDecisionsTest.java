@@ -228,6 +228,38 @@ class RequestDecisionsTest {
     }
 
     @Test
+    void shouldRefuseAnExtensionThatDoesNotMoveTheDeadlineInForce() {
+        // Waiting 40 days for information moved the deadline in force past statutory + 1 month.
+        RequestView paused = new RequestView(
+                "r-1",
+                "ERASURE",
+                "IN_PROGRESS",
+                null,
+                RECEIVED,
+                Instant.parse("2026-04-09T10:00:00Z"),
+                "STATUTORY",
+                Instant.parse("2026-04-09T10:00:00Z"),
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                List.of());
+
+        ProblemException problem = catchProblem(() -> decide(paused, extend(1)));
+        assertThat(problem.problem().status()).isEqualTo(422);
+        assertThat(fields(problem)).containsExactly("/months");
+        assertThat(decide(paused, extend(2)).getExtendedDeadline()).isEqualTo(Instant.parse("2026-04-28T10:00:00Z"));
+    }
+
+    @Test
     void shouldKeepTheClientsDecisionIdSoAResendIsAppliedOnce() {
         RequestDecisions.Command resent = new RequestDecisions.Command(
                 DecisionKind.EXTEND, null, "complex request", null, 1, "0b6f9a52-2f0e-4c57-9d35-4f3c6f8e2a11");
