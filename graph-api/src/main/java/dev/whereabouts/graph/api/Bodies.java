@@ -136,6 +136,15 @@ public final class Bodies {
         return type.apply(value);
     }
 
+    /** A {@code true}/{@code false} query parameter (any case); 400 naming it otherwise. */
+    public static Optional<Boolean> booleanParameter(Request request, String name) {
+        return request.query(name).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badParameter(name, "must be true or false");
+        });
+    }
+
     /** An enum constant named in a query parameter, ignoring case and surrounding white space. */
     public static <E extends Enum<E>> Optional<E> parseEnum(String text, Class<E> type) {
         try {

@@ -12,7 +12,6 @@ import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +35,7 @@ public final class FindingResource {
 
     private Response retentionFindings(Request request) {
         Pagination.PageRequest page = Pagination.from(request, 1);
-        Optional<Boolean> resolved = request.query("resolved").map(r -> switch (r.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badParameter("resolved", "must be true or false");
-        });
+        Optional<Boolean> resolved = Bodies.booleanParameter(request, "resolved");
         Optional<String> kind = request.query("kind")
                 .map(k -> Bodies.parseEnum(k, FindingKind.class)
                         .orElseThrow(() -> ProblemException.badParameter(

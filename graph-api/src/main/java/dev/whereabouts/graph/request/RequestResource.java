@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -113,12 +112,7 @@ public final class RequestResource {
                                 "type", "must be one of " + List.of(RequestType.values())))
                         .name());
         Optional<String> subjectId = request.query("subjectId");
-        Optional<Boolean> overdue = request.query("overdue")
-                .map(o -> switch (o.trim().toLowerCase(Locale.ROOT)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw ProblemException.badParameter("overdue", "must be true or false");
-                });
+        Optional<Boolean> overdue = Bodies.booleanParameter(request, "overdue");
         Optional<Long> afterReceived = page.numberOrBadCursor(0);
         List<RequestView> fetched = graph.read(tx -> requests.repository()
                 .page(tx, state, type, subjectId, overdue, afterReceived, page.key(1), page.limit() + 1));
