@@ -1,6 +1,6 @@
 package dev.whereabouts.graph.api;
 
-import dev.whereabouts.graph.request.KafkaControllerPolicySource;
+import dev.whereabouts.catalog.LiveCatalog;
 import dev.whereabouts.graph.request.KafkaRequestPublisher;
 import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
@@ -87,8 +87,9 @@ public final class GraphApiApp implements AutoCloseable {
             DeliveryKeys deliveryKeys = DeliveryKeys.fromSettings(config.settings());
             KafkaRequestPublisher publisher = KafkaRequestPublisher.create(kafkaClient, serdes);
             resources.add(publisher);
-            KafkaControllerPolicySource policies = KafkaControllerPolicySource.start(kafkaClient, serdes);
-            resources.add(policies);
+            // The controller's policy (deadlines, verification, supervisory authority) as the catalog publishes it.
+            LiveCatalog catalog = LiveCatalog.start(kafkaClient, serdes);
+            resources.add(catalog);
             GraphWriter writer = null;
             if (config.getBoolean(ApiSettings.WRITER_ENABLED)) {
                 GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSettings.WRITER_GROUP_ID))
@@ -105,7 +106,13 @@ public final class GraphApiApp implements AutoCloseable {
             GraphTransactions graph = new GraphTransactions(driver);
             Clock clock = Clock.systemUTC();
             DpoApi api = new DpoApi(
-                    graph, publisher, policies, deliveryKeys, pseudonymiser, config.get(ApiSettings.CONTROLLER), clock);
+                    graph,
+                    publisher,
+                    catalog::controllerPolicy,
+                    deliveryKeys,
+                    pseudonymiser,
+                    config.get(ApiSettings.CONTROLLER),
+                    clock);
             Authenticator authenticator = config.get(CommonSettings.API_TOKENS).isEmpty()
                     ? Authenticator.demo()
                     : Authenticator.fromSpec(config.get(CommonSettings.API_TOKENS));

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Where the DPO API reads the controller's request-handling policy (answer time, identity
  * verification per request type, supervisory authority) that the catalog publishes on {@code
- * whereabouts.catalog.controller.v1}. Empty until it is loaded: filing and refusing answer 503 then,
- * as a deadline or a notice without the policy would be wrong.
+ * whereabouts.catalog.controller.v1}: the service passes {@code LiveCatalog::controllerPolicy}.
+ * Empty until it is loaded: filing, refusing and rejecting answer 503 then, as a deadline or a
+ * notice without the policy would be wrong.
  */
 @FunctionalInterface
 public interface ControllerPolicySource {

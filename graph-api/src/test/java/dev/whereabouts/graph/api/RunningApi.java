@@ -1,8 +1,8 @@
 package dev.whereabouts.graph.api;
 
+import dev.whereabouts.catalog.LiveCatalog;
 import dev.whereabouts.graph.fixture.SeedScenario;
 import dev.whereabouts.graph.fixture.StackClients;
-import dev.whereabouts.graph.request.KafkaControllerPolicySource;
 import dev.whereabouts.graph.request.KafkaRequestPublisher;
 import dev.whereabouts.graph.schema.GraphSchema;
 import dev.whereabouts.graph.schema.GraphTransactions;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The DPO API on a free port over the embedded stack, with a graph writer driven by the test and the
- * seed's controller policy read from its topic. Callback tokens come from {@link #TOKEN_KEY}; webhook
+ * seed's controller policy read from its topic by the live catalog, as the service does. Callback tokens come from {@link #TOKEN_KEY}; webhook
  * holders sign with their demo secret ({@link DeliveryKeys#demoWebhookSecret}).
  */
 final class RunningApi implements AutoCloseable {
@@ -32,7 +32,7 @@ final class RunningApi implements AutoCloseable {
     final ApiClient client;
     final TaskTokens tokens = new TaskTokens(TOKEN_KEY);
     private final KafkaRequestPublisher publisher;
-    private final KafkaControllerPolicySource policies;
+    private final LiveCatalog catalog;
     private final HttpService http;
 
     RunningApi(StackFixture stack) {
@@ -41,14 +41,14 @@ final class RunningApi implements AutoCloseable {
         writer = clients.newWriter();
         publisher = KafkaRequestPublisher.create(stack.bootstrapServers(), clients.serdes());
         clients.produceControllerPolicy();
-        policies = KafkaControllerPolicySource.start(
-                Map.of("bootstrap.servers", stack.bootstrapServers()), clients.serdes());
+        catalog = LiveCatalog.start(
+                Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()), clients.serdes());
         awaitPolicy();
         GraphTransactions graph = new GraphTransactions(stack.driver());
         DpoApi api = new DpoApi(
                 graph,
                 publisher,
-                policies,
+                catalog::controllerPolicy,
                 new DeliveryKeys(tokens, Map.of(), true),
                 SeedScenario.PSEUDONYMISER,
                 "SmartTrackers B.V.",
@@ -68,7 +68,7 @@ final class RunningApi implements AutoCloseable {
 
     private void awaitPolicy() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (policies.current().isEmpty()) {
+        while (catalog.controllerPolicy().isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the controller policy did not arrive within 60 s");
             }
@@ -84,7 +84,7 @@ final class RunningApi implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        policies.close();
+        catalog.close();
         publisher.close();
         clients.close();
     }
