@@ -116,6 +116,15 @@ class PlatformIT {
                     "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + CAROL + "\"},\"note\":\"platform test\"}");
             assertThat(filed.statusCode()).isEqualTo(202);
             requestId = json.readTree(filed.body()).get("requestId").asText();
+            // The seed's controller verifies every request type: the DPO records the identity check first
+            await(
+                    () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
+                    r -> r.path("state").asText().equals("AWAITING_VERIFICATION"));
+            HttpResponse<String> verified = post(
+                    platform.dpoUrl(),
+                    "/v1/requests/" + requestId + "/verification",
+                    "{\"verified\":true,\"method\":\"ID_DOCUMENT_COPY\",\"note\":\"platform test: document checked\"}");
+            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(202);
             JsonNode request = await(
                     () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
                     r -> r.path("tasks").size() >= 5);
