@@ -69,6 +69,7 @@ class PlatformIT {
                 StackConfig.fromEnvironment().withDataDirectory(dataDirectory).withEphemeralPorts();
         PlatformOptions options = new PlatformOptions(0, 0, 5, true);
         String requestId;
+        Set<String> expiring = new HashSet<>();
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
 
         try (Platform platform = Platform.start(config, options, progress)) {
@@ -86,7 +87,11 @@ class PlatformIT {
                        "holder":"smarttrackers-app","categories":["user.contact.email","user.contact.phone_number"],
                        "purpose":"account","legalBasis":"CONTRACT"},
                       {"sourceSystem":"smarttrackers-app","subject":{"email":"%1$s"},"holder":"moneybird",
-                       "categories":["user.contact.email"],"purpose":"invoicing","legalBasis":"LEGAL_OBLIGATION"}]}
+                       "categories":["user.contact.email"],"purpose":"invoicing","legalBasis":"LEGAL_OBLIGATION"},
+                      {"sourceSystem":"smarttrackers-app","subject":{"email":"%1$s"},"holder":"postmark",
+                       "categories":["user.contact.email"],"purpose":"system-mail","legalBasis":"CONTRACT"},
+                      {"sourceSystem":"smarttrackers-app","subject":{"email":"%1$s"},"holder":"zendesk",
+                       "categories":["user.contact.email"],"purpose":"helpdesk","legalBasis":"CONTRACT"}]}
                     """.formatted(CAROL));
             assertThat(accepted.statusCode()).isEqualTo(202);
 
@@ -127,34 +132,62 @@ class PlatformIT {
             assertThat(verified.statusCode()).as(verified.body()).isEqualTo(202);
             JsonNode request = await(
                     () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
-                    r -> r.path("tasks").size() >= 5);
+                    r -> taskHolders(r).containsAll(Set.of("postmark", "zendesk", "moneybird", "smarttrackers-app")));
 
-            // Then every holder got a task: MoneyBird restricts under the tax rule, the others erase
+            // Then every holder got a task: MoneyBird restricts under the tax rule, the self-expiring
+            // backups and caches are answered with the date their copy is gone, the others erase
             Set<String> restricted = new HashSet<>();
             for (JsonNode task : request.get("tasks")) {
                 if (task.get("type").asText().equals("RESTRICT")) {
                     restricted.add(task.get("holder").asText());
                     assertThat(task.get("reason").asText()).contains("7 years");
                 }
+                if (task.get("type").asText().equals("EXPIRES")) {
+                    expiring.add(task.get("holder").asText());
+                    assertThat(task.path("expiresAt").isTextual())
+                            .as(task.toString())
+                            .isTrue();
+                }
             }
             assertThat(restricted).containsExactly("moneybird");
+            assertThat(expiring)
+                    .contains("heroku", "memcached-cloud", "amazon-s3-database-backups", "transip-vps-backups");
 
-            // When every holder reports (manual holders through the DPO, Kafka holders on Kafka)
+            // When each holder answers on its channel: Postmark's webhook is answered by the demo holder
+            // on its callback URL; Zendesk answers the e-mail in the outbox through its link; MoneyBird
+            // (manual) first reports a failure; the rest manually through the DPO or on Kafka
+            answerTheEmail(platform, requestId, "zendesk");
             for (JsonNode task : request.get("tasks")) {
-                report(
-                        platform,
-                        requestId,
-                        task.get("holder").asText(),
-                        task.get("type").asText().equals("RESTRICT") ? "RESTRICTED" : "ERASED");
+                String holder = task.get("holder").asText();
+                String type = task.get("type").asText();
+                if (type.equals("EXPIRES") || holder.equals("postmark") || holder.equals("zendesk")) {
+                    continue;
+                }
+                report(platform, requestId, holder, holder.equals("moneybird") ? "FAILED" : "ERASED");
             }
 
-            // Then the request completes and the lookup shows her data erased (restricted at MoneyBird)
-            await(
+            // Then the request is partially completed, naming MoneyBird, with Postmark's webhook answer in
+            JsonNode partial = await(
+                    () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
+                    r -> r.path("state").asText().equals("PARTIALLY_COMPLETED"));
+            assertThat(partial.path("failedHolders").toString()).contains("moneybird");
+            assertThat(task(partial, "postmark").path("state").asText()).isEqualTo("ERASED");
+            assertThat(task(partial, "postmark").path("evidence").asText()).contains("demo holder");
+            assertThat(task(partial, "zendesk").path("state").asText()).isEqualTo("ERASED");
+            assertThat(partial.path("answer").asText()).contains("gone by").contains("Not everything");
+
+            // When MoneyBird restricts after all, the request completes
+            report(platform, requestId, "moneybird", "RESTRICTED");
+            JsonNode completed = await(
                     () -> get(platform.dpoUrl(), "/v1/requests/" + requestId),
                     r -> r.path("state").asText().equals("COMPLETED"));
-            JsonNode erased =
-                    awaitLookup(platform, CAROL, l -> statuses(l).stream().noneMatch("HELD"::equals));
-            assertThat(statuses(erased)).contains("ERASED", "RESTRICTED");
+            assertThat(completed.path("failedHolders").size()).isZero();
+
+            // And the lookup shows her data erased (restricted at MoneyBird), except the copies that expire by
+            // themselves
+            JsonNode erased = awaitLookup(
+                    platform, CAROL, l -> statusesExcept(l, expiring).stream().noneMatch("HELD"::equals));
+            assertThat(statusesExcept(erased, expiring)).contains("ERASED", "RESTRICTED");
         }
 
         // When the platform starts again on the same data directory
@@ -164,7 +197,7 @@ class PlatformIT {
             JsonNode request = get(again.dpoUrl(), "/v1/requests/" + requestId);
             assertThat(request.get("state").asText()).isEqualTo("COMPLETED");
             JsonNode carol = awaitLookup(again, CAROL, l -> !holders(l).isEmpty());
-            assertThat(statuses(carol)).doesNotContain("HELD");
+            assertThat(statusesExcept(carol, expiring)).doesNotContain("HELD");
         }
     }
 
@@ -194,6 +227,75 @@ class PlatformIT {
         } else {
             assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);
         }
+    }
+
+    /** An EMAIL holder's answer: the task's mail in the outbox, its form link's token, the callback. */
+    private void answerTheEmail(Platform platform, String requestId, String holder) throws Exception {
+        Path outbox = dataDirectory.resolve("outbox");
+        String taskId = requestId + "/" + holder;
+        String encodedTask = java.net.URLEncoder.encode(taskId, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile(
+                "/v1/callbacks/tasks/" + java.util.regex.Pattern.quote(encodedTask) + "\\?token=(\\S+)");
+        JsonNode found = await(
+                () -> {
+                    if (!java.nio.file.Files.isDirectory(outbox)) {
+                        return json.createObjectNode();
+                    }
+                    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(outbox)) {
+                        for (Path file :
+                                files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                                jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                                        jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                                java.util.regex.Matcher m =
+                                        link.matcher(mail.getContent().toString());
+                                if (m.find()) {
+                                    return json.createObjectNode()
+                                            .put("token", m.group(1))
+                                            .put("to", mail.getAllRecipients()[0].toString());
+                                }
+                            }
+                        }
+                    }
+                    return json.createObjectNode();
+                },
+                n -> n.has("token"));
+        assertThat(found.get("to").asText()).isEqualTo("privacy@zendesk.example");
+        HttpResponse<String> answered = http.send(
+                HttpRequest.newBuilder(URI.create(platform.dpoUrl() + "/v1/callbacks/tasks/" + encodedTask))
+                        .header("Content-Type", "application/json")
+                        .header("Whereabouts-Task-Token", found.get("token").asText())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"outcome\":\"ERASED\",\"evidence\":\"helpdesk ticket deleted\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+    }
+
+    private static Set<String> taskHolders(JsonNode request) {
+        Set<String> holders = new HashSet<>();
+        request.path("tasks").forEach(t -> holders.add(t.path("holder").asText()));
+        return holders;
+    }
+
+    private static JsonNode task(JsonNode request, String holder) {
+        for (JsonNode task : request.path("tasks")) {
+            if (task.path("holder").asText().equals(holder)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task for " + holder + " in " + request);
+    }
+
+    private static List<String> statusesExcept(JsonNode lookup, Set<String> holders) {
+        List<String> statuses = new ArrayList<>();
+        lookup.path("categories")
+                .forEach(c -> c.path("holders").forEach(h -> {
+                    if (!holders.contains(h.path("holder").asText())) {
+                        statuses.add(h.path("status").asText());
+                    }
+                }));
+        return statuses;
     }
 
     private JsonNode awaitLookup(Platform platform, String email, Predicate<JsonNode> until) throws Exception {
