@@ -133,13 +133,15 @@ public final class Main implements Callable<Integer> {
         out.println("Where does a demo person's data live (every holder, direct and onward, with retention)?");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/lookup -H 'Content-Type: application/json' -d '"
                 + "{\"subject\":{\"email\":\"" + DemoData.email(0) + "\"},\"reason\":\"demo\"}'");
-        out.println("Erase them: file, then record the identity check the statement prescribes; one task per holder"
-                + " (MoneyBird restricts under the 7-year tax rule, backups and caches answer with their expiry date):");
+        out.println(
+                "Erase them: file, then record the identity check the statement prescribes; one task per holder"
+                        + " (MoneyBird restricts under the 7-year tax rule, backups and caches answer with their expiry date):");
         out.println("  curl -s -X POST " + platform.dpoUrl() + "/v1/requests -H 'Content-Type: application/json' -d '"
                 + "{\"type\":\"ERASURE\",\"subject\":{\"email\":\"" + DemoData.email(0) + "\"}}'");
-        out.println("  curl -s -X POST " + platform.dpoUrl()
-                + "/v1/requests/<requestId>/verification -H 'Content-Type: application/json' -d '"
-                + "{\"verified\":true,\"method\":\"ID_DOCUMENT_COPY\",\"note\":\"copy checked, numbers blacked out\"}'");
+        out.println(
+                "  curl -s -X POST " + platform.dpoUrl()
+                        + "/v1/requests/<requestId>/verification -H 'Content-Type: application/json' -d '"
+                        + "{\"verified\":true,\"method\":\"ID_DOCUMENT_COPY\",\"note\":\"copy checked, numbers blacked out\"}'");
         out.println("Holders on the e-mail channel get their tasks as .eml files in the outbox above (or over SMTP"
                 + " with --smtp-host); webhook holders pointed at the demo holder answer by themselves.");
         out.println("Record of processing activities:  curl -s '" + platform.dpoUrl() + "/v1/ropa?format=markdown'");
