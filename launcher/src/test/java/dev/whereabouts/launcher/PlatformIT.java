@@ -270,6 +270,15 @@ class PlatformIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        HttpResponse<String> reused = http.send(
+                HttpRequest.newBuilder(URI.create(platform.dpoUrl() + "/v1/callbacks/tasks/" + encodedTask))
+                        .header("Content-Type", "application/json")
+                        .header("Whereabouts-Task-Token", found.get("token").asText())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"outcome\":\"NOT_FOUND\",\"evidence\":\"second answer\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reused.statusCode()).as("a reused token: %s", reused.body()).isEqualTo(409);
     }
 
     private static Set<String> taskHolders(JsonNode request) {

@@ -9,6 +9,9 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.OutcomeRules;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.TaskType;
+import dev.whereabouts.web.FieldError;
+import dev.whereabouts.web.Problem;
+import dev.whereabouts.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +52,16 @@ public final class CallbackService {
 
     private final GraphTransactions graph;
     private final RequestPublisher publisher;
+
+    /**
+     * Tasks answered on this instance, with the outcome, so a second use of a token gets its 409 at
+     * once, before the topology's status closes the task in the graph (a FAILED answer may be
+     * followed by a success). Bounded; the graph's closed task answers the rest.
+     */
+    private final java.util.Map<String, String> answered =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+    private static final int ANSWERED_CAPACITY = 100_000;
     private final CallbackRules rules;
     private final RequestRepository store;
     private final AuditRepository audit = new AuditRepository();
@@ -69,10 +82,28 @@ public final class CallbackService {
             audit(ANSWER, verdict, "refused");
             throw verdict.refusal();
         }
+        String taskId = verdict.task().taskId();
+        String previous =
+                answered.putIfAbsent(taskId, verdict.outcome().getOutcome().name());
+        if (previous != null && !previous.equals("FAILED")) {
+            // Answered here before the topology's status reached the graph: the token is used up.
+            rules.release(call, verdict);
+            ProblemException reused = new ProblemException(Problem.of(
+                    "conflict",
+                    "Conflict",
+                    409,
+                    "the task was answered already (" + previous + "); its token answers it once",
+                    List.of(new FieldError("taskId", "the task was answered already"))));
+            audit(ANSWER, verdict, "refused");
+            throw reused;
+        }
+        answered.put(taskId, verdict.outcome().getOutcome().name());
+        forgetOldAnswers();
         try {
             publisher.recordOutcome(verdict.outcome());
         } catch (RuntimeException e) {
             rules.release(call, verdict);
+            answered.remove(taskId);
             throw e;
         }
         audit(ANSWER, verdict, "accepted");
@@ -81,6 +112,18 @@ public final class CallbackService {
                 verdict.task().taskId(),
                 verdict.task().holder(),
                 verdict.outcome().getOutcome().name());
+    }
+
+    private void forgetOldAnswers() {
+        if (answered.size() > ANSWERED_CAPACITY) {
+            synchronized (answered) {
+                java.util.Iterator<String> oldest = answered.keySet().iterator();
+                while (answered.size() > ANSWERED_CAPACITY && oldest.hasNext()) {
+                    oldest.next();
+                    oldest.remove();
+                }
+            }
+        }
     }
 
     /** The form page of an open task; the same refusals as an answer for the token, the task and a closed task. */
