@@ -44,6 +44,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * The whole platform on one machine: the embedded stack, the seed catalog published to its topics,
@@ -107,6 +108,20 @@ public final class Platform implements AutoCloseable {
             Optional<ExternalEndpoints> external,
             Settings settings,
             PrintStream progress) {
+        return start(config, options, external, settings, progress, Time.SYSTEM);
+    }
+
+    /**
+     * As above, the lineage topology's wall clock (overdue flags, reminders, expiry) being {@code
+     * lineageClock}: the system clock, or in tests one moved weeks ahead.
+     */
+    static Platform start(
+            StackConfig config,
+            PlatformOptions options,
+            Optional<ExternalEndpoints> external,
+            Settings settings,
+            PrintStream progress,
+            Time lineageClock) {
         long started = System.nanoTime();
         Infrastructure stack = external.map(Infrastructure::external).orElseGet(() -> Infrastructure.embedded(config));
         progress.println("  " + (external.isPresent() ? "external services" : "stack ready") + ": Kafka "
@@ -136,7 +151,7 @@ public final class Platform implements AutoCloseable {
             IngestServer ingest;
             try {
                 publishSeedCatalog(stack, connected, progress);
-                lineage = startLineage(stack, config, connected);
+                lineage = startLineage(stack, config, connected, lineageClock);
                 progress.println("  lineage topology started (application " + LINEAGE_APPLICATION_ID + ")");
                 ingest = IngestServer.start(
                         ingestSettings,
@@ -218,7 +233,7 @@ public final class Platform implements AutoCloseable {
      * Streams keeps its state under the data directory, so a restart resumes where it stopped. The
      * application id, state directory and replication factor are the platform's unless set.
      */
-    private static StreamsApp startLineage(Infrastructure stack, StackConfig config, Settings settings) {
+    private static StreamsApp startLineage(Infrastructure stack, StackConfig config, Settings settings, Time clock) {
         Settings lineage = settings;
         if (!settings.isSet(StreamsSettings.APPLICATION_ID)) {
             lineage = lineage.with(StreamsSettings.APPLICATION_ID, LINEAGE_APPLICATION_ID);
@@ -230,7 +245,7 @@ public final class Platform implements AutoCloseable {
         if (!settings.isSet(StreamsSettings.REPLICATION_FACTOR)) {
             lineage = lineage.with(StreamsSettings.REPLICATION_FACTOR, stack.replicationFactor());
         }
-        return new StreamsApp(new StreamsSettings(lineage)).start();
+        return new StreamsApp(new StreamsSettings(lineage), clock).start();
     }
 
     /** The graph writer and the DPO API in this process; anonymous demo access unless tokens are configured. */

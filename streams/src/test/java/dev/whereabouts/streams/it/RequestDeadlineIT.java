@@ -17,6 +17,7 @@ import dev.whereabouts.model.dsr.RequestType;
 import dev.whereabouts.model.sharing.SharingEvent;
 import dev.whereabouts.model.topic.Topics;
 import dev.whereabouts.stack.junit.EmbeddedStackExtension;
+import dev.whereabouts.stack.junit.ShiftedTime;
 import dev.whereabouts.stack.junit.StackFixture;
 import dev.whereabouts.streams.app.StreamsApp;
 import dev.whereabouts.streams.app.StreamsSettings;
@@ -64,28 +65,12 @@ class RequestDeadlineIT {
      */
     @org.junit.jupiter.api.BeforeEach
     void acceptTimestampsFromTheFuture() throws Exception {
-        brokerDefault(String.valueOf(Long.MAX_VALUE));
+        ShiftedTime.acceptTimestampsAhead(stack.admin(), true);
     }
 
     @AfterEach
     void refuseTimestampsFromTheFutureAgain() throws Exception {
-        brokerDefault(null);
-    }
-
-    private void brokerDefault(String value) throws Exception {
-        org.apache.kafka.common.config.ConfigResource cluster = new org.apache.kafka.common.config.ConfigResource(
-                org.apache.kafka.common.config.ConfigResource.Type.BROKER, "");
-        org.apache.kafka.clients.admin.ConfigEntry entry =
-                new org.apache.kafka.clients.admin.ConfigEntry("log.message.timestamp.after.max.ms", value);
-        org.apache.kafka.clients.admin.AlterConfigOp op = new org.apache.kafka.clients.admin.AlterConfigOp(
-                entry,
-                value == null
-                        ? org.apache.kafka.clients.admin.AlterConfigOp.OpType.DELETE
-                        : org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        stack.admin()
-                .incrementalAlterConfigs(java.util.Map.of(cluster, List.of(op)))
-                .all()
-                .get();
+        ShiftedTime.acceptTimestampsAhead(stack.admin(), false);
     }
 
     @Test
