@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class CallbackLinks {
 
     /** The header a holder's answer carries its task token in. */
-    public static final String TOKEN_HEADER = "Whereabouts-Task-Token";
+    public static final String TOKEN_HEADER = dev.whereabouts.model.dsr.TaskTokens.HEADER;
 
     /** The header naming the task of a webhook call, so a holder can route it before parsing the body. */
     public static final String TASK_ID_HEADER = "Whereabouts-Task-Id";

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 public final class CallbackRules {
 
     /** The header that carries the task token. */
-    public static final String TOKEN_HEADER = "Whereabouts-Task-Token";
+    public static final String TOKEN_HEADER = dev.whereabouts.model.dsr.TaskTokens.HEADER;
 
     /** Fields of an answer, JSON or form; {@code token} is the form's way to send the token. */
     static final Set<String> FIELDS = Set.of("token", "outcome", "evidence", "reportedAt");

@@ -16,6 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TaskTokens {
 
+    /** The header a holder's answer carries its task's token in (or the form field {@code token}). */
+    public static final String HEADER = "Whereabouts-Task-Token";
+
     private final byte[] key;
 
     public TaskTokens(String key) {
