@@ -6,6 +6,7 @@ import dev.whereabouts.model.config.DeliverySettings;
 import dev.whereabouts.model.config.KafkaClientSettings;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.dsr.DeliveryKeys;
+import dev.whereabouts.model.lifecycle.StartedResources;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
@@ -14,8 +15,6 @@ import dev.whereabouts.model.topic.TopicSerdes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -32,11 +31,11 @@ public final class DispatcherApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherApp.class);
     private static final Duration CATALOG_TIMEOUT = Duration.ofSeconds(60);
 
-    private final List<AutoCloseable> resources;
+    private final StartedResources resources;
     private final TaskDispatcher dispatcher;
     private final MailDrop mail;
 
-    private DispatcherApp(List<AutoCloseable> resources, TaskDispatcher dispatcher, MailDrop mail) {
+    private DispatcherApp(StartedResources resources, TaskDispatcher dispatcher, MailDrop mail) {
         this.resources = resources;
         this.dispatcher = dispatcher;
         this.mail = mail;
@@ -79,23 +78,23 @@ public final class DispatcherApp implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         CallbackLinks links = new CallbackLinks(settings.get(DeliverySettings.CALLBACK_URL), keys.tokens());
         MailDrop mail = mailDrop(settings, clock);
-        List<AutoCloseable> resources = new ArrayList<>();
+        StartedResources resources = new StartedResources();
         try {
             SerdeConfig serdeConfig = SerdeConfig.builder()
                     .schemaRegistryUrl(settings.get(CommonSettings.REGISTRY_URL))
                     .build();
             SchemaRegistryClient registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(serdeConfig));
-            resources.add(registry);
+            resources.track(registry);
             TopicSerdes serdes = new TopicSerdes(registry, serdeConfig);
             Map<String, Object> kafka = KafkaClientSettings.clientProperties(settings);
             LiveCatalog catalog = LiveCatalog.start(kafka, serdes);
-            resources.add(catalog);
+            resources.track(catalog);
             if (!catalog.awaitLoaded(CATALOG_TIMEOUT)) {
                 throw new IllegalStateException(
                         "the catalog topics could not be read within " + CATALOG_TIMEOUT.toSeconds() + " s");
             }
             FailedDeliveries failures = FailedDeliveries.create(kafka, serdes, clock);
-            resources.add(failures);
+            resources.track(failures);
             TaskDispatcher dispatcher = TaskDispatcher.create(
                     kafka,
                     settings.get(DispatchSettings.GROUP_ID),
@@ -113,15 +112,15 @@ public final class DispatcherApp implements AutoCloseable {
                             DispatchSettings.backoff(settings),
                             settings.get(DispatchSettings.THREADS),
                             settings.get(DispatchSettings.MAX_PENDING)));
-            resources.add(dispatcher);
+            resources.track(dispatcher);
             dispatcher.start();
             return new DispatcherApp(resources, dispatcher, mail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeAll(resources);
+            resources.close();
             throw new IllegalStateException("interrupted while starting the task dispatcher", e);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            resources.close();
             throw e;
         }
     }
@@ -145,17 +144,6 @@ public final class DispatcherApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}", resources.get(i).getClass().getSimpleName(), e);
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 }

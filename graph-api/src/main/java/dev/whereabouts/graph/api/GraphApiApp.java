@@ -12,6 +12,7 @@ import dev.whereabouts.model.config.KafkaClientSettings;
 import dev.whereabouts.model.config.Settings;
 import dev.whereabouts.model.dsr.DeliveryKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
+import dev.whereabouts.model.lifecycle.StartedResources;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SchemaRegistryClient;
@@ -24,8 +25,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.driver.AuthTokens;
@@ -46,11 +45,11 @@ public final class GraphApiApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphApiApp.class);
 
-    private final List<AutoCloseable> resources;
+    private final StartedResources resources;
     private final HttpService http;
     private final GraphWriter writer;
 
-    private GraphApiApp(List<AutoCloseable> resources, HttpService http, GraphWriter writer) {
+    private GraphApiApp(StartedResources resources, HttpService http, GraphWriter writer) {
         this.resources = resources;
         this.http = http;
         this.writer = writer;
@@ -73,23 +72,23 @@ public final class GraphApiApp implements AutoCloseable {
 
     /** Starts the writer (when enabled) and the API. */
     public static GraphApiApp start(ApiConfig config) throws IOException {
-        List<AutoCloseable> resources = new ArrayList<>();
+        StartedResources resources = new StartedResources();
         try {
             Driver driver = driver(config);
-            resources.add(driver);
+            resources.track(driver);
             GraphSchema.ensure(driver);
             SchemaRegistryClient registry = new CachingSchemaRegistryClient(
                     new RestSchemaRegistryClient(config.get(CommonSettings.REGISTRY_URL)));
-            resources.add(registry);
+            resources.track(registry);
             TopicSerdes serdes = new TopicSerdes(registry, SerdeConfig.defaults());
             Pseudonymiser pseudonymiser = pseudonymiser(config.settings());
             Map<String, Object> kafkaClient = KafkaClientSettings.clientProperties(config.settings());
             DeliveryKeys deliveryKeys = DeliveryKeys.fromSettings(config.settings());
             KafkaRequestPublisher publisher = KafkaRequestPublisher.create(kafkaClient, serdes);
-            resources.add(publisher);
+            resources.track(publisher);
             // The controller's policy (deadlines, verification, supervisory authority) as the catalog publishes it.
             LiveCatalog catalog = LiveCatalog.start(kafkaClient, serdes);
-            resources.add(catalog);
+            resources.track(catalog);
             GraphWriter writer = null;
             if (config.getBoolean(ApiSettings.WRITER_ENABLED)) {
                 GraphWriterSettings settings = GraphWriterSettings.defaults(config.get(ApiSettings.WRITER_GROUP_ID))
@@ -100,7 +99,7 @@ public final class GraphApiApp implements AutoCloseable {
                         serdes,
                         KafkaDeadLetterSink.create(Topics.GRAPH_WRITER_DEAD_LETTERS, kafkaClient, serdes),
                         settings);
-                resources.add(writer);
+                resources.track(writer);
                 writer.start();
             }
             GraphTransactions graph = new GraphTransactions(driver);
@@ -121,10 +120,10 @@ public final class GraphApiApp implements AutoCloseable {
                     config.getInt(ApiSettings.PORT),
                     config.getInt(ApiSettings.HTTP_THREADS),
                     authenticator);
-            resources.add(http);
+            resources.track(http);
             return new GraphApiApp(resources, http, writer);
         } catch (RuntimeException | IOException e) {
-            closeAll(resources);
+            resources.close();
             throw e;
         }
     }
@@ -159,19 +158,7 @@ public final class GraphApiApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        // Reverse order: the HTTP server first, the driver last.
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}", resources.get(i).getClass().getSimpleName(), e);
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 
     /** How long a graceful stop may take, for supervisors. */
