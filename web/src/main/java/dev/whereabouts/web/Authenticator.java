@@ -68,6 +68,24 @@ public final class Authenticator {
         return new Authenticator(callers, Optional.empty());
     }
 
+    /** True for the embedded demo's authenticator, which lets anonymous callers in. */
+    public boolean isDemo() {
+        return anonymous.isPresent();
+    }
+
+    /** The caller a bare token (as typed into a sign-in form) belongs to; empty when none does. */
+    public Optional<Caller> forToken(String token) {
+        byte[] presented = token.trim().getBytes(StandardCharsets.UTF_8);
+        Caller found = null;
+        for (Map.Entry<String, Caller> entry : callersByToken.entrySet()) {
+            // Constant-time comparison, and every token compared: timing must not reveal a match.
+            if (MessageDigest.isEqual(presented, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The caller behind this {@code Authorization} header value; 401 when there is none or it is unknown. */
     public Caller authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
@@ -76,13 +94,8 @@ public final class Authenticator {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ProblemException.unauthorized("only Bearer tokens are accepted");
         }
-        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        for (Map.Entry<String, Caller> entry : callersByToken.entrySet()) {
-            // Constant-time comparison: response timing must not reveal how much of a token matched.
-            if (MessageDigest.isEqual(presented, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
-                return entry.getValue();
-            }
-        }
-        return anonymous.orElseThrow(() -> ProblemException.unauthorized("unknown token"));
+        return forToken(authorization.substring(7))
+                .or(() -> anonymous)
+                .orElseThrow(() -> ProblemException.unauthorized("unknown token"));
     }
 }

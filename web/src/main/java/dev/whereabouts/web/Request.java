@@ -110,6 +110,35 @@ public final class Request {
         return body.bytes();
     }
 
+    /**
+     * The body as an HTML form posts it ({@code application/x-www-form-urlencoded}); 415 when declared
+     * as anything else.
+     */
+    public FormBody formBody(int maxBytes) {
+        String contentType = header("Content-Type").orElse("");
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw ProblemException.unsupportedMediaType(contentType);
+        }
+        return FormBody.parse(body(maxBytes));
+    }
+
+    /** The value of cookie {@code name}, when the client sent it. */
+    public Optional<String> cookie(String name) {
+        List<org.eclipse.jetty.http.HttpCookie> cookies = org.eclipse.jetty.server.Request.getCookies(exchange);
+        for (org.eclipse.jetty.http.HttpCookie cookie : cookies) {
+            if (cookie.getName().equals(name)) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the client reached us over TLS, directly or through a proxy that says so. */
+    public boolean isSecure() {
+        return exchange.isSecure()
+                || "https".equalsIgnoreCase(header("X-Forwarded-Proto").orElse(""));
+    }
+
     /** The body parsed as JSON; 415 when not declared as JSON, 400 with line and column when malformed. */
     public JsonNode jsonBody(int maxBytes) {
         String contentType = header("Content-Type").orElse("");

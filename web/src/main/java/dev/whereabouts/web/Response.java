@@ -25,6 +25,16 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** An HTML page in UTF-8. */
+    public static Response html(int status, String page) {
+        return text(status, "text/html; charset=utf-8", page);
+    }
+
+    /** A {@code 303 See Other} to {@code location}: where a browser goes after a form was posted. */
+    public static Response seeOther(String location) {
+        return new Response(303, "text/plain; charset=utf-8", new byte[0], Map.of("Location", location));
+    }
+
     public static Response bytes(int status, String contentType, byte[] body) {
         return new Response(status, contentType, body, Map.of());
     }

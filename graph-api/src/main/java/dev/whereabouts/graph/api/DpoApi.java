@@ -8,6 +8,8 @@ import dev.whereabouts.graph.callback.CallbackResource;
 import dev.whereabouts.graph.callback.CallbackRules;
 import dev.whereabouts.graph.callback.CallbackService;
 import dev.whereabouts.graph.callback.DeliveryMemory;
+import dev.whereabouts.graph.console.Console;
+import dev.whereabouts.graph.console.HomePage;
 import dev.whereabouts.graph.findings.FindingResource;
 import dev.whereabouts.graph.holder.HolderResource;
 import dev.whereabouts.graph.lookup.LookupResource;
@@ -26,6 +28,7 @@ import dev.whereabouts.model.dsr.WebhookSignature;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.web.Authenticator;
 import dev.whereabouts.web.Endpoint;
+import dev.whereabouts.web.ErrorRenderer;
 import dev.whereabouts.web.HttpService;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Response;
@@ -55,6 +58,8 @@ public final class DpoApi {
     private final ObjectMapper json;
     private final byte[] openApi;
     private final List<Endpoint> routes;
+    private final GraphTransactions graph;
+    private final Clock clock;
 
     /**
      * @param publisher    where requests, decisions and outcomes go (Kafka)
@@ -71,6 +76,8 @@ public final class DpoApi {
             String controller,
             Clock clock) {
         this.json = objectMapper();
+        this.graph = graph;
+        this.clock = clock;
         this.openApi = resource(OPENAPI_RESOURCE);
         LookupService lookups = new LookupService(graph, clock);
         RequestService requests = new RequestService(graph, publisher, policies, clock);
@@ -98,12 +105,32 @@ public final class DpoApi {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** Serves the API; the caller closes the returned service. */
+    /**
+     * Serves the API and the console ({@code /console}, where {@code /} leads); the caller closes the
+     * returned service. Console pages answer errors as HTML pages, the API as problem+json.
+     */
     public HttpService start(String host, int port, int threads, Authenticator authenticator) throws IOException {
-        return HttpService.start("dpo-api", host, port, threads, routes(), authenticator, json);
+        Console console = console(authenticator);
+        List<Endpoint> all = new ArrayList<>(routes);
+        all.add(Endpoint.open("GET", "/", r -> Response.seeOther(Console.BASE)));
+        all.addAll(console.routes());
+        return HttpService.builder("dpo-api")
+                .host(host)
+                .port(port)
+                .threads(threads)
+                .routes(all)
+                .authenticator(authenticator)
+                .json(json)
+                .errors(console.errorRenderer(ErrorRenderer.problemJson(json)))
+                .start();
     }
 
-    /** Every route of the API, in matching order. */
+    /** The DPO console over the same services as the REST routes. */
+    Console console(Authenticator authenticator) {
+        return new Console(authenticator, json, clock, List.of(new HomePage(graph)));
+    }
+
+    /** Every REST route of the API, in matching order (the console's pages are added by {@link #start}). */
     public List<Endpoint> routes() {
         return routes;
     }

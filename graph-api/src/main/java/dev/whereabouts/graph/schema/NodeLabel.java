@@ -22,7 +22,9 @@ public enum NodeLabel {
     /** A retention finding; key {@code id}. */
     Finding("id"),
     /** One audited DPO action; key {@code id}. */
-    AuditEntry("id");
+    AuditEntry("id"),
+    /** How far the graph writer has applied one topic partition; key {@code id} ({@code <topic>-<partition>}). */
+    Progress("id");
 
     private final String key;
 

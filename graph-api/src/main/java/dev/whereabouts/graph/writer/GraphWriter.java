@@ -198,6 +198,7 @@ public final class GraphWriter implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
                 batch.add(decoder.decode(record));
+                batch.applied(record.topic(), record.partition(), record.timestamp());
             } catch (RecordDecoder.UndecodableRecordException e) {
                 LOG.warn(
                         "dead-lettering {}-{}@{}: {}",

@@ -25,12 +25,21 @@ public final class WriteBatch {
     private final Map<RecordKind, Map<String, GraphChange>> latest = new EnumMap<>(RecordKind.class);
     private int changes;
     private final List<Map<String, Object>> summaries = new ArrayList<>();
+    private final Map<String, Long> appliedUpTo = new LinkedHashMap<>();
 
     /** Adds a change; a later change of the same key replaces an earlier one of this batch. */
     public void add(GraphChange change) {
         latest.computeIfAbsent(change.kind(), k -> new LinkedHashMap<>()).remove(change.key());
         latest.get(change.kind()).put(change.key(), change);
         changes++;
+    }
+
+    /**
+     * Notes that a record of {@code topic}-{@code partition} with this timestamp is part of the batch, so
+     * the transaction also records how fresh the graph is ({@link AppliedProgress}).
+     */
+    public void applied(String topic, int partition, long recordTimestamp) {
+        appliedUpTo.merge(topic + "-" + partition, recordTimestamp, Math::max);
     }
 
     /** Changes added, before reduction. */
@@ -80,6 +89,7 @@ public final class WriteBatch {
         repositories.requests().deleteStatus(tx, deletes(RecordKind.STATUS));
         repositories.findings().upsertFindings(tx, upserts(RecordKind.FINDING));
         repositories.findings().deleteFindings(tx, deletes(RecordKind.FINDING));
+        AppliedProgress.record(tx, appliedUpTo);
     }
 
     /** Tells the repositories that the transaction of {@link #writeTo} committed. */

@@ -16,11 +16,11 @@ import java.util.List;
  * document the service serves (status, media type, JSON body against the documented schema), so the
  * integration tests keep the document true to what the API answers.
  */
-final class ApiClient {
+public final class ApiClient {
 
-    static final String DPO_TOKEN = "dpo-token-0123456789abcdef";
-    static final String ENGINEER_TOKEN = "engineer-token-0123456789abcdef";
-    static final String TOKENS =
+    public static final String DPO_TOKEN = "dpo-token-0123456789abcdef";
+    public static final String ENGINEER_TOKEN = "engineer-token-0123456789abcdef";
+    public static final String TOKENS =
             DPO_TOKEN + "=dpo@smarttrackers.nl:DPO," + ENGINEER_TOKEN + "=checkout-service:ENGINEER";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,9 +34,9 @@ final class ApiClient {
     }
 
     /** A response with its body as text and, when JSON, parsed. */
-    record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -45,13 +45,13 @@ final class ApiClient {
         }
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + DPO_TOKEN)
                 .GET());
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + DPO_TOKEN)
                 .header("Content-Type", "application/json")

@@ -23,19 +23,19 @@ import java.util.Map;
  * seed's controller policy read from its topic by the live catalog, as the service does. Callback tokens come from {@link #TOKEN_KEY}; webhook
  * holders sign with their demo secret ({@link DeliveryKeys#demoWebhookSecret}).
  */
-final class RunningApi implements AutoCloseable {
+public final class RunningApi implements AutoCloseable {
 
-    static final String TOKEN_KEY = "running-api-callback-token-key";
+    public static final String TOKEN_KEY = "running-api-callback-token-key";
 
-    final StackClients clients;
-    final GraphWriter writer;
-    final ApiClient client;
-    final TaskTokens tokens = new TaskTokens(TOKEN_KEY);
+    public final StackClients clients;
+    public final GraphWriter writer;
+    public final ApiClient client;
+    public final TaskTokens tokens = new TaskTokens(TOKEN_KEY);
     private final KafkaRequestPublisher publisher;
     private final LiveCatalog catalog;
     private final HttpService http;
 
-    RunningApi(StackFixture stack) {
+    public RunningApi(StackFixture stack) {
         clients = new StackClients(stack);
         GraphSchema.ensure(stack.driver());
         writer = clients.newWriter();
@@ -62,7 +62,7 @@ final class RunningApi implements AutoCloseable {
     }
 
     /** Lets the writer write everything produced so far. */
-    void catchUp() {
+    public void catchUp() {
         writer.catchUp(Duration.ofSeconds(60));
     }
 
@@ -79,6 +79,11 @@ final class RunningApi implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Where the API and the console listen. */
+    public java.net.URI url() {
+        return http.url();
     }
 
     @Override
