@@ -124,7 +124,10 @@ public final class Main implements Callable<Integer> {
             out.printf("  %-17s %s%n", endpoint.getKey(), endpoint.getValue());
         }
         out.println();
-        out.println("Try:");
+        out.println("Start in the browser: " + platform.dpoUrl() + "/console  (find a demo person, e.g. "
+                + DemoData.email(0) + ", see where their data lives, erase them and follow the request)");
+        out.println();
+        out.println("Or from a terminal:");
         out.println("  curl -s -X POST " + platform.ingestUrl() + "/v1/events -H 'Content-Type: application/json' -d '"
                 + "{\"sourceSystem\":\"smarttrackers-app\",\"subject\":{\"email\":\"alice@example.com\"},"
                 + "\"holder\":\"postmark\",\"categories\":[\"user.contact.email\"],\"purpose\":\"system-mail\","

@@ -398,6 +398,12 @@ public final class Platform implements AutoCloseable {
 
     Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put(
+                "DPO console",
+                dpo.url() + "/console  (open it in a browser"
+                        + (demoHolder != null
+                                ? "; the demo signs you in as the demo DPO)"
+                                : "; sign in with a DPO token)"));
         endpoints.put("DPO API", dpo.url() + "  (OpenAPI: " + dpo.url() + "/openapi.yaml)");
         endpoints.put("Ingest API", ingest.url() + "  (OpenAPI: " + ingest.url() + "/openapi.yaml)");
         endpoints.put("Task e-mail", dispatcher.mail().describe());
