@@ -51,4 +51,17 @@ class AuthenticatorTest {
         assertThat(caller.name()).isEqualTo("demo");
         assertThat(caller.roles()).containsExactlyInAnyOrder(Role.values());
     }
+
+    @Test
+    void shouldFindTheCallerOfATokenTypedIntoASignInFormAndTellTheDemoApart() {
+        Authenticator authenticator = Authenticator.fromSpec("bbbbbbbbbbbbbbbbbbbb=dpo@example.com:DPO");
+
+        assertThat(authenticator.forToken(" bbbbbbbbbbbbbbbbbbbb ").map(Caller::name))
+                .contains("dpo@example.com");
+        assertThat(authenticator.forToken("bbbbbbbbbbbbbbbbbbbX")).isEmpty();
+        assertThat(authenticator.forToken("")).isEmpty();
+        assertThat(authenticator.isDemo()).isFalse();
+        assertThat(Authenticator.demo().isDemo()).isTrue();
+        assertThat(Authenticator.demo().forToken("anything-at-all-here")).isEmpty();
+    }
 }
