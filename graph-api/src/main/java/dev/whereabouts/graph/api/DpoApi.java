@@ -10,6 +10,7 @@ import dev.whereabouts.graph.callback.CallbackService;
 import dev.whereabouts.graph.callback.DeliveryMemory;
 import dev.whereabouts.graph.console.Console;
 import dev.whereabouts.graph.console.HomePage;
+import dev.whereabouts.graph.console.RequestPages;
 import dev.whereabouts.graph.findings.FindingResource;
 import dev.whereabouts.graph.holder.HolderResource;
 import dev.whereabouts.graph.lookup.LookupResource;
@@ -60,6 +61,8 @@ public final class DpoApi {
     private final List<Endpoint> routes;
     private final GraphTransactions graph;
     private final Clock clock;
+    private final RequestService requests;
+    private final DecisionService decisions;
 
     /**
      * @param publisher    where requests, decisions and outcomes go (Kafka)
@@ -80,7 +83,8 @@ public final class DpoApi {
         this.clock = clock;
         this.openApi = resource(OPENAPI_RESOURCE);
         LookupService lookups = new LookupService(graph, clock);
-        RequestService requests = new RequestService(graph, publisher, policies, clock);
+        this.requests = new RequestService(graph, publisher, policies, clock);
+        this.decisions = new DecisionService(graph, publisher, policies, clock);
         CallbackRules callbackRules = new CallbackRules(
                 deliveryKeys, new DeliveryMemory(WebhookSignature.REPLAY_WINDOW, DELIVERIES_REMEMBERED));
         List<Endpoint> all = new ArrayList<>();
@@ -89,7 +93,7 @@ public final class DpoApi {
         all.addAll(new LookupResource(lookups, pseudonymiser, json).routes());
         all.addAll(new ReportResource(lookups, requests.repository(), pseudonymiser, controller, clock, json).routes());
         all.addAll(new RequestResource(graph, requests, pseudonymiser, clock, json).routes());
-        all.addAll(new DecisionResource(new DecisionService(graph, publisher, policies, clock), json).routes());
+        all.addAll(new DecisionResource(decisions, json).routes());
         all.addAll(new CallbackResource(new CallbackService(graph, publisher, callbackRules, clock), json).routes());
         all.addAll(new HolderResource(graph, json).routes());
         all.addAll(new RopaResource(graph, controller, clock, json).routes());
@@ -127,7 +131,8 @@ public final class DpoApi {
 
     /** The DPO console over the same services as the REST routes. */
     Console console(Authenticator authenticator) {
-        return new Console(authenticator, json, clock, List.of(new HomePage(graph)));
+        return new Console(
+                authenticator, json, clock, List.of(new HomePage(graph), new RequestPages(graph, requests, decisions)));
     }
 
     /** Every REST route of the API, in matching order (the console's pages are added by {@link #start}). */

@@ -69,6 +69,19 @@ public final class AuditRepository {
         return tx.run(PAGE, parameters).list(AuditRepository::entry);
     }
 
+    private static final String OF_REQUEST = Cypher.of("""
+            MATCH (a:${AuditEntry} {requestId: $requestId})
+            RETURN a
+            ORDER BY a.at, a.id
+            LIMIT $limit
+            """);
+
+    /** The entries about data-subject request {@code requestId}, oldest first, at most {@code limit}. */
+    public List<AuditEntry> ofRequest(SimpleQueryRunner tx, String requestId, int limit) {
+        return tx.run(OF_REQUEST, Map.of("requestId", requestId, "limit", limit))
+                .list(AuditRepository::entry);
+    }
+
     private static AuditEntry entry(Record record) {
         Value a = record.get("a");
         return new AuditEntry(

@@ -114,7 +114,12 @@ public final class RequestRepository {
             RETURN q, tasks ORDER BY q.receivedAt DESC, q.id DESC
             """.formatted(OVERDUE));
 
-    /** Newest first, after ({@code afterAt}, {@code afterId}) of the previous page. */
+    /** The sort key of a request in {@link #page}: the cursor of the page that ends with it. */
+    public static List<String> pageKey(RequestView request) {
+        return List.of(Long.toString(request.receivedAt().toEpochMilli()), request.requestId());
+    }
+
+    /** Newest first, after ({@code afterAt}, {@code afterId}) of the previous page ({@link #pageKey}). */
     public List<RequestView> page(
             SimpleQueryRunner tx,
             Optional<String> state,

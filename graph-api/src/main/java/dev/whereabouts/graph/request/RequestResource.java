@@ -116,31 +116,44 @@ public final class RequestResource {
         Optional<Long> afterReceived = page.numberOrBadCursor(0);
         List<RequestView> fetched = graph.read(tx -> requests.repository()
                 .page(tx, state, type, subjectId, overdue, afterReceived, page.key(1), page.limit() + 1));
-        return Response.json(
-                200,
-                Pagination.page(
-                        fetched,
-                        page.limit(),
-                        r -> List.of(Long.toString(r.receivedAt().toEpochMilli()), r.requestId())),
-                json);
+        return Response.json(200, Pagination.page(fetched, page.limit(), RequestRepository::pageKey), json);
     }
 
     private Response recordOutcome(Request request) {
-        JsonFields body = Bodies.read(request);
+        Outcome outcome = readOutcome(Bodies.read(request), clock.instant());
+        return Response.json(
+                202,
+                requests.recordOutcome(
+                        request.caller(),
+                        request.pathParameter("requestId"),
+                        outcome.holder(),
+                        outcome.outcome(),
+                        outcome.evidence(),
+                        outcome.reportedAt()),
+                json);
+    }
+
+    /**
+     * A holder's outcome as the DPO records it (this route's body, the console's form).
+     *
+     * @param holder     the holder whose task it closes
+     * @param outcome    what the holder did
+     * @param evidence   the holder's evidence, quoting no raw identifier
+     * @param reportedAt when the holder reported it; {@code now} when not given
+     */
+    public record Outcome(String holder, OutcomeType outcome, String evidence, Instant reportedAt) {}
+
+    /** Reads an outcome: {@code {holder, outcome, evidence, reportedAt?}}; 422 naming every bad field. */
+    public static Outcome readOutcome(JsonFields body, Instant now) {
         body.onlyKnown(OUTCOME_FIELDS);
         String holder = body.required("holder", Integer.MAX_VALUE, HolderId::isValid, id -> id, HolderId.RULE);
         OutcomeType outcome = body.enumValue("outcome", OutcomeType.class, List.of(OutcomeType.values()), true, true);
         String evidence = Bodies.freeText(body, "evidence", 2_000, true);
-        Instant now = clock.instant();
         Instant reportedAt = body.optionalInstant("reportedAt").orElse(now);
         if (reportedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             body.reject("/reportedAt", "must not be in the future");
         }
         body.throwIfInvalid(errors -> ProblemException.invalid("the outcome is not valid", errors));
-        return Response.json(
-                202,
-                requests.recordOutcome(
-                        request.caller(), request.pathParameter("requestId"), holder, outcome, evidence, reportedAt),
-                json);
+        return new Outcome(holder, outcome, evidence, reportedAt);
     }
 }

@@ -204,7 +204,7 @@ public final class RequestService {
                                         + request.tasks().stream()
                                                 .map(RequestView.TaskView::holder)
                                                 .toList()))));
-        if (task.erasureChannel() != null && SELF_REPORTING_CHANNELS.contains(task.erasureChannel())) {
+        if (!isReportedByDpo(task)) {
             throw conflict(
                     "holder '" + holder + "' reports its own outcomes over " + task.erasureChannel()
                             + "; only EMAIL and MANUAL holders' outcomes are recorded by the DPO",
@@ -243,6 +243,14 @@ public final class RequestService {
             return null;
         });
         return new Recorded(requestId, task.taskId(), holder, outcome.name(), reportedAt);
+    }
+
+    /**
+     * Whether the DPO records this task's outcome: its holder is reached by EMAIL or MANUAL, not a
+     * channel on which the holder reports itself (KAFKA, WEBHOOK).
+     */
+    public static boolean isReportedByDpo(RequestView.TaskView task) {
+        return task.erasureChannel() == null || !SELF_REPORTING_CHANNELS.contains(task.erasureChannel());
     }
 
     static ProblemException conflict(String detail, String field) {

@@ -28,6 +28,8 @@ public final class GraphSchema {
         // Range indexes for the API's filters and sort orders.
         statements.add("CREATE INDEX audit_at IF NOT EXISTS FOR (n:" + NodeLabel.AuditEntry + ") ON (n.at)");
         statements.add(
+                "CREATE INDEX audit_request IF NOT EXISTS FOR (n:" + NodeLabel.AuditEntry + ") ON (n.requestId)");
+        statements.add(
                 "CREATE INDEX request_received IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.receivedAt)");
         statements.add("CREATE INDEX finding_holder IF NOT EXISTS FOR (n:" + NodeLabel.Finding + ") ON (n.holder)");
         // No index on SHARED_WITH.category: every query reaches edges from a subject or a holder, and
