@@ -253,8 +253,7 @@ public final class RequestPages implements Console.Section {
             List<RequestTimeline.Event> timeline,
             List<TaskRow> tasks,
             boolean hasTasks,
-            RequestActions.Offered actions,
-            String csrfField) {}
+            RequestActions.Offered actions) {}
 
     /** The identity check as the page shows it. */
     public record Verification(boolean verified, String method, String decidedBy, String decidedAt, String note) {}
@@ -360,8 +359,7 @@ public final class RequestPages implements Console.Section {
                 RequestTimeline.of(r, trail),
                 tasks,
                 !tasks.isEmpty(),
-                RequestActions.offered(r),
-                Console.CSRF_FIELD);
+                RequestActions.offered(r));
     }
 
     private static TaskRow taskRow(RequestView.TaskView t) {

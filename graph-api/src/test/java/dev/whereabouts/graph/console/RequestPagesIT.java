@@ -61,7 +61,8 @@ class RequestPagesIT {
             assertThat(none.body()).contains("No requests yet").contains("href=\"/console/people\"");
 
             // When three requests are filed: an erasure the topology flags overdue, an access and a portability
-            String erasure = file(api, "ERASURE").get("requestId").asText();
+            String erasure =
+                    file(api, "ERASURE", Duration.ofHours(3)).get("requestId").asText();
             produce(
                     api,
                     erasure,
@@ -69,8 +70,11 @@ class RequestPagesIT {
                     RequestState.AWAITING_VERIFICATION,
                     1,
                     b -> b.setOverdue(true).setEscalatedTasks(List.of(erasure + "/moneybird")));
-            String access = file(api, "ACCESS").get("requestId").asText();
-            String portability = file(api, "PORTABILITY").get("requestId").asText();
+            String access =
+                    file(api, "ACCESS", Duration.ofHours(2)).get("requestId").asText();
+            String portability = file(api, "PORTABILITY", Duration.ofHours(1))
+                    .get("requestId")
+                    .asText();
 
             // Then the list shows all three, newest first, with state, type, deadline, its basis and time left
             ConsoleClient.Page all = browser.get("/console/requests");
@@ -153,7 +157,7 @@ class RequestPagesIT {
             api.catchUp();
             ConsoleClient browser = new ConsoleClient(api.url());
             browser.signIn(ApiClient.DPO_TOKEN);
-            JsonNode filed = file(api, "ERASURE");
+            JsonNode filed = file(api, "ERASURE", Duration.ofDays(1));
             String id = filed.get("requestId").asText();
             String page = "/console/requests/" + id;
 
@@ -446,7 +450,7 @@ class RequestPagesIT {
             browser.signIn(ApiClient.DPO_TOKEN);
 
             // Given an access request awaiting its identity check
-            JsonNode filed = file(api, "ACCESS");
+            JsonNode filed = file(api, "ACCESS", Duration.ofDays(1));
             String id = filed.get("requestId").asText();
             String page = "/console/requests/" + id;
             produce(api, id, filed, RequestState.AWAITING_VERIFICATION, 1, b -> b.setType(RequestType.ACCESS));
@@ -493,7 +497,7 @@ class RequestPagesIT {
                     .doesNotContain("The person's copy</a>");
 
             // When another access request completes, its page links to the person's copy
-            JsonNode second = file(api, "ACCESS");
+            JsonNode second = file(api, "ACCESS", Duration.ofHours(20));
             String done = second.get("requestId").asText();
             Instant at = Instant.now();
             produce(
@@ -514,9 +518,12 @@ class RequestPagesIT {
         }
     }
 
-    /** Files a request for Alice through the REST API, received a day ago (so its story happened before now). */
-    private static JsonNode file(RunningApi api, String type) {
-        Instant receivedAt = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    /**
+     * Files a request for Alice through the REST API, received {@code ago} (so its story can happen
+     * before now, and requests filed in the same second still have distinct receipts to sort by).
+     */
+    private static JsonNode file(RunningApi api, String type, Duration ago) {
+        Instant receivedAt = Instant.now().minus(ago).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ApiClient.Reply filed = api.client.post(
                 "/v1/requests",
                 "{\"type\": \"" + type + "\", \"subject\": {\"email\": \"alice@example.com\"}, \"receivedAt\": \""
