@@ -91,7 +91,8 @@ public final class DpoApi {
         all.add(Endpoint.open("GET", "/openapi.yaml", r -> Response.bytes(200, "application/yaml", openApi)));
         all.add(Endpoint.open("GET", "/health", r -> Response.json(200, Map.of("status", "UP"), json)));
         all.addAll(new LookupResource(lookups, pseudonymiser, json).routes());
-        all.addAll(new ReportResource(lookups, requests.repository(), pseudonymiser, controller, clock, json).routes());
+        all.addAll(new ReportResource(
+                        lookups, requests.repository(), pseudonymiser, policies, controller, clock, json).routes());
         all.addAll(new RequestResource(graph, requests, pseudonymiser, clock, json).routes());
         all.addAll(new DecisionResource(decisions, json).routes());
         all.addAll(new CallbackResource(new CallbackService(graph, publisher, callbackRules, clock), json).routes());

@@ -62,6 +62,20 @@ public final class LookupService {
             SubjectRef subject,
             String reason,
             BiFunction<SimpleQueryRunner, List<String>, T> extra) {
+        return read(caller, action, subject, reason, null, extra);
+    }
+
+    /**
+     * Locations of the subject plus {@code extra}, read for the data-subject request {@code requestId}
+     * (named in the audit entry) in the same transaction as the audit entry.
+     */
+    public <T> Audited<T> read(
+            Caller caller,
+            String action,
+            SubjectRef subject,
+            String reason,
+            String requestId,
+            BiFunction<SimpleQueryRunner, List<String>, T> extra) {
         return graph.write(tx -> {
             List<String> subjectIds = subject instanceof ByPseudonyms p
                     ? lookups.resolve(tx, p.pseudonyms())
@@ -79,7 +93,7 @@ public final class LookupService {
                             action,
                             subjectIds,
                             reason,
-                            null,
+                            requestId,
                             subjectIds.isEmpty() ? "not-found" : "found"));
             return new Audited<>(subjectIds, locations, more, auditId);
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.lookup.LookupService;
 import dev.whereabouts.graph.lookup.SubjectQuery;
+import dev.whereabouts.graph.request.ControllerPolicySource;
 import dev.whereabouts.graph.request.RequestRepository;
 import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.model.identity.Pseudonymiser;
@@ -15,7 +16,6 @@ import dev.whereabouts.web.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,28 +25,32 @@ import java.util.Optional;
 public final class ReportResource {
 
     private final LookupService lookups;
-    private final RequestRepository requests;
     private final Pseudonymiser pseudonymiser;
+    private final ControllerPolicySource policies;
     private final String controller;
     private final Clock clock;
     private final ObjectMapper json;
+    private final PersonReports reports;
 
     /**
+     * @param policies   the controller's policy from the catalog: its contact and supervisory authority
      * @param controller the controller named in reports, e.g. {@code SmartTrackers B.V.}
      */
     public ReportResource(
             LookupService lookups,
             RequestRepository requests,
             Pseudonymiser pseudonymiser,
+            ControllerPolicySource policies,
             String controller,
             Clock clock,
             ObjectMapper json) {
         this.lookups = lookups;
-        this.requests = requests;
         this.pseudonymiser = pseudonymiser;
+        this.policies = policies;
         this.controller = controller;
         this.clock = clock;
         this.json = json;
+        this.reports = new PersonReports(lookups, requests, policies, controller, clock, json);
     }
 
     public List<Endpoint> routes() {
@@ -61,7 +65,7 @@ public final class ReportResource {
         SubjectQuery query = SubjectQuery.from(request, pseudonymiser);
         boolean html = wantsHtml(request);
         LookupService.Audited<Void> result =
-                lookups.lookup(request.caller(), "subject.access-report", query.subject(), query.reason());
+                lookups.lookup(request.caller(), PersonReports.ACCESS_REPORT, query.subject(), query.reason());
         return report(result, html);
     }
 
@@ -77,7 +81,10 @@ public final class ReportResource {
         SubjectId subjectId = Bodies.pathId(request, "subjectId", SubjectId::isValid, SubjectId.RULE, SubjectId::of);
         boolean html = wantsHtml(request);
         LookupService.Audited<Void> result = lookups.lookup(
-                request.caller(), "subject.access-report", new LookupService.BySubjectId(subjectId.value()), reason);
+                request.caller(),
+                PersonReports.ACCESS_REPORT,
+                new LookupService.BySubjectId(subjectId.value()),
+                reason);
         return report(result, html);
     }
 
@@ -85,7 +92,9 @@ public final class ReportResource {
         SubjectQuery.requireFound(result);
         AccessReport report = AccessReport.of(result.locations(), controller, clock.instant());
         if (html) {
-            return Response.text(200, "text/html; charset=utf-8", AccessReportHtml.render(report));
+            ReportContext context =
+                    new ReportContext(ReportLanguage.EN, policies.current(), report.generatedAt(), Optional.empty());
+            return Response.text(200, "text/html; charset=utf-8", PersonReportHtml.render(report, context));
         }
         return Response.json(200, report, json);
     }
@@ -104,28 +113,13 @@ public final class ReportResource {
 
     private Response portability(Request request) {
         SubjectQuery query = SubjectQuery.from(request, pseudonymiser);
-        LookupService.Audited<Map<String, Object>> result = lookups.read(
-                request.caller(),
-                "subject.portability-export",
-                query.subject(),
-                query.reason(),
-                (tx, subjectIds) -> Map.of(
-                        "identifiers", lookups.repository().identifiers(tx, subjectIds),
-                        "requests", requests.forSubjects(tx, subjectIds)));
-        SubjectQuery.requireFound(result);
-        @SuppressWarnings("unchecked")
-        PortabilityExport export = new PortabilityExport(
-                PortabilityExport.FORMAT,
-                clock.instant(),
-                controller,
-                result.subjectIds(),
-                (List<Map<String, Object>>) result.extra().get("identifiers"),
-                result.locations().locations(),
-                (List<Map<String, Object>>) result.extra().get("requests"));
-        return Response.json(200, export, json)
+        PersonReports.Read read =
+                reports.read(request.caller(), PersonReports.PORTABILITY_EXPORT, query.subject(), query.reason(), null);
+        SubjectQuery.requireFound(read.read());
+        return Response.json(200, reports.export(read), json)
                 .withHeader(
                         "Content-Disposition",
                         "attachment; filename=\"portability-"
-                                + result.subjectIds().get(0) + ".json\"");
+                                + read.subjectIds().get(0) + ".json\"");
     }
 }
