@@ -11,10 +11,16 @@ import dev.whereabouts.graph.callback.DeliveryMemory;
 import dev.whereabouts.graph.console.Console;
 import dev.whereabouts.graph.console.HomePage;
 import dev.whereabouts.graph.console.RequestPages;
+import dev.whereabouts.graph.console.PersonCopyPages;
+import dev.whereabouts.graph.console.ReportDownloads;
 import dev.whereabouts.graph.findings.FindingResource;
 import dev.whereabouts.graph.holder.HolderResource;
 import dev.whereabouts.graph.lookup.LookupResource;
 import dev.whereabouts.graph.lookup.LookupService;
+import dev.whereabouts.graph.report.PersonCopies;
+import dev.whereabouts.graph.report.PersonCopyLinks;
+import dev.whereabouts.graph.report.PersonCopySweeper;
+import dev.whereabouts.graph.report.PersonReports;
 import dev.whereabouts.graph.report.ReportResource;
 import dev.whereabouts.graph.request.ControllerPolicySource;
 import dev.whereabouts.graph.request.DecisionResource;
@@ -63,6 +69,9 @@ public final class DpoApi {
     private final Clock clock;
     private final RequestService requests;
     private final DecisionService decisions;
+    private final PersonReports reports;
+    private final PersonCopies copies;
+    private final String controller;
 
     /**
      * @param publisher    where requests, decisions and outcomes go (Kafka)
@@ -85,14 +94,17 @@ public final class DpoApi {
         LookupService lookups = new LookupService(graph, clock);
         this.requests = new RequestService(graph, publisher, policies, clock);
         this.decisions = new DecisionService(graph, publisher, policies, clock);
+        this.controller = controller;
+        this.reports = new PersonReports(lookups, requests.repository(), policies, controller, clock, json);
+        this.copies = new PersonCopies(graph, reports, clock);
         CallbackRules callbackRules = new CallbackRules(
                 deliveryKeys, new DeliveryMemory(WebhookSignature.REPLAY_WINDOW, DELIVERIES_REMEMBERED));
         List<Endpoint> all = new ArrayList<>();
         all.add(Endpoint.open("GET", "/openapi.yaml", r -> Response.bytes(200, "application/yaml", openApi)));
         all.add(Endpoint.open("GET", "/health", r -> Response.json(200, Map.of("status", "UP"), json)));
         all.addAll(new LookupResource(lookups, pseudonymiser, json).routes());
-        all.addAll(new ReportResource(
-                        lookups, requests.repository(), pseudonymiser, policies, controller, clock, json).routes());
+        all.addAll(new ReportResource(lookups, requests.repository(), pseudonymiser, policies, controller, clock, json)
+                .routes());
         all.addAll(new RequestResource(graph, requests, pseudonymiser, clock, json).routes());
         all.addAll(new DecisionResource(decisions, json).routes());
         all.addAll(new CallbackResource(new CallbackService(graph, publisher, callbackRules, clock), json).routes());
@@ -111,14 +123,16 @@ public final class DpoApi {
     }
 
     /**
-     * Serves the API and the console ({@code /console}, where {@code /} leads); the caller closes the
-     * returned service. Console pages answer errors as HTML pages, the API as problem+json.
+     * Serves the API, the console ({@code /console}, where {@code /} leads) and the person's copy links
+     * ({@code /copy}); the caller closes the returned service. Console pages and copy links answer errors
+     * as HTML pages, the API as problem+json.
      */
     public HttpService start(String host, int port, int threads, Authenticator authenticator) throws IOException {
         Console console = console(authenticator);
         List<Endpoint> all = new ArrayList<>(routes);
         all.add(Endpoint.open("GET", "/", r -> Response.seeOther(Console.BASE)));
         all.addAll(console.routes());
+        all.addAll(new PersonCopyLinks(copies, controller).routes());
         return HttpService.builder("dpo-api")
                 .host(host)
                 .port(port)
@@ -126,14 +140,31 @@ public final class DpoApi {
                 .routes(all)
                 .authenticator(authenticator)
                 .json(json)
-                .errors(console.errorRenderer(ErrorRenderer.problemJson(json)))
+                .errors(console.errorRenderer(PersonCopyLinks.errorRenderer(ErrorRenderer.problemJson(json))))
                 .start();
     }
 
     /** The DPO console over the same services as the REST routes. */
     Console console(Authenticator authenticator) {
         return new Console(
-                authenticator, json, clock, List.of(new HomePage(graph), new RequestPages(graph, requests, decisions)));
+                authenticator,
+                json,
+                clock,
+                List.of(
+                        new HomePage(graph),
+                        new RequestPages(graph, requests, decisions),
+                        // the person's report and export, downloaded from their page
+                        new ReportDownloads(reports),
+                        // the person's copy of an answered access or portability request
+                        new PersonCopyPages(requests, copies)));
+    }
+
+    /**
+     * Starts deleting expired person's copies every {@link PersonCopySweeper#EVERY} (their links also
+     * stop working on their own); the caller closes it with the API.
+     */
+    public PersonCopySweeper startCopySweeper() {
+        return PersonCopySweeper.start(copies, PersonCopySweeper.EVERY);
     }
 
     /** Every REST route of the API, in matching order (the console's pages are added by {@link #start}). */

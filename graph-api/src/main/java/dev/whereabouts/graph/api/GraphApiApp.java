@@ -115,6 +115,7 @@ public final class GraphApiApp implements AutoCloseable {
             Authenticator authenticator = config.get(CommonSettings.API_TOKENS).isEmpty()
                     ? Authenticator.demo()
                     : Authenticator.fromSpec(config.get(CommonSettings.API_TOKENS));
+            resources.track(api.startCopySweeper());
             HttpService http = api.start(
                     config.get(ApiSettings.HOST),
                     config.getInt(ApiSettings.PORT),

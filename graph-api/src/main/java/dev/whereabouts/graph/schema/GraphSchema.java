@@ -32,6 +32,13 @@ public final class GraphSchema {
         statements.add(
                 "CREATE INDEX request_received IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.receivedAt)");
         statements.add("CREATE INDEX finding_holder IF NOT EXISTS FOR (n:" + NodeLabel.Finding + ") ON (n.holder)");
+        // A person's copy is found by the hash of its link's token, listed per request and swept by expiry.
+        statements.add(
+                "CREATE INDEX personcopy_token IF NOT EXISTS FOR (n:" + NodeLabel.PersonCopy + ") ON (n.tokenHash)");
+        statements.add(
+                "CREATE INDEX personcopy_request IF NOT EXISTS FOR (n:" + NodeLabel.PersonCopy + ") ON (n.requestId)");
+        statements.add(
+                "CREATE INDEX personcopy_expires IF NOT EXISTS FOR (n:" + NodeLabel.PersonCopy + ") ON (n.expiresAt)");
         // No index on SHARED_WITH.category: every query reaches edges from a subject or a holder, and
         // maintaining one would cost every new edge an index write.
         return statements;

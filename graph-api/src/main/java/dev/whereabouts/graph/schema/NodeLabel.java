@@ -24,7 +24,12 @@ public enum NodeLabel {
     /** One audited DPO action; key {@code id}. */
     AuditEntry("id"),
     /** How far the graph writer has applied one topic partition; key {@code id} ({@code <topic>-<partition>}). */
-    Progress("id");
+    Progress("id"),
+    /**
+     * The package a person receives for an ACCESS or PORTABILITY request, behind a link; key {@code id}.
+     * Written and deleted by the DPO API only (deleted when it expires).
+     */
+    PersonCopy("id");
 
     private final String key;
 

@@ -36,6 +36,11 @@ public final class RunningApi implements AutoCloseable {
     private final HttpService http;
 
     public RunningApi(StackFixture stack) {
+        this(stack, Clock.systemUTC());
+    }
+
+    /** The same with the API on {@code clock} (e.g. one a test moves ahead). */
+    public RunningApi(StackFixture stack, Clock clock) {
         clients = new StackClients(stack);
         GraphSchema.ensure(stack.driver());
         writer = clients.newWriter();
@@ -52,7 +57,7 @@ public final class RunningApi implements AutoCloseable {
                 new DeliveryKeys(tokens, Map.of(), true),
                 SeedScenario.PSEUDONYMISER,
                 "SmartTrackers B.V.",
-                Clock.systemUTC());
+                clock);
         try {
             http = api.start("127.0.0.1", 0, 4, Authenticator.fromSpec(ApiClient.TOKENS));
         } catch (IOException e) {

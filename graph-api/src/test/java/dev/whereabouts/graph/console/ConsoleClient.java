@@ -83,6 +83,37 @@ public final class ConsoleClient {
         return postRaw("/console/sign-in", Map.of("formToken", formToken.group(1), "token", token));
     }
 
+    /** A file as the browser downloaded it. */
+    public record Download(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** Downloads {@code path} as bytes (a PDF, an export). */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers()
+                    .map()
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("content-type").orElse(""),
+                    response.body(),
+                    headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<String> csrf() {
         return Optional.ofNullable(csrf);
     }

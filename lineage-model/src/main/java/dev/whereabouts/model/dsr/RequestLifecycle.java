@@ -28,6 +28,10 @@ public final class RequestLifecycle {
             RequestState.VERIFIED,
             RequestState.AWAITING_INFORMATION);
 
+    /** Finished states in which the person got an answer on the merits: what was done, or that nothing is held. */
+    private static final Set<RequestState> ANSWERED =
+            EnumSet.of(RequestState.COMPLETED, RequestState.PARTIALLY_COMPLETED, RequestState.NO_DATA_HELD);
+
     private static final Map<DecisionKind, Set<RequestState>> ALLOWED = Map.of(
             DecisionKind.VERIFY, EnumSet.of(RequestState.AWAITING_VERIFICATION, RequestState.AWAITING_INFORMATION),
             DecisionKind.REJECT, EnumSet.of(RequestState.AWAITING_VERIFICATION, RequestState.AWAITING_INFORMATION),
@@ -46,6 +50,14 @@ public final class RequestLifecycle {
     /** Finished: the person has their answer (a PARTIALLY_COMPLETED request completes if a failed holder succeeds later). */
     public static boolean isFinished(RequestState state) {
         return !isOpen(state);
+    }
+
+    /**
+     * Finished with the person's answer on the merits (COMPLETED, PARTIALLY_COMPLETED, NO_DATA_HELD): not
+     * refused, rejected or (0.1.0) failed. What an ACCESS or PORTABILITY answer hands the person is made then.
+     */
+    public static boolean isAnswered(RequestState state) {
+        return ANSWERED.contains(state);
     }
 
     /** The states a decision is allowed in. */
