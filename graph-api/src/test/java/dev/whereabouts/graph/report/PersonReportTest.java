@@ -216,6 +216,18 @@ class PersonReportTest {
     }
 
     @Test
+    void shouldHaveEverySentenceInEveryLanguage() throws Exception {
+        java.util.Properties english = new java.util.Properties();
+        java.util.Properties dutch = new java.util.Properties();
+        try (var en = PersonReportTest.class.getResourceAsStream("/report/text_en.properties");
+                var nl = PersonReportTest.class.getResourceAsStream("/report/text_nl.properties")) {
+            english.load(new java.io.InputStreamReader(en, StandardCharsets.UTF_8));
+            dutch.load(new java.io.InputStreamReader(nl, StandardCharsets.UTF_8));
+        }
+        assertThat(dutch.keySet()).isEqualTo(english.keySet());
+    }
+
+    @Test
     void shouldBeWellFormedXhtmlAndEscapeEveryValue() throws Exception {
         AccessReport report = AccessReport.of(
                 new SubjectLocations(

@@ -67,4 +67,17 @@ class RequestRulesTest {
             assertThat(RequestLifecycle.isFinished(state)).as(state.name()).isTrue();
         }
     }
+
+    @Test
+    void shouldCountOnlyAnAnswerOnTheMeritsAsAnswered() {
+        for (RequestState state : RequestState.values()) {
+            boolean answered = state == RequestState.COMPLETED
+                    || state == RequestState.PARTIALLY_COMPLETED
+                    || state == RequestState.NO_DATA_HELD;
+            assertThat(RequestLifecycle.isAnswered(state)).as(state.name()).isEqualTo(answered);
+            if (answered) {
+                assertThat(RequestLifecycle.isFinished(state)).as(state.name()).isTrue();
+            }
+        }
+    }
 }
