@@ -136,6 +136,8 @@ public final class PersonReportHtml {
                 Set<String> routes = new LinkedHashSet<>();
                 held.forEach(l -> routes.add(route(l.path(), holderNames, arrow)));
                 item(html, text.get("where.onward", String.join("; ", routes)));
+            } else if ("INTERNAL".equals(recipient.role())) {
+                item(html, text.get("where.internal"));
             } else {
                 item(html, text.get("where.direct"));
             }

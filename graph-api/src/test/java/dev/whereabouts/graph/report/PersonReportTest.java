@@ -145,6 +145,7 @@ class PersonReportTest {
                 .contains("<h3>TransIP (VPS backups)</h3>")
                 .contains("Run by Entity B.V., Netherlands.")
                 .contains("They received it through SmartTrackers application.")
+                .contains("This is one of our own systems.")
                 .contains("to perform our agreement with you (GDPR Article 6(1)(b))")
                 .contains("Database backup")
                 .contains("Take it with you")
@@ -288,7 +289,7 @@ class PersonReportTest {
                 name,
                 "Entity B.V.",
                 "NL",
-                "PROCESSOR",
+                holder.equals("smarttrackers-app") ? "INTERNAL" : "PROCESSOR",
                 direct,
                 path,
                 List.of(purpose),
