@@ -4,6 +4,7 @@ import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.audit.AuditEntry;
 import dev.whereabouts.graph.audit.AuditRepository;
+import dev.whereabouts.graph.report.PersonCopies;
 import dev.whereabouts.graph.request.DecisionService;
 import dev.whereabouts.graph.request.RequestDecisions;
 import dev.whereabouts.graph.request.RequestRepository;
@@ -304,8 +305,8 @@ public final class RequestPages implements Console.Section {
         RequestView.Verification v = r.verification();
         RequestView.InformationRequest i = r.informationRequest();
         RequestView.Refusal f = r.refusal();
-        boolean copy = ("ACCESS".equals(r.type()) || "PORTABILITY".equals(r.type()))
-                && (r.requestState() == RequestState.COMPLETED || r.requestState() == RequestState.PARTIALLY_COMPLETED);
+        // The copy page's own rule decides when there is a copy to make (PersonCopies.whyNot).
+        boolean copy = PersonCopies.whyNot(r).isEmpty();
         List<TaskRow> tasks = r.tasks().stream().map(RequestPages::taskRow).toList();
         return new DetailPage(
                 r.requestId(),
