@@ -190,7 +190,7 @@ public final class HttpService implements AutoCloseable {
             try {
                 matched = route(request, path);
             } catch (Exception e) {
-                send(response, callback, failure(e, request.getMethod(), path));
+                send(response, callback, failure(e, request.getMethod(), path, path));
                 return true;
             }
             BodyReader.read(
@@ -204,7 +204,11 @@ public final class HttpService implements AutoCloseable {
                                         .handle(new Request(
                                                 request, matched.parameters(), matched.caller(), json, body));
                             } catch (Exception e) {
-                                answer = failure(e, request.getMethod(), path);
+                                answer = failure(
+                                        e,
+                                        request.getMethod(),
+                                        path,
+                                        matched.route().template());
                             }
                             send(response, callback, answer);
                         }
@@ -231,7 +235,7 @@ public final class HttpService implements AutoCloseable {
                                     "{}: client went away while sending {} {}: {}",
                                     name,
                                     request.getMethod(),
-                                    path,
+                                    matched.route().template(),
                                     cause.toString());
                             callback.failed(cause);
                         }
@@ -273,7 +277,12 @@ public final class HttpService implements AutoCloseable {
         throw ProblemException.notFound("no endpoint at " + path);
     }
 
-    private dev.whereabouts.web.Response failure(Exception e, String method, String path) {
+    /**
+     * The error response for {@code e}; an unexpected failure is logged with {@code logged}, the route's
+     * template when one matched, so a path segment that is a secret (a capability link's token) or
+     * personal never reaches the log.
+     */
+    private dev.whereabouts.web.Response failure(Exception e, String method, String path, String logged) {
         if (e instanceof ProblemException problem) {
             dev.whereabouts.web.Response response =
                     errors.render(problem.problem().withInstance(path));
@@ -293,7 +302,7 @@ public final class HttpService implements AutoCloseable {
         }
         String errorId = UUID.randomUUID().toString();
         // The exception may quote request content; only its type and our id go to the client.
-        LOG.error("{} {} {} failed, error id {}", name, method, path, errorId, e);
+        LOG.error("{} {} {} failed, error id {}", name, method, logged, errorId, e);
         return errors.render(Problem.of(
                         "internal",
                         "Internal error",
