@@ -9,8 +9,11 @@ import dev.whereabouts.graph.callback.CallbackRules;
 import dev.whereabouts.graph.callback.CallbackService;
 import dev.whereabouts.graph.callback.DeliveryMemory;
 import dev.whereabouts.graph.console.Console;
+import dev.whereabouts.graph.console.FindingPages;
+import dev.whereabouts.graph.console.HolderPages;
 import dev.whereabouts.graph.console.HomePage;
 import dev.whereabouts.graph.console.PersonCopyPages;
+import dev.whereabouts.graph.console.RecordPages;
 import dev.whereabouts.graph.console.ReportDownloads;
 import dev.whereabouts.graph.console.RequestPages;
 import dev.whereabouts.graph.findings.FindingResource;
@@ -156,7 +159,10 @@ public final class DpoApi {
                         // the person's report and export, downloaded from their page
                         new ReportDownloads(reports),
                         // the person's copy of an answered access or portability request
-                        new PersonCopyPages(requests, copies)));
+                        new PersonCopyPages(requests, copies),
+                        new HolderPages(graph),
+                        new FindingPages(graph),
+                        new RecordPages(graph, controller)));
     }
 
     /**

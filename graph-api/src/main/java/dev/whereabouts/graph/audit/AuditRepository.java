@@ -35,11 +35,38 @@ public final class AuditRepository {
         tx.run(RECORD, parameters).consume();
     }
 
+    /**
+     * Which entries to list; every part is optional.
+     *
+     * @param actor     entries by this caller
+     * @param subjectId entries about this pseudonymous subject
+     * @param action    entries of this action, e.g. {@code subject.lookup}
+     * @param requestId entries about this data-subject request
+     * @param from      entries at or after this moment (epoch millis)
+     * @param until     entries before this moment (epoch millis)
+     */
+    public record Filter(
+            Optional<String> actor,
+            Optional<String> subjectId,
+            Optional<String> action,
+            Optional<String> requestId,
+            Optional<Long> from,
+            Optional<Long> until) {
+
+        /** Only the filters the REST API offers: actor, subject and action. */
+        public static Filter of(Optional<String> actor, Optional<String> subjectId, Optional<String> action) {
+            return new Filter(actor, subjectId, action, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
     private static final String PAGE = Cypher.of("""
             MATCH (a:${AuditEntry})
             WHERE ($actor IS NULL OR a.actor = $actor)
               AND ($subjectId IS NULL OR $subjectId IN a.subjectIds)
               AND ($action IS NULL OR a.action = $action)
+              AND ($requestId IS NULL OR a.requestId = $requestId)
+              AND ($from IS NULL OR a.at >= $from)
+              AND ($until IS NULL OR a.at < $until)
               AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
             RETURN a
             ORDER BY a.at DESC, a.id DESC
@@ -59,10 +86,24 @@ public final class AuditRepository {
             Optional<Long> afterAt,
             Optional<String> afterId,
             int limit) {
+        return page(tx, Filter.of(actor, subjectId, action), afterAt, afterId, limit);
+    }
+
+    /**
+     * The entries {@code filter} selects, newest first, after the entry ({@code afterAt}, {@code
+     * afterId}) of the previous page.
+     *
+     * @param limit at most this many
+     */
+    public List<AuditEntry> page(
+            SimpleQueryRunner tx, Filter filter, Optional<Long> afterAt, Optional<String> afterId, int limit) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("actor", actor.orElse(null));
-        parameters.put("subjectId", subjectId.orElse(null));
-        parameters.put("action", action.orElse(null));
+        parameters.put("actor", filter.actor().orElse(null));
+        parameters.put("subjectId", filter.subjectId().orElse(null));
+        parameters.put("action", filter.action().orElse(null));
+        parameters.put("requestId", filter.requestId().orElse(null));
+        parameters.put("from", filter.from().orElse(null));
+        parameters.put("until", filter.until().orElse(null));
         parameters.put("afterAt", afterAt.orElse(null));
         parameters.put("afterId", afterId.orElse(null));
         parameters.put("limit", limit);

@@ -2,6 +2,7 @@ package dev.whereabouts.graph.findings;
 
 import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.schema.GraphValues;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +126,90 @@ public final class FindingRepository {
         Record found =
                 tx.run(OPEN_FINDINGS, Map.of("id", holder, "first", first)).single();
         return new OpenFindings(found.get("open").asLong(), found.get("first").asList(FindingRepository::view));
+    }
+
+    /**
+     * Open findings of one holder, kind, category and rule: how many and the oldest due date.
+     *
+     * @param oldestDue the earliest {@code dueAt} among them
+     */
+    public record FindingGroup(
+            String holder, String kind, String category, String rule, long count, Instant oldestDue) {}
+
+    // Every predicate names all six properties of the finding_open_groups index (resolved first, then
+    // equality or existence on the rest), so the planner answers from the index alone: a seek on
+    // resolved = false whose entries carry the values, never a read of 200,000 nodes' properties.
+    private static final String OPEN_GROUPS = Cypher.of("""
+            MATCH (f:${Finding})
+            WHERE f.resolved = false AND f.holder IS NOT NULL AND f.kind IS NOT NULL AND f.category IS NOT NULL
+              AND f.rule IS NOT NULL AND f.dueAt IS NOT NULL
+              AND ($holder IS NULL OR f.holder = $holder) AND ($kind IS NULL OR f.kind = $kind)
+            RETURN f.holder AS holder, f.kind AS kind, f.category AS category, f.rule AS rule,
+                   count(*) AS count, min(f.dueAt) AS oldestDue
+            ORDER BY count DESC, holder, kind, category, rule
+            LIMIT $limit
+            """);
+
+    /**
+     * Open findings grouped by holder, kind, category and rule, the largest groups first; at most
+     * {@code limit} groups.
+     */
+    public List<FindingGroup> openGroups(
+            SimpleQueryRunner tx, Optional<String> holder, Optional<String> kind, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("holder", holder.orElse(null));
+        parameters.put("kind", kind.orElse(null));
+        parameters.put("limit", limit);
+        return tx.run(OPEN_GROUPS, parameters)
+                .list(r -> new FindingGroup(
+                        r.get("holder").asString(),
+                        r.get("kind").asString(),
+                        r.get("category").asString(),
+                        r.get("rule").asString(),
+                        r.get("count").asLong(),
+                        GraphValues.instant(r.get("oldestDue"))));
+    }
+
+    private static final String OPEN_COUNTS = Cypher.of("""
+            MATCH (f:${Finding})
+            WHERE f.resolved = false AND f.holder IN $holders AND f.kind IS NOT NULL AND f.category IS NOT NULL
+              AND f.rule IS NOT NULL AND f.dueAt IS NOT NULL
+            RETURN f.holder AS holder, count(*) AS open
+            """);
+
+    /** How many findings are open at each of {@code holders} (holders without any are left out). */
+    public Map<String, Long> openCounts(SimpleQueryRunner tx, List<String> holders) {
+        Map<String, Long> counts = new HashMap<>();
+        tx.run(OPEN_COUNTS, Map.of("holders", holders))
+                .forEachRemaining(r ->
+                        counts.put(r.get("holder").asString(), r.get("open").asLong()));
+        return counts;
+    }
+
+    private static final String GROUP_MEMBERS = Cypher.of("""
+            MATCH (f:${Finding})
+            WHERE f.resolved = false AND f.holder = $holder AND f.kind = $kind AND f.category = $category
+              AND f.rule = $rule AND f.dueAt >= $afterDue
+              AND (f.dueAt > $afterDue OR f.id > $afterId)
+            RETURN f ORDER BY f.dueAt, f.id LIMIT $limit
+            """);
+
+    /**
+     * The open findings of one group, oldest due first, after the finding ({@code afterDue}, {@code
+     * afterId}) that ended the previous page: an index seek on the group's values and a range on the
+     * due date.
+     */
+    public List<FindingView> openInGroup(
+            SimpleQueryRunner tx, FindingGroup group, Optional<Long> afterDue, Optional<String> afterId, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("holder", group.holder());
+        parameters.put("kind", group.kind());
+        parameters.put("category", group.category());
+        parameters.put("rule", group.rule());
+        parameters.put("afterDue", afterDue.orElse(Long.MIN_VALUE));
+        parameters.put("afterId", afterId.orElse(""));
+        parameters.put("limit", limit);
+        return tx.run(GROUP_MEMBERS, parameters).list(r -> view(r.get("f")));
     }
 
     private static FindingView view(Value f) {

@@ -51,7 +51,7 @@ public final class HolderRepository {
             """);
 
     private static final String PEOPLE_PER_CATEGORY = Cypher.of("""
-            MATCH (:${Holder} {id: $id})<-[r:${SHARED_WITH}]-(:${Subject})
+            MATCH (:${Holder} {id: $id})<-[r:${SHARED_WITH}]-()
             RETURN r.category AS category, r.status AS status, count(*) AS people
             ORDER BY category, status
             """);
@@ -81,11 +81,7 @@ public final class HolderRepository {
                 .map(hold -> hold.reason() + " (" + hold.period() + ", " + hold.legalReference() + "; "
                         + String.join(", ", hold.categories()) + ")")
                 .toList();
-        List<HolderDetail.CategoryCount> categories = tx.run(PEOPLE_PER_CATEGORY, Map.of("id", id))
-                .list(r -> new HolderDetail.CategoryCount(
-                        r.get("category").asString(),
-                        r.get("status").asString(null),
-                        r.get("people").asLong()));
+        List<HolderDetail.CategoryCount> categories = peoplePerCategory(tx, id);
         long people = tx.run(PEOPLE, Map.of("id", id)).single().get("people").asLong();
         FindingRepository.OpenFindings open = findings.openAt(tx, id, 20);
         return Optional.of(new HolderDetail(
@@ -97,6 +93,101 @@ public final class HolderRepository {
                 categories,
                 open.count(),
                 open.first()));
+    }
+
+    private static final String CATALOG = Cypher.of("""
+            MATCH (h:${Holder}) WHERE $id IS NULL OR h.id = $id
+            WITH h ORDER BY h.id LIMIT $limit
+            OPTIONAL MATCH (h)-[d:${DECLARES}]->(c:${Category})
+            WITH h, collect({category: c.key, retention: d.retention, note: d.note}) AS declares
+            OPTIONAL MATCH (fin:${Flow})-[:${TO}]->(h)
+            WITH h, declares, collect(fin {.*}) AS flowsIn
+            OPTIONAL MATCH (fout:${Flow})-[:${FROM}]->(h)
+            RETURN h, declares, flowsIn, collect(fout {.*}) AS flowsOut
+            ORDER BY h.id
+            """);
+
+    /** The first {@code limit} holders by id, as the catalog declares them (the catalog is small: tens of holders). */
+    public List<CatalogHolder> catalog(SimpleQueryRunner tx, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", null);
+        parameters.put("limit", limit);
+        return tx.run(CATALOG, parameters).list(HolderRepository::catalogHolder);
+    }
+
+    /** One holder as the catalog declares it; empty when the graph has no holder with this id. */
+    public Optional<CatalogHolder> catalogEntry(SimpleQueryRunner tx, String id) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("limit", 1);
+        return tx.run(CATALOG, parameters).list(HolderRepository::catalogHolder).stream()
+                .findFirst();
+    }
+
+    private static final String FLOWS = Cypher.of("""
+            MATCH (f:${Flow})
+            RETURN f {.*} AS f ORDER BY f.id LIMIT $limit
+            """);
+
+    /** Every declared onward flow, by id (at most {@code limit}). */
+    public List<FlowView> flows(SimpleQueryRunner tx, int limit) {
+        return tx.run(FLOWS, Map.of("limit", limit)).list(r -> flow(r.get("f")));
+    }
+
+    /**
+     * How many people's data of each category the holder holds, by lineage status: counted from the
+     * holder's side, one hop over its own {@code SHARED_WITH} relationships and their two properties,
+     * never from the people. One edge per (subject, category, holder), so edges are people.
+     */
+    public List<HolderDetail.CategoryCount> peoplePerCategory(SimpleQueryRunner tx, String id) {
+        return tx.run(PEOPLE_PER_CATEGORY, Map.of("id", id))
+                .list(r -> new HolderDetail.CategoryCount(
+                        r.get("category").asString(),
+                        r.get("status").asString(null),
+                        r.get("people").asLong()));
+    }
+
+    private static CatalogHolder catalogHolder(Record record) {
+        Value h = record.get("h");
+        List<HolderDetail.DeclaredRetention> retention = record.get("declares").asList(v -> v).stream()
+                .filter(v -> !v.get("category").isNull())
+                .map(v -> new HolderDetail.DeclaredRetention(
+                        v.get("category").asString(),
+                        v.get("retention").asString(null),
+                        v.get("note").asString(null)))
+                .sorted(java.util.Comparator.comparing(HolderDetail.DeclaredRetention::category))
+                .toList();
+        return new CatalogHolder(
+                h.get("id").asString(),
+                h.get("declared").asBoolean(false),
+                h.get("displayName").asString(null),
+                h.get("legalEntity").asString(null),
+                h.get("country").asString(null),
+                h.get("role").asString(null),
+                GraphValues.sortedStrings(h.get("purposes")),
+                h.get("erasureChannel").asString(null),
+                h.get("erasureEndpoint").asString(null),
+                retention,
+                GraphValues.strings(h.get("legalHolds")).stream()
+                        .map(LegalHolds::decode)
+                        .toList(),
+                record.get("flowsIn").asList(HolderRepository::flow).stream()
+                        .sorted(java.util.Comparator.comparing(FlowView::id))
+                        .toList(),
+                record.get("flowsOut").asList(HolderRepository::flow).stream()
+                        .sorted(java.util.Comparator.comparing(FlowView::id))
+                        .toList());
+    }
+
+    private static FlowView flow(Value f) {
+        return new FlowView(
+                f.get("id").asString(),
+                f.get("from").asString(null),
+                f.get("to").asString(null),
+                GraphValues.strings(f.get("categories")),
+                f.get("retention").asString(null),
+                f.get("purpose").asString(null),
+                f.get("description").asString(null));
     }
 
     private static HolderSummary summary(Record record) {

@@ -1,8 +1,11 @@
 package dev.whereabouts.graph.ropa;
 
+import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.schema.Cypher;
+import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.graph.schema.GraphValues;
 import dev.whereabouts.graph.schema.LegalHolds;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +36,24 @@ public final class RopaRepository {
         parameters.put("after", after.orElse(null));
         parameters.put("limit", limit);
         return tx.run(PAGE, parameters).list(RopaRepository::entry);
+    }
+
+    /**
+     * The whole ROPA, for the file exports: read in pages of {@link Pagination#MAX_LIMIT}, each in
+     * its own read, so no single query returns everything at once.
+     */
+    public List<RopaEntry> all(GraphTransactions graph) {
+        List<RopaEntry> all = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        while (true) {
+            Optional<String> from = after;
+            List<RopaEntry> page = graph.read(tx -> page(tx, from, Pagination.MAX_LIMIT));
+            all.addAll(page);
+            if (page.size() < Pagination.MAX_LIMIT) {
+                return all;
+            }
+            after = Optional.of(page.get(page.size() - 1).holder());
+        }
     }
 
     private static RopaEntry entry(Record record) {

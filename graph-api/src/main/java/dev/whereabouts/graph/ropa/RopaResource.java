@@ -9,12 +9,10 @@ import dev.whereabouts.web.Request;
 import dev.whereabouts.web.Response;
 import dev.whereabouts.web.Role;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** The record of processing activities (Art. 30), as paged JSON or as a CSV or Markdown file. */
 public final class RopaResource {
@@ -55,28 +53,14 @@ public final class RopaResource {
                 return Response.json(200, body, json);
             }
             case "csv" -> {
-                return Response.text(200, "text/csv; charset=utf-8", RopaFormats.csv(allRopa()))
+                return Response.text(200, "text/csv; charset=utf-8", RopaFormats.csv(ropa.all(graph)))
                         .withHeader("Content-Disposition", "attachment; filename=\"ropa.csv\"");
             }
             case "markdown", "md" -> {
-                return Response.text(200, "text/markdown; charset=utf-8", RopaFormats.markdown(allRopa(), controller));
+                return Response.text(
+                        200, "text/markdown; charset=utf-8", RopaFormats.markdown(ropa.all(graph), controller));
             }
             default -> throw ProblemException.badParameter("format", "must be json, csv or markdown");
-        }
-    }
-
-    /** The whole ROPA for the file exports, read in pages so no single query returns everything at once. */
-    private List<RopaEntry> allRopa() {
-        List<RopaEntry> all = new ArrayList<>();
-        Optional<String> after = Optional.empty();
-        while (true) {
-            Optional<String> from = after;
-            List<RopaEntry> page = graph.read(tx -> ropa.page(tx, from, Pagination.MAX_LIMIT));
-            all.addAll(page);
-            if (page.size() < Pagination.MAX_LIMIT) {
-                return all;
-            }
-            after = Optional.of(page.get(page.size() - 1).holder());
         }
     }
 }
