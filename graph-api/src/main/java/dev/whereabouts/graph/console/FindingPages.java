@@ -197,17 +197,13 @@ public final class FindingPages implements Console.Section {
         if (!errors.isEmpty()) {
             throw ProblemException.malformed("the group is not named fully: " + fields(errors), errors);
         }
-        String kindName = kind.toUpperCase(Locale.ROOT);
+        String kindName =
+                Bodies.parseEnum(kind, FindingKind.class).orElseThrow().name();
         Pagination.PageRequest page = Pagination.from(request.http(), 2);
         Optional<Long> afterDue = page.numberOrBadCursor(0);
         Instant now = console.clock().instant();
         GroupPage model = graph.read(tx -> {
-            FindingGroup group =
-                    findings.openGroups(tx, Optional.of(holder), Optional.of(kindName), MAX_GROUPS).stream()
-                            .filter(g ->
-                                    g.category().equals(category) && g.rule().equals(rule))
-                            .findFirst()
-                            .orElse(new FindingGroup(holder, kindName, category, rule, 0, null));
+            FindingGroup group = findings.openGroup(tx, holder, kindName, category, rule);
             List<FindingView> fetched = group.count() == 0
                     ? List.of()
                     : findings.openInGroup(tx, group, afterDue, page.key(1), page.limit() + 1);

@@ -170,6 +170,24 @@ public final class FindingRepository {
                         GraphValues.instant(r.get("oldestDue"))));
     }
 
+    private static final String OPEN_GROUP = Cypher.of("""
+            MATCH (f:${Finding})
+            WHERE f.resolved = false AND f.holder = $holder AND f.kind = $kind AND f.category = $category
+              AND f.rule = $rule AND f.dueAt IS NOT NULL
+            RETURN count(*) AS count, min(f.dueAt) AS oldestDue
+            """);
+
+    /**
+     * One group of open findings: a seek on exactly its index entries. Its count is 0 (and its
+     * oldest due date null) when none is open.
+     */
+    public FindingGroup openGroup(SimpleQueryRunner tx, String holder, String kind, String category, String rule) {
+        Record found = tx.run(OPEN_GROUP, Map.of("holder", holder, "kind", kind, "category", category, "rule", rule))
+                .single();
+        return new FindingGroup(
+                holder, kind, category, rule, found.get("count").asLong(), GraphValues.instant(found.get("oldestDue")));
+    }
+
     private static final String OPEN_COUNTS = Cypher.of("""
             MATCH (f:${Finding})
             WHERE f.resolved = false AND f.holder IN $holders AND f.kind IS NOT NULL AND f.category IS NOT NULL

@@ -57,9 +57,11 @@ class HolderPagesIT {
                     .contains("Amazon.com Inc.", "SUB_PROCESSOR", "backup");
             // open findings per holder, linking to the findings page filtered by the holder
             assertThat(Html.row(html, "holders", "/console/holders/postmark"))
-                    .contains("<a href=\"/console/findings?holder=postmark\">4</a>");
+                    .contains(
+                            "<a href=\"/console/findings?holder=postmark\" aria-label=\"4 open findings at Postmark\">4</a>");
             assertThat(Html.row(html, "holders", "/console/holders/transip-vps-backups"))
-                    .contains("<a href=\"/console/findings?holder=transip-vps-backups\">3</a>");
+                    .contains(
+                            "<a href=\"/console/findings?holder=transip-vps-backups\" aria-label=\"3 open findings at TransIP (VPS backups)\">3</a>");
             // the holder only lineage names is marked, and only it
             assertThat(Html.row(html, "holders", "/console/holders/shadow-crm")).contains("Not in catalog");
             assertThat(html.split("badge not-in-catalog", -1)).hasSize(2);

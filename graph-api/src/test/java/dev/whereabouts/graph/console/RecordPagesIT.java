@@ -47,19 +47,19 @@ class RecordPagesIT {
             ConsoleClient.Page csv = browser.get(Html.link(page.body(), "Download as CSV"));
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.contentType()).startsWith("text/csv");
-            assertThat(csv.header("content-disposition")).contains("attachment; filename=\"ropa.csv\"");
+            assertThat(csv.header("content-disposition")).hasValue("attachment; filename=\"ropa.csv\"");
             assertThat(csv.body())
                     .isEqualTo(api.client.get("/v1/ropa?format=csv").body());
 
             ConsoleClient.Page markdown = browser.get(Html.link(page.body(), "Download as Markdown"));
             assertThat(markdown.contentType()).startsWith("text/markdown");
-            assertThat(markdown.header("content-disposition")).contains("filename=\"ropa.md\"");
+            assertThat(markdown.header("content-disposition")).hasValue("attachment; filename=\"ropa.md\"");
             assertThat(markdown.body())
                     .isEqualTo(api.client.get("/v1/ropa?format=markdown").body());
 
             ConsoleClient.Page json = browser.get(Html.link(page.body(), "Download as JSON"));
             assertThat(json.contentType()).startsWith("application/json");
-            assertThat(json.header("content-disposition")).contains("filename=\"ropa.json\"");
+            assertThat(json.header("content-disposition")).hasValue("attachment; filename=\"ropa.json\"");
             ObjectMapper mapper = new ObjectMapper();
             JsonNode downloaded = mapper.readTree(json.body());
             JsonNode rest = api.client.get("/v1/ropa?limit=500").json();
