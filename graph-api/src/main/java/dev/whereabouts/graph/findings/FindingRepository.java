@@ -137,18 +137,22 @@ public final class FindingRepository {
             String holder, String kind, String category, String rule, long count, Instant oldestDue) {}
 
     // Every predicate names all six properties of the finding_open_groups index (resolved first, then
-    // equality or existence on the rest), so the planner answers from the index alone: a seek on
-    // resolved = false whose entries carry the values, never a read of 200,000 nodes' properties.
-    private static final String OPEN_GROUPS = Cypher.of("""
+    // equality or existence on the rest), so the planner answers from the index alone: a seek whose
+    // entries carry the values, never a read of 200,000 nodes' properties. A chosen holder is an
+    // equality in the query text (not "$holder IS NULL OR ..."), so the seek covers only its entries.
+    private static final String OPEN_GROUPS = """
             MATCH (f:${Finding})
-            WHERE f.resolved = false AND f.holder IS NOT NULL AND f.kind IS NOT NULL AND f.category IS NOT NULL
-              AND f.rule IS NOT NULL AND f.dueAt IS NOT NULL
-              AND ($holder IS NULL OR f.holder = $holder) AND ($kind IS NULL OR f.kind = $kind)
+            WHERE f.resolved = false AND %s AND f.kind IS NOT NULL AND f.category IS NOT NULL
+              AND f.rule IS NOT NULL AND f.dueAt IS NOT NULL AND ($kind IS NULL OR f.kind = $kind)
             RETURN f.holder AS holder, f.kind AS kind, f.category AS category, f.rule AS rule,
                    count(*) AS count, min(f.dueAt) AS oldestDue
             ORDER BY count DESC, holder, kind, category, rule
             LIMIT $limit
-            """);
+            """;
+
+    private static final String OPEN_GROUPS_EVERYWHERE = Cypher.of(OPEN_GROUPS.formatted("f.holder IS NOT NULL"));
+
+    private static final String OPEN_GROUPS_AT_HOLDER = Cypher.of(OPEN_GROUPS.formatted("f.holder = $holder"));
 
     /**
      * Open findings grouped by holder, kind, category and rule, the largest groups first; at most
@@ -160,7 +164,7 @@ public final class FindingRepository {
         parameters.put("holder", holder.orElse(null));
         parameters.put("kind", kind.orElse(null));
         parameters.put("limit", limit);
-        return tx.run(OPEN_GROUPS, parameters)
+        return tx.run(holder.isPresent() ? OPEN_GROUPS_AT_HOLDER : OPEN_GROUPS_EVERYWHERE, parameters)
                 .list(r -> new FindingGroup(
                         r.get("holder").asString(),
                         r.get("kind").asString(),
