@@ -67,6 +67,16 @@ class HolderPagesIT {
             assertThat(html.split("badge not-in-catalog", -1)).hasSize(2);
             assertThat(html).contains("declares (" + SeedScenario.holders().size() + ")", "declare them (1)");
 
+            // and its own page says the catalog does not know it, with what lineage shows it holding
+            String shadow =
+                    Html.decoded(browser.get("/console/holders/shadow-crm").body());
+            assertThat(shadow)
+                    .contains("<h1>shadow-crm</h1>")
+                    .contains("the catalog does not declare it")
+                    .contains("The catalog declares no categories for this holder.");
+            assertThat(Html.row(shadow, "people-per-category", "data-category=\"" + SeedScenario.EMAIL + "\""))
+                    .contains("<td class=\"num\">1</td>");
+
             // And the declared flows are drawn (holders as nodes, flows as edges with categories) and listed
             Matcher data = GRAPH_DATA.matcher(page.body());
             assertThat(data.find()).isTrue();
