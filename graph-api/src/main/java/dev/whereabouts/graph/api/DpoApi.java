@@ -12,6 +12,7 @@ import dev.whereabouts.graph.console.Console;
 import dev.whereabouts.graph.console.FindingPages;
 import dev.whereabouts.graph.console.HolderPages;
 import dev.whereabouts.graph.console.HomePage;
+import dev.whereabouts.graph.console.PeoplePages;
 import dev.whereabouts.graph.console.PersonCopyPages;
 import dev.whereabouts.graph.console.RecordPages;
 import dev.whereabouts.graph.console.ReportDownloads;
@@ -70,11 +71,13 @@ public final class DpoApi {
     private final List<Endpoint> routes;
     private final GraphTransactions graph;
     private final Clock clock;
+    private final LookupService lookups;
     private final RequestService requests;
     private final DecisionService decisions;
     private final PersonReports reports;
     private final PersonCopies copies;
     private final String controller;
+    private final Pseudonymiser pseudonymiser;
 
     /**
      * @param publisher    where requests, decisions and outcomes go (Kafka)
@@ -94,12 +97,13 @@ public final class DpoApi {
         this.graph = graph;
         this.clock = clock;
         this.openApi = resource(OPENAPI_RESOURCE);
-        LookupService lookups = new LookupService(graph, clock);
+        this.lookups = new LookupService(graph, clock);
         this.requests = new RequestService(graph, publisher, policies, clock);
         this.decisions = new DecisionService(graph, publisher, policies, clock);
         this.controller = controller;
         this.reports = new PersonReports(lookups, requests.repository(), policies, controller, clock, json);
         this.copies = new PersonCopies(graph, reports, clock);
+        this.pseudonymiser = pseudonymiser;
         CallbackRules callbackRules = new CallbackRules(
                 deliveryKeys, new DeliveryMemory(WebhookSignature.REPLAY_WINDOW, DELIVERIES_REMEMBERED));
         List<Endpoint> all = new ArrayList<>();
@@ -155,6 +159,7 @@ public final class DpoApi {
                 clock,
                 List.of(
                         new HomePage(graph),
+                        new PeoplePages(lookups, requests, graph, pseudonymiser),
                         new RequestPages(graph, requests, decisions),
                         // the person's report and export, downloaded from their page
                         new ReportDownloads(reports),

@@ -4,6 +4,8 @@ import dev.whereabouts.graph.findings.FindingRepository;
 import dev.whereabouts.graph.schema.Cypher;
 import dev.whereabouts.graph.schema.GraphValues;
 import dev.whereabouts.graph.schema.LegalHolds;
+import dev.whereabouts.model.catalog.Backups;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +190,44 @@ public final class HolderRepository {
                 f.get("retention").asString(null),
                 f.get("purpose").asString(null),
                 f.get("description").asString(null));
+    }
+
+    private static final String KEEPING = Cypher.of("""
+            MATCH (h:${Holder}) WHERE h.id IN $ids
+            RETURN h.id AS id, h.purposes AS purposes, h.legalHolds AS legalHolds
+            """);
+
+    /**
+     * What the catalog says about why some holders keep data: their purposes (which tell the backups,
+     * {@link Backups}) and their legal holds.
+     *
+     * @param id         catalog id
+     * @param purposes   purpose ids, sorted; empty for a holder the catalog does not declare
+     * @param legalHolds legal obligations to keep data
+     */
+    public record Keeping(String id, List<String> purposes, List<LegalHolds.Hold> legalHolds) {
+
+        /** True when the holder keeps backups. */
+        public boolean isBackup() {
+            return Backups.isBackupHolder(purposes);
+        }
+    }
+
+    /** {@link Keeping} of each of these holders that the graph knows, by id. */
+    public Map<String, Keeping> keeping(SimpleQueryRunner tx, Collection<String> ids) {
+        Map<String, Keeping> keeping = new HashMap<>();
+        for (Record record : tx.run(KEEPING, Map.of("ids", List.copyOf(ids))).list()) {
+            String id = record.get("id").asString();
+            keeping.put(
+                    id,
+                    new Keeping(
+                            id,
+                            GraphValues.sortedStrings(record.get("purposes")),
+                            GraphValues.strings(record.get("legalHolds")).stream()
+                                    .map(LegalHolds::decode)
+                                    .toList()));
+        }
+        return keeping;
     }
 
     private static HolderSummary summary(Record record) {

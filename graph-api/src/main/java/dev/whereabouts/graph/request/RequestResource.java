@@ -8,7 +8,6 @@ import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.OutcomeType;
 import dev.whereabouts.model.dsr.RequestState;
 import dev.whereabouts.model.dsr.RequestType;
-import dev.whereabouts.model.id.CategoryKey;
 import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.model.id.RequestId;
 import dev.whereabouts.model.identity.Pseudonymiser;
@@ -71,31 +70,21 @@ public final class RequestResource {
         body.onlyKnown(FILE_FIELDS);
         Optional<String> requestId = body.optionalParsed(
                 "requestId", text -> Optional.of(text.trim()).filter(RequestId::isValid), "must be a UUID");
-        RequestType type = body.enumValue("type", RequestType.class, List.of(RequestType.values()), true, true);
+        RequestType type = FilingRules.type(body);
         RawIdentifiers.Pseudonymised identifiers =
                 RawIdentifiers.pseudonymise(body.node("subject"), "/subject", pseudonymiser, body.errors());
-        // A rectification names what is wrong: the categories to correct (the corrected values never enter
-        // the platform; the holders get the categories and the note).
-        List<String> scope = body.list(
-                "scope",
-                type == RequestType.RECTIFICATION ? "required for RECTIFICATION: the categories to correct" : null,
-                "categories",
-                type == RequestType.RECTIFICATION ? 1 : 0,
-                Integer.MAX_VALUE,
-                false,
-                CategoryKey::isValid,
-                key -> key,
-                CategoryKey.RULE);
+        List<String> scope = FilingRules.scope(body, type);
         Instant now = clock.instant();
         Instant receivedAt = body.optionalInstant("receivedAt").orElse(now);
         if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             body.reject("/receivedAt", "must not be in the future");
         }
-        String note = Bodies.freeText(body, "note", 2_000, false);
+        String note = FilingRules.note(body);
         body.throwIfInvalid(errors -> ProblemException.invalid("the request is not valid", errors));
         RequestService.Filed filed = requests.file(
                 request.caller(),
-                new RequestService.FileCommand(requestId, type, identifiers, scope, receivedAt, note));
+                new RequestService.FileCommand(
+                        requestId, type, new RequestService.GivenIdentifiers(identifiers), scope, receivedAt, note));
         return Response.json(202, filed, json).withHeader("Location", "/v1/requests/" + filed.requestId());
     }
 

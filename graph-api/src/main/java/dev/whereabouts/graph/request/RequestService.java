@@ -7,6 +7,8 @@ import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.catalog.ControllerPolicy;
 import dev.whereabouts.model.catalog.VerificationPolicy;
+import dev.whereabouts.model.common.IdentifierType;
+import dev.whereabouts.model.common.SubjectIdentifier;
 import dev.whereabouts.model.dsr.DataSubjectRequest;
 import dev.whereabouts.model.dsr.Deadlines;
 import dev.whereabouts.model.dsr.HolderOutcome;
@@ -21,10 +23,13 @@ import dev.whereabouts.web.Problem;
 import dev.whereabouts.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Files data-subject requests and records outcomes for holders that cannot report over Kafka.
@@ -39,20 +44,43 @@ public final class RequestService {
     /**
      * A request to file.
      *
-     * @param requestId   idempotency key chosen by the client, or a new UUID
-     * @param type        what the person asks for
-     * @param identifiers the person's identifiers, pseudonymised
-     * @param scope       categories the request is limited to; empty = all
-     * @param receivedAt  when the controller received it
-     * @param note        free text for the file; must not contain raw identifiers
+     * @param requestId  idempotency key chosen by the client, or a new UUID
+     * @param type       what the person asks for
+     * @param subject    whom it is about
+     * @param scope      categories the request is limited to; empty = all
+     * @param receivedAt when the controller received it
+     * @param note       free text for the file; must not contain raw identifiers
      */
     public record FileCommand(
             Optional<String> requestId,
             RequestType type,
-            RawIdentifiers.Pseudonymised identifiers,
+            RequestSubject subject,
             List<String> scope,
             Instant receivedAt,
             String note) {}
+
+    /**
+     * Whom a request is about. Either way the request carries the person's identifier pseudonyms, which
+     * is how the topology finds the subject (it resolves each pseudonym in its identity index).
+     */
+    public sealed interface RequestSubject permits GivenIdentifiers, KnownSubject {}
+
+    /**
+     * The identifiers the person gave (the REST API), pseudonymised: the request carries every pseudonym
+     * under every configured key, so it finds the person across a key rotation.
+     */
+    public record GivenIdentifiers(RawIdentifiers.Pseudonymised identifiers) implements RequestSubject {}
+
+    /**
+     * A subject the graph knows, by pseudonymous id (the console, where the DPO opened the person): the
+     * request carries the pseudonyms of the identifiers linked to that subject and to the subjects merged
+     * into it, with the key each was made with, as the topology linked them. 404 when the graph does not
+     * know the subject; 409 when no identifier is linked to it any more.
+     */
+    public record KnownSubject(String subjectId) implements RequestSubject {}
+
+    /** Whom a request resolved to when filed: the subject ids known now and the identifiers it carries. */
+    private record Resolved(List<String> subjectIds, List<SubjectIdentifier> identifiers) {}
 
     /**
      * What filing answers.
@@ -116,14 +144,13 @@ public final class RequestService {
         Optional<Instant> promised = Deadlines.promised(command.receivedAt(), promise(policy));
         Deadlines.InForce inForce = Deadlines.inForce(statutory, promised);
         String verificationMethod = verificationMethod(policy, command.type()).orElse(null);
-        List<String> subjectIds =
-                graph.read(tx -> lookups.resolve(tx, command.identifiers().pseudonyms()));
+        Resolved resolved = graph.read(tx -> resolve(tx, command.subject()));
+        List<String> subjectIds = resolved.subjectIds();
         String subjectId = subjectIds.size() == 1 ? subjectIds.get(0) : null;
         DataSubjectRequest request = DataSubjectRequest.newBuilder()
                 .setRequestId(requestId)
                 .setType(command.type())
-                .setIdentifiers(
-                        command.identifiers().allKeys().stream().distinct().toList())
+                .setIdentifiers(resolved.identifiers())
                 .setScope(command.scope())
                 .setReceivedAt(command.receivedAt())
                 .setDeadline(inForce.deadline())
@@ -161,6 +188,32 @@ public final class RequestService {
                 verificationMethod,
                 subjectId,
                 auditId);
+    }
+
+    private Resolved resolve(SimpleQueryRunner tx, RequestSubject subject) {
+        if (subject instanceof GivenIdentifiers given) {
+            return new Resolved(
+                    lookups.resolve(tx, given.identifiers().pseudonyms()),
+                    given.identifiers().allKeys().stream().distinct().toList());
+        }
+        List<String> subjectIds = lookups.resolveSubject(tx, ((KnownSubject) subject).subjectId());
+        if (subjectIds.isEmpty()) {
+            throw ProblemException.notFound("no subject with this id is known");
+        }
+        List<SubjectIdentifier> identifiers = new ArrayList<>();
+        for (Map<String, Object> identifier : lookups.identifiers(tx, subjectIds)) {
+            identifiers.add(SubjectIdentifier.newBuilder()
+                    .setType(IdentifierType.valueOf((String) identifier.get("type")))
+                    .setPseudonym((String) identifier.get("pseudonym"))
+                    .setKeyId((String) identifier.get("keyId"))
+                    .build());
+        }
+        if (identifiers.isEmpty()) {
+            throw conflict(
+                    "no identifier is linked to this subject any more, so no holder could be asked about it",
+                    "subjectId");
+        }
+        return new Resolved(subjectIds, identifiers);
     }
 
     /** The controller's promised answer time; a policy the catalog validated always parses. */

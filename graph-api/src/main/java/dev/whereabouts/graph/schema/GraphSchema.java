@@ -31,6 +31,8 @@ public final class GraphSchema {
                 "CREATE INDEX audit_request IF NOT EXISTS FOR (n:" + NodeLabel.AuditEntry + ") ON (n.requestId)");
         statements.add(
                 "CREATE INDEX request_received IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.receivedAt)");
+        // A person's requests, on the console's person page.
+        statements.add("CREATE INDEX request_subject IF NOT EXISTS FOR (n:" + NodeLabel.Request + ") ON (n.subjectId)");
         statements.add("CREATE INDEX finding_holder IF NOT EXISTS FOR (n:" + NodeLabel.Finding + ") ON (n.holder)");
         // A person's copy is found by the hash of its link's token, listed per request and swept by expiry.
         statements.add(

@@ -1,5 +1,6 @@
 package dev.whereabouts.streams.catalog;
 
+import dev.whereabouts.model.catalog.Backups;
 import dev.whereabouts.model.catalog.CategoryRetention;
 import dev.whereabouts.model.catalog.DeclaredFlow;
 import dev.whereabouts.model.catalog.Holder;
@@ -12,7 +13,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,16 +111,12 @@ public final class TopologyCatalog {
      */
     public boolean isBackupHolder(String holderId) {
         Holder holder = holders.get(holderId);
-        return holder != null && holder.getPurposes().stream().anyMatch(TopologyCatalog::mentionsBackup);
+        return holder != null && Backups.isBackupHolder(holder.getPurposes());
     }
 
     /** True when a flow's purpose names backups. */
     public static boolean isBackupFlow(DeclaredFlow flow) {
-        return mentionsBackup(flow.getPurpose());
-    }
-
-    private static boolean mentionsBackup(String text) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains("backup");
+        return Backups.isBackupPurpose(flow.getPurpose());
     }
 
     /**
