@@ -63,6 +63,13 @@
           && (!status || row.getAttribute("data-row-status") === status);
         row.hidden = !show;
       });
+      // A table whose every row is filtered out goes too, caption and all.
+      document.querySelectorAll("table").forEach(function (table) {
+        var rows = table.querySelectorAll("[data-row-category]");
+        if (rows.length > 0) {
+          table.hidden = !Array.prototype.some.call(rows, function (row) { return !row.hidden; });
+        }
+      });
     };
     filter.addEventListener("change", apply);
     filter.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
