@@ -85,7 +85,9 @@ class PeopleConsolePlatformIT {
                     .contains("data-holder=\"smarttrackers-app\"")
                     .contains("data-holder=\"transip-vps-backups\"")
                     .contains("data-holder=\"amazon-s3-database-backups\"")
-                    .contains("onward via SmartTrackers")
+                    .contains("<td>onward via SmartTrackers application (app.smarttrackers.nl) and its database</td>")
+                    .contains("\"id\":\"e-h-smarttrackers-app-h-amazon-s3-database-backups-HELD\"")
+                    .doesNotContain("e-h-amazon-s3-database-backups-h-amazon-s3-database-backups")
                     .contains("\"classes\":\"onward backup\"")
                     .doesNotContain(EMAIL);
 

@@ -40,16 +40,15 @@ public final class LineageGraph {
         }
         // Holders on a path that this person's data did not stay at are drawn too: the path runs through them.
         for (Location location : locations) {
-            for (String hop : location.path()) {
+            for (String hop : via(location)) {
                 names.putIfAbsent(hop, hop);
                 directly.putIfAbsent(hop, false);
             }
         }
         Map<List<String>, TreeSet<String>> edges = new TreeMap<>(LineageGraph::compare);
         for (Location location : locations) {
-            String from = location.direct() || location.path().isEmpty()
-                    ? PERSON
-                    : nodeId(location.path().get(location.path().size() - 1));
+            List<String> via = via(location);
+            String from = location.direct() || via.isEmpty() ? PERSON : nodeId(via.get(via.size() - 1));
             String status = location.status() == null ? "HELD" : location.status();
             edges.computeIfAbsent(List.of(from, nodeId(location.holder()), status), k -> new TreeSet<>())
                     .add(location.category());
@@ -86,6 +85,19 @@ public final class LineageGraph {
         graph.put("elements", elements);
         graph.put("roots", List.of("#" + PERSON));
         return graph;
+    }
+
+    /**
+     * The holders an onward holder's data travelled through before it: the path without the holder itself
+     * (the topology's paths end at the holder, from the directly shared holder on; older records' paths
+     * stop before it).
+     */
+    static List<String> via(Location location) {
+        List<String> path = location.path();
+        if (!path.isEmpty() && path.get(path.size() - 1).equals(location.holder())) {
+            return path.subList(0, path.size() - 1);
+        }
+        return path;
     }
 
     /** The node id of a holder: its catalog id (lower-case kebab, safe in a selector) behind a prefix. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What the person's page shows, built from what the audited read found: per category a table of
@@ -157,7 +158,7 @@ public record PersonView(
             Filters filters,
             Instant now,
             String auditId,
-            java.util.function.Function<Object, String> graphJson) {
+            Function<Object, String> graphJson) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Location location : locations) {
             names.put(location.holder(), location.displayName() == null ? location.holder() : location.displayName());
@@ -278,12 +279,13 @@ public record PersonView(
 
     private static HolderRow row(
             Location location, Map<String, String> names, HolderRepository.Keeping kept, Instant now) {
-        String route = location.direct() || location.path().isEmpty()
+        List<String> via = LineageGraph.via(location);
+        String route = location.direct() || via.isEmpty()
                 ? "direct"
                 : "onward via "
                         + String.join(
                                 " \u2192 ",
-                                location.path().stream()
+                                via.stream()
                                         .map(hop -> names.getOrDefault(hop, hop))
                                         .toList());
         Instant until = location.retentionUntil();

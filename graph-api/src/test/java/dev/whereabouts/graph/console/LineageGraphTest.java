@@ -114,6 +114,20 @@ class LineageGraphTest {
         assertThat(edges(elements)).containsExactly("h-transip->h-s3 HELD [user.contact.email]");
     }
 
+    @Test
+    void shouldDrawAnOnwardHolderWhosePathEndsAtItselfFromTheHopBeforeItAsTheTopologyWritesPaths() {
+        // The topology's paths run from the directly shared holder to the onward holder itself
+        List<Location> locations = List.of(
+                location("user.contact.email", "app", "App", List.of(), "HELD"),
+                location("user.contact.email", "s3", "S3", List.of("app", "s3"), "HELD"));
+
+        List<Map<String, Object>> elements = elements(LineageGraph.of("This person", locations, KEEPING));
+
+        assertThat(edges(elements))
+                .containsExactly("h-app->h-s3 HELD [user.contact.email]", "person->h-app HELD [user.contact.email]");
+        assertThat(LineageGraph.via(locations.get(1))).containsExactly("app");
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> elements(Map<String, Object> graph) {
         return (List<Map<String, Object>>) graph.get("elements");

@@ -71,6 +71,18 @@ class PersonViewTest {
     }
 
     @Test
+    void shouldNameTheHopsBeforeAnOnwardHolderWhetherOrNotItsPathEndsAtIt() {
+        List<Location> locations = List.of(
+                location("user.contact.email", "app", "App", List.of(), "HELD"),
+                location("user.contact.email", "s3", "S3", List.of("app", "s3"), "HELD"));
+
+        PersonView view = PersonView.of(
+                "s-a11ce", locations, KEEPING, List.of(), PersonView.Filters.NONE, NOW, "audit-1", Object::toString);
+
+        assertThat(view.categories().get(0).rows().get(1).route()).isEqualTo("onward via App");
+    }
+
+    @Test
     void shouldApplyTheCategoryAndStatusFiltersToTablesAndGraphAlike() {
         PersonView byStatus = view(new PersonView.Filters(Optional.empty(), Optional.of("HELD")), List.of());
         assertThat(byStatus.holdersShown()).isEqualTo(3);
