@@ -13,6 +13,12 @@
     HELD: "#0a2f66", ERASED: "#6b6b6b", DELETED_BY_HOLDER: "#6b6b6b", RESTRICTED: "#8a6100",
     EXPIRES: "#1e6b24", MIXED: "#123d6a"
   };
+  // Each edge's colour is data before Cytoscape first styles it ("data(colour)" needs it then).
+  graph.elements.forEach(function (element) {
+    if (element.group === "edges" && !element.data.colour) {
+      element.data.colour = colours[element.data.status] || colours.MIXED;
+    }
+  });
   var cy = cytoscape({
     container: container,
     elements: graph.elements,
@@ -24,7 +30,7 @@
           "border-color": "#0a2f66", "border-width": 2, "width": 26, "height": 26, "color": "#1b1f24" } },
       { selector: "node.person", style: { "background-color": "#123d6a", "width": 36, "height": 36, "shape": "star" } },
       { selector: "node.onward", style: { "shape": "round-rectangle" } },
-      { selector: "node.backup", style: { "shape": "barrel" } },
+      { selector: "node.backup", style: { "shape": "barrel", "border-style": "double", "border-width": 5 } },
       { selector: "edge", style: {
           "label": "data(label)", "font-size": 9, "text-wrap": "wrap", "text-max-width": 160,
           "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 2,
@@ -34,12 +40,9 @@
       { selector: "edge.RESTRICTED", style: { "line-style": "dotted", "width": 3 } },
       { selector: ".hidden", style: { "display": "none" } }
     ],
-    layout: { name: "breadthfirst", directed: true, roots: graph.roots, spacingFactor: 1.2, padding: 20 }
-  });
-  cy.edges().forEach(function (edge) {
-    if (!edge.data("colour")) {
-      edge.data("colour", colours[edge.data("status")] || colours.MIXED);
-    }
+    // The roots are selectors ("#id"); Cytoscape reads an array as bare ids, so they go as one selector.
+    layout: { name: "breadthfirst", directed: true, roots: (graph.roots || []).join(", ") || undefined,
+      spacingFactor: 1.2, padding: 20 }
   });
   // Filters (a form with data-graph-filter) hide what they exclude, in the drawing and the table.
   var filter = document.querySelector("form[data-graph-filter]");
