@@ -2,6 +2,7 @@ package dev.whereabouts.graph.console;
 
 import dev.whereabouts.graph.holder.CatalogHolder;
 import dev.whereabouts.graph.holder.FlowView;
+import dev.whereabouts.model.catalog.Backups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +44,7 @@ final class FlowGraph {
             if (receivers.contains(id)) {
                 classes.add("onward");
             }
-            if (holder != null && holder.purposes().contains("backup")) {
+            if (holder != null && Backups.isBackupHolder(holder.purposes())) {
                 classes.add("backup");
             }
             Map<String, Object> data = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ class FlowGraphTest {
                 new FlowView("app-to-crm", "app", "crm", List.of("user.name"), null, "sales", null));
         Map<String, CatalogHolder> holders = Map.of(
                 "app", holder("app", "The app", "account"),
-                "vps", holder("vps", "VPS backups", "backup"),
-                "s3", holder("s3", "S3 backups", "backup"));
+                "vps", holder("vps", "VPS backups", "file-backup"),
+                "s3", holder("s3", "S3 backups", "database-backup"));
 
         // When drawn
         JsonNode graph = JSON.valueToTree(FlowGraph.of(flows, holders));
