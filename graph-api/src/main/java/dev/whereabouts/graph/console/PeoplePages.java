@@ -9,6 +9,7 @@ import dev.whereabouts.graph.lookup.Location;
 import dev.whereabouts.graph.lookup.LookupService;
 import dev.whereabouts.graph.lookup.RawIdentifiers;
 import dev.whereabouts.graph.request.FilingRules;
+import dev.whereabouts.graph.request.RequestRepository;
 import dev.whereabouts.graph.request.RequestService;
 import dev.whereabouts.graph.schema.GraphTransactions;
 import dev.whereabouts.model.dsr.RequestType;
@@ -184,12 +185,14 @@ public final class PeoplePages implements Console.Section {
             return askReason(console, request, 200, subjectId, List.of());
         }
         PersonView.Filters filters = filters(request);
-        LookupService.Audited<List<Map<String, Object>>> read = lookups.read(
+        LookupService.Audited<PersonRequests> read = lookups.read(
                 request.caller(),
                 VIEW,
                 new LookupService.BySubjectId(subjectId),
                 reason.get(),
-                (tx, ids) -> requests.repository().forSubjects(tx, ids));
+                (tx, ids) -> new PersonRequests(
+                        requests.repository().forSubjects(tx, ids),
+                        requests.repository().expiringCopies(tx, ids)));
         if (!read.found()) {
             throw ProblemException.notFound(
                     "nobody with this id is known (the look-up was audited as " + read.auditId() + ")");
@@ -213,13 +216,17 @@ public final class PeoplePages implements Console.Section {
                 subjectId,
                 locations,
                 keeping,
-                read.extra(),
+                read.extra().requests(),
+                read.extra().expiring(),
                 filters,
                 console.clock().instant(),
                 read.auditId(),
                 console::scriptJson);
         return console.render(request, 200, "person", "Person " + subjectId, "people", view);
     }
+
+    /** The person's requests, and the copies their erasures left to expire by themselves. */
+    private record PersonRequests(List<Map<String, Object>> requests, List<RequestRepository.ExpiringCopy> expiring) {}
 
     private Response askReason(
             Console console, ConsoleRequest request, int status, String subjectId, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package dev.whereabouts.graph.console;
 
 import dev.whereabouts.graph.holder.HolderRepository;
 import dev.whereabouts.graph.lookup.Location;
+import dev.whereabouts.graph.request.RequestRepository;
 import dev.whereabouts.graph.schema.LegalHolds;
 import dev.whereabouts.model.dsr.RequestLifecycle;
 import dev.whereabouts.model.dsr.RequestState;
@@ -89,7 +90,8 @@ public record PersonView(
             boolean retentionEnded,
             String status,
             String statusReason,
-            List<String> legalHolds) {
+            List<String> legalHolds,
+            String expiresBy) {
 
         public boolean hasLegalHolds() {
             return !legalHolds.isEmpty();
@@ -148,6 +150,7 @@ public record PersonView(
      * @param locations every (category, holder) of the person, sorted by category then holder
      * @param keeping   the catalog's word on those holders, by id
      * @param requests  the person's requests as {@code RequestRepository.forSubjects} reads them
+     * @param expiring  the copies their erasures left to expire by themselves
      * @param graphJson turns the graph's elements into JSON safe in the page
      */
     public static PersonView of(
@@ -155,6 +158,7 @@ public record PersonView(
             List<Location> locations,
             Map<String, HolderRepository.Keeping> keeping,
             List<Map<String, Object>> requests,
+            List<RequestRepository.ExpiringCopy> expiring,
             Filters filters,
             Instant now,
             String auditId,
@@ -168,7 +172,7 @@ public record PersonView(
         for (Location location : shown) {
             byCategory
                     .computeIfAbsent(location.category(), k -> new ArrayList<>())
-                    .add(row(location, names, keeping.get(location.holder()), now));
+                    .add(row(location, names, keeping.get(location.holder()), expiresBy(location, expiring), now));
         }
         List<CategoryTable> tables = new ArrayList<>();
         byCategory.forEach((category, rows) -> tables.add(new CategoryTable(category, List.copyOf(rows))));
@@ -277,8 +281,32 @@ public record PersonView(
         return holds;
     }
 
+    /**
+     * When a copy still held is gone by itself, if an erasure named it: the latest date any EXPIRES task
+     * gives for its holder and category; null otherwise.
+     */
+    static Instant expiresBy(Location location, List<RequestRepository.ExpiringCopy> expiring) {
+        if (!LineageStatus.HELD.name().equals(statusOf(location))) {
+            return null;
+        }
+        Instant latest = null;
+        for (RequestRepository.ExpiringCopy copy : expiring) {
+            boolean covers = copy.holder().equals(location.holder())
+                    && (copy.categories().isEmpty()
+                            || copy.categories().stream().anyMatch(c -> CategoryKey.covers(c, location.category())));
+            if (covers && (latest == null || copy.expiresAt().isAfter(latest))) {
+                latest = copy.expiresAt();
+            }
+        }
+        return latest;
+    }
+
     private static HolderRow row(
-            Location location, Map<String, String> names, HolderRepository.Keeping kept, Instant now) {
+            Location location,
+            Map<String, String> names,
+            HolderRepository.Keeping kept,
+            Instant expiresBy,
+            Instant now) {
         List<String> via = LineageGraph.via(location);
         String route = location.direct() || via.isEmpty()
                 ? "direct"
@@ -308,7 +336,8 @@ public record PersonView(
                 until != null && !until.isAfter(now),
                 statusOf(location),
                 location.statusReason(),
-                legalHolds(location, kept));
+                legalHolds(location, kept),
+                Formats.date(expiresBy));
     }
 
     static String statusOf(Location location) {

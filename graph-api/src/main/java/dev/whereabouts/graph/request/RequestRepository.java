@@ -160,6 +160,28 @@ public final class RequestRepository {
         });
     }
 
+    private static final String EXPIRING = Cypher.of("""
+            MATCH (q:${Request})-[:${HAS_TASK}]->(t:${Task})
+            WHERE q.subjectId IN $subjectIds AND t.type = 'EXPIRES' AND t.expiresAt IS NOT NULL
+            RETURN t.holder AS holder, t.categories AS categories, t.expiresAt AS expiresAt
+            ORDER BY expiresAt
+            """);
+
+    /**
+     * A copy an erasure left to expire by itself: the holder keeps it until {@code expiresAt}, when it
+     * is gone without anyone acting (an EXPIRES task, docs/requests.md).
+     */
+    public record ExpiringCopy(String holder, List<String> categories, Instant expiresAt) {}
+
+    /** The self-expiring copies the subjects' erasures named, earliest first. */
+    public List<ExpiringCopy> expiringCopies(SimpleQueryRunner tx, List<String> subjectIds) {
+        return tx.run(EXPIRING, Map.of("subjectIds", subjectIds))
+                .list(r -> new ExpiringCopy(
+                        r.get("holder").asString(),
+                        strings(r.get("categories")),
+                        Instant.ofEpochMilli(r.get("expiresAt").asLong())));
+    }
+
     private RequestView view(Record record) {
         Value q = record.get("q");
         List<RequestView.TaskView> tasks = record.get("tasks")

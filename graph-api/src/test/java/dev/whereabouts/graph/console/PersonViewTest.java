@@ -5,6 +5,7 @@ import static dev.whereabouts.graph.console.LineageGraphTest.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whereabouts.graph.lookup.Location;
+import dev.whereabouts.graph.request.RequestRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class PersonViewTest {
             location("user.name", "newsletter", "Newsletter", List.of(), "ERASED"));
 
     private static PersonView view(PersonView.Filters filters, List<Map<String, Object>> requests) {
-        return PersonView.of("s-a11ce", ALICE, KEEPING, requests, filters, NOW, "audit-1", Object::toString);
+        return PersonView.of("s-a11ce", ALICE, KEEPING, requests, List.of(), filters, NOW, "audit-1", Object::toString);
     }
 
     @Test
@@ -77,7 +78,15 @@ class PersonViewTest {
                 location("user.contact.email", "s3", "S3", List.of("app", "s3"), "HELD"));
 
         PersonView view = PersonView.of(
-                "s-a11ce", locations, KEEPING, List.of(), PersonView.Filters.NONE, NOW, "audit-1", Object::toString);
+                "s-a11ce",
+                locations,
+                KEEPING,
+                List.of(),
+                List.of(),
+                PersonView.Filters.NONE,
+                NOW,
+                "audit-1",
+                Object::toString);
 
         assertThat(view.categories().get(0).rows().get(1).route()).isEqualTo("onward via App");
     }
@@ -100,6 +109,34 @@ class PersonViewTest {
         assertThat(both.hasShown()).isFalse();
         assertThat(both.hasHolders()).isTrue();
         assertThat(both.filtered()).isTrue();
+    }
+
+    @Test
+    void shouldMarkTheCopiesAnErasureLeftToExpireByThemselvesWithTheDateTheyAreGone() {
+        Instant gone = Instant.parse("2027-01-06T00:00:00Z");
+        List<RequestRepository.ExpiringCopy> expiring = List.of(
+                new RequestRepository.ExpiringCopy("s3", List.of("user.contact"), gone),
+                new RequestRepository.ExpiringCopy("app", List.of("user.contact.phone_number"), gone));
+
+        PersonView view = PersonView.of(
+                "s-a11ce",
+                ALICE,
+                KEEPING,
+                List.of(),
+                expiring,
+                PersonView.Filters.NONE,
+                NOW,
+                "audit-1",
+                Object::toString);
+
+        // S3 holds the email (under user.contact) until it is gone; the app's email was not named
+        assertThat(view.categories().get(0).rows())
+                .extracting(PersonView.HolderRow::holder, PersonView.HolderRow::expiresBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("app", null),
+                        org.assertj.core.groups.Tuple.tuple("moneybird", null),
+                        org.assertj.core.groups.Tuple.tuple("s3", "6 Jan 2027"));
+        assertThat(view.categories().get(1).rows().get(0).expiresBy()).isEqualTo("6 Jan 2027");
     }
 
     @Test
