@@ -1,5 +1,6 @@
 package dev.whereabouts.launcher;
 
+import dev.whereabouts.launcher.demo.DemoData;
 import dev.whereabouts.launcher.demo.DemoWebhookHolder;
 import dev.whereabouts.model.config.CommonSettings;
 import dev.whereabouts.model.config.DeliverySettings;
@@ -79,6 +80,36 @@ public final class PlatformFixture implements AutoCloseable {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** Where demo person {@code n}'s e-mail address is, as the demo loaded them. */
+    public static String demoEmail(int n) {
+        return DemoData.email(n);
+    }
+
+    /**
+     * A holder on the Kafka channel answering its task from its own system, as {@code ./whereabouts outcome}
+     * does it.
+     */
+    public void reportOnKafka(String requestId, String holder, String outcome, String evidence) {
+        int exit = Main.commandLine()
+                .execute(
+                        "outcome",
+                        "--request",
+                        requestId,
+                        "--holder",
+                        holder,
+                        "--outcome",
+                        outcome,
+                        "--evidence",
+                        evidence,
+                        "--bootstrap-servers",
+                        platform.infrastructure().bootstrapServers(),
+                        "--registry-url",
+                        platform.infrastructure().registryUrl().toString());
+        if (exit != 0) {
+            throw new IllegalStateException("./whereabouts outcome exited with " + exit);
+        }
     }
 
     @Override

@@ -22,8 +22,8 @@ final class Chromium {
 
     private Chromium() {}
 
-    /** Starts a fresh browser with its own empty profile; the caller quits it. */
-    static ChromeDriver start() {
+    /** Starts a fresh browser with its own empty profile, saving downloads in {@code downloads}; the caller quits it. */
+    static ChromeDriver start(Path downloads) {
         Path browser = executable("WHEREABOUTS_CHROMIUM", "/usr/bin/chromium");
         Path driver = executable("WHEREABOUTS_CHROMEDRIVER", "/usr/bin/chromedriver");
         Path profile;
@@ -46,6 +46,13 @@ final class Chromium {
                 "--no-first-run",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort()
