@@ -70,14 +70,7 @@ public final class HolderRepository {
         }
         Record record = found.get(0);
         Value h = record.get("h");
-        List<HolderDetail.DeclaredRetention> retention = record.get("retention").asList(v -> v).stream()
-                .filter(v -> !v.get("category").isNull())
-                .map(v -> new HolderDetail.DeclaredRetention(
-                        v.get("category").asString(),
-                        v.get("retention").asString(null),
-                        v.get("note").asString(null)))
-                .sorted(java.util.Comparator.comparing(HolderDetail.DeclaredRetention::category))
-                .toList();
+        List<HolderDetail.DeclaredRetention> retention = declaredRetention(record.get("retention"));
         List<String> holds = GraphValues.strings(h.get("legalHolds")).stream()
                 .map(LegalHolds::decode)
                 .map(hold -> hold.reason() + " (" + hold.period() + ", " + hold.legalReference() + "; "
@@ -149,9 +142,9 @@ public final class HolderRepository {
                         r.get("people").asLong()));
     }
 
-    private static CatalogHolder catalogHolder(Record record) {
-        Value h = record.get("h");
-        List<HolderDetail.DeclaredRetention> retention = record.get("declares").asList(v -> v).stream()
+    /** The {@code DECLARES} relationships read as {category, retention, note} maps, by category. */
+    private static List<HolderDetail.DeclaredRetention> declaredRetention(Value declared) {
+        return declared.asList(v -> v).stream()
                 .filter(v -> !v.get("category").isNull())
                 .map(v -> new HolderDetail.DeclaredRetention(
                         v.get("category").asString(),
@@ -159,6 +152,11 @@ public final class HolderRepository {
                         v.get("note").asString(null)))
                 .sorted(java.util.Comparator.comparing(HolderDetail.DeclaredRetention::category))
                 .toList();
+    }
+
+    private static CatalogHolder catalogHolder(Record record) {
+        Value h = record.get("h");
+        List<HolderDetail.DeclaredRetention> retention = declaredRetention(record.get("declares"));
         return new CatalogHolder(
                 h.get("id").asString(),
                 h.get("declared").asBoolean(false),

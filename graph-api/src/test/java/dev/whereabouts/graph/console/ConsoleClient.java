@@ -93,25 +93,9 @@ public final class ConsoleClient {
 
     /** Downloads {@code path} as bytes (a PDF, an export). */
     public Download download(String path) {
-        try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, String> headers = new LinkedHashMap<>();
-            response.headers()
-                    .map()
-                    .forEach((name, values) ->
-                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
-            return new Download(
-                    response.statusCode(),
-                    response.headers().firstValue("content-type").orElse(""),
-                    response.body(),
-                    headers);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Answer<byte[]> answer =
+                send(HttpRequest.newBuilder(base.resolve(path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(answer.status(), answer.contentType(), answer.body(), answer.headers());
     }
 
     public Optional<String> csrf() {
@@ -127,14 +111,21 @@ public final class ConsoleClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        Answer<String> answer = send(request, HttpResponse.BodyHandlers.ofString());
+        return new Page(answer.status(), answer.contentType(), answer.body(), answer.headers());
+    }
+
+    private record Answer<T>(int status, String contentType, T body, Map<String, String> headers) {}
+
+    private <T> Answer<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.build(), handler);
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers()
                     .map()
                     .forEach((name, values) ->
                             headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
-            return new Page(
+            return new Answer<>(
                     response.statusCode(),
                     response.headers().firstValue("content-type").orElse(""),
                     response.body(),
