@@ -9,6 +9,7 @@ import dev.whereabouts.graph.callback.CallbackRules;
 import dev.whereabouts.graph.callback.CallbackService;
 import dev.whereabouts.graph.callback.DeliveryMemory;
 import dev.whereabouts.graph.console.Console;
+import dev.whereabouts.graph.console.ConsoleCounts;
 import dev.whereabouts.graph.console.FindingPages;
 import dev.whereabouts.graph.console.HolderPages;
 import dev.whereabouts.graph.console.HomePage;
@@ -78,6 +79,7 @@ public final class DpoApi {
     private final PersonCopies copies;
     private final String controller;
     private final Pseudonymiser pseudonymiser;
+    private final ConsoleCounts counts;
 
     /**
      * @param publisher    where requests, decisions and outcomes go (Kafka)
@@ -104,6 +106,7 @@ public final class DpoApi {
         this.reports = new PersonReports(lookups, requests.repository(), policies, controller, clock, json);
         this.copies = new PersonCopies(graph, reports, clock);
         this.pseudonymiser = pseudonymiser;
+        this.counts = new ConsoleCounts(graph, clock, ConsoleCounts.LIVE_LIMIT);
         CallbackRules callbackRules = new CallbackRules(
                 deliveryKeys, new DeliveryMemory(WebhookSignature.REPLAY_WINDOW, DELIVERIES_REMEMBERED));
         List<Endpoint> all = new ArrayList<>();
@@ -158,15 +161,15 @@ public final class DpoApi {
                 json,
                 clock,
                 List.of(
-                        new HomePage(graph),
+                        new HomePage(graph, counts),
                         new PeoplePages(lookups, requests, graph, pseudonymiser),
                         new RequestPages(graph, requests, decisions),
                         // the person's report and export, downloaded from their page
                         new ReportDownloads(reports),
                         // the person's copy of an answered access or portability request
                         new PersonCopyPages(requests, copies),
-                        new HolderPages(graph),
-                        new FindingPages(graph),
+                        new HolderPages(graph, counts),
+                        new FindingPages(graph, counts),
                         new RecordPages(graph, controller)));
     }
 
@@ -176,6 +179,15 @@ public final class DpoApi {
      */
     public PersonCopySweeper startCopySweeper() {
         return PersonCopySweeper.start(copies, PersonCopySweeper.EVERY);
+    }
+
+    /**
+     * Starts the console's background count of open findings and of people per category at large
+     * holders every {@link ConsoleCounts#EVERY} (pages show it, saying when it was taken, once the
+     * graph is too large to count on every page); the caller closes it with the API.
+     */
+    public ConsoleCounts.Refresher startConsoleCounts() {
+        return counts.start(ConsoleCounts.EVERY);
     }
 
     /** Every REST route of the API, in matching order (the console's pages are added by {@link #start}). */

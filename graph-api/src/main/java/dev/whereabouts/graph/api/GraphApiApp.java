@@ -116,6 +116,7 @@ public final class GraphApiApp implements AutoCloseable {
                     ? Authenticator.demo()
                     : Authenticator.fromSpec(config.get(CommonSettings.API_TOKENS));
             resources.track(api.startCopySweeper());
+            resources.track(api.startConsoleCounts());
             HttpService http = api.start(
                     config.get(ApiSettings.HOST),
                     config.getInt(ApiSettings.PORT),

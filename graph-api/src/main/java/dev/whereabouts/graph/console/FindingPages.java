@@ -27,8 +27,10 @@ import java.util.Optional;
  * category and rule (counts and the oldest due date, never a row per person per edge), with the
  * drift between the catalog and lineage as its own table; and one group's people, paged, each
  * leading to the person's page. The groups are counted by the graph from the {@code
- * finding_open_groups} index ({@link FindingRepository#openGroups}); drift is {@link
- * FindingRepository#drift}, as the REST API serves it.
+ * finding_open_groups} index ({@link FindingRepository#openGroups}) while the findings are few, and
+ * come from the background count above that ({@link ConsoleCounts}, the page says when it was taken);
+ * a group's own page always counts live. Drift is {@link FindingRepository#drift}, as the REST API
+ * serves it.
  */
 public final class FindingPages implements Console.Section {
 
@@ -45,11 +47,13 @@ public final class FindingPages implements Console.Section {
     static final String DRIFT = "DRIFT";
 
     private final GraphTransactions graph;
+    private final ConsoleCounts counts;
     private final FindingRepository findings = new FindingRepository();
     private final HolderRepository holders = new HolderRepository();
 
-    public FindingPages(GraphTransactions graph) {
+    public FindingPages(GraphTransactions graph, ConsoleCounts counts) {
         this.graph = graph;
+        this.counts = counts;
     }
 
     @Override
@@ -105,7 +109,9 @@ public final class FindingPages implements Console.Section {
             boolean showDrift,
             List<DriftRow> drift,
             int driftTotal,
-            boolean driftTruncated) {
+            boolean driftTruncated,
+            String groupsCounted,
+            boolean groupsCounting) {
 
         public boolean hasGroups() {
             return !groups.isEmpty();
@@ -129,7 +135,11 @@ public final class FindingPages implements Console.Section {
         boolean showDrift = kind.isEmpty() || kind.get().equals(DRIFT);
         Instant now = console.clock().instant();
         FindingList model = graph.read(tx -> {
-            List<FindingGroup> groups = showGroups ? findings.openGroups(tx, holder, kind, MAX_GROUPS + 1) : List.of();
+            Optional<ConsoleCounts.Counted<List<FindingGroup>>> counted = showGroups
+                    ? counts.openGroups(tx, holder, kind, MAX_GROUPS + 1)
+                    : Optional.of(ConsoleCounts.Counted.live(List.of()));
+            List<FindingGroup> groups =
+                    counted.map(ConsoleCounts.Counted::value).orElse(List.of());
             boolean truncated = groups.size() > MAX_GROUPS;
             List<FindingGroup> shown = FindingGroups.sorted(truncated ? groups.subList(0, MAX_GROUPS) : groups, sort);
             List<DriftFinding> drift = showDrift
@@ -164,7 +174,9 @@ public final class FindingPages implements Console.Section {
                     showDrift,
                     drift.stream().limit(MAX_DRIFT).map(FindingPages::driftRow).toList(),
                     drift.size(),
-                    drift.size() > MAX_DRIFT);
+                    drift.size() > MAX_DRIFT,
+                    counted.map(c -> c.words(now)).orElse(null),
+                    counted.isEmpty());
         });
         return console.render(request, 200, "findings", "Findings", "findings", model);
     }

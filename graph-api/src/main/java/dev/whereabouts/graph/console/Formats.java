@@ -50,4 +50,19 @@ public final class Formats {
         long late = Math.max(1, -days);
         return late + (late == 1 ? " day overdue" : " days overdue");
     }
+
+    /** How long ago {@code then} was: {@code 20 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 days ago}. */
+    public static String ago(Instant now, Instant then) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        if (seconds < 120) {
+            return seconds + " s ago";
+        }
+        if (seconds < 7_200) {
+            return (seconds / 60) + " min ago";
+        }
+        if (seconds < 172_800) {
+            return (seconds / 3_600) + " h ago";
+        }
+        return (seconds / 86_400) + " days ago";
+    }
 }

@@ -14,6 +14,7 @@ import dev.whereabouts.model.id.HolderId;
 import dev.whereabouts.web.Endpoint;
 import dev.whereabouts.web.ProblemException;
 import dev.whereabouts.web.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  * lineage names marked as such), with the declared onward flows drawn as a graph and listed; and one
  * holder in full: who runs it, purposes, retention per category, legal holds, erasure channel, how
  * many people's data of each category it holds, its open findings, and its flows in and out. Reads
- * through {@link HolderRepository} and {@link FindingRepository}, as the REST API's holders do.
+ * through {@link HolderRepository} and {@link FindingRepository}, as the REST API's holders do; the
+ * counts that grow with the graph through {@link ConsoleCounts} (live while small, else the background
+ * count, saying when it was taken).
  */
 public final class HolderPages implements Console.Section {
 
@@ -39,11 +42,12 @@ public final class HolderPages implements Console.Section {
     static final int FIRST_GROUPS = 10;
 
     private final GraphTransactions graph;
+    private final ConsoleCounts counts;
     private final HolderRepository holders = new HolderRepository();
-    private final FindingRepository findings = new FindingRepository();
 
-    public HolderPages(GraphTransactions graph) {
+    public HolderPages(GraphTransactions graph, ConsoleCounts counts) {
         this.graph = graph;
+        this.counts = counts;
     }
 
     @Override
@@ -88,7 +92,9 @@ public final class HolderPages implements Console.Section {
             boolean truncated,
             int maxHolders,
             List<FlowRow> flows,
-            String graphJson) {
+            String graphJson,
+            String findingsCounted,
+            boolean findingsCounting) {
 
         public boolean hasHolders() {
             return !holders.isEmpty();
@@ -100,12 +106,15 @@ public final class HolderPages implements Console.Section {
     }
 
     private Response list(Console console, ConsoleRequest request) {
+        Instant now = console.clock().instant();
         HolderList model = graph.read(tx -> {
             List<CatalogHolder> catalog = holders.catalog(tx, MAX_HOLDERS + 1);
             boolean truncated = catalog.size() > MAX_HOLDERS;
             List<CatalogHolder> shown = truncated ? catalog.subList(0, MAX_HOLDERS) : catalog;
-            Map<String, Long> open = findings.openCounts(
+            Optional<ConsoleCounts.Counted<Map<String, Long>>> openCounted = counts.openPerHolder(
                     tx, shown.stream().map(CatalogHolder::id).toList());
+            Map<String, Long> open =
+                    openCounted.map(ConsoleCounts.Counted::value).orElse(Map.of());
             List<FlowView> flows = holders.flows(tx, MAX_HOLDERS);
             Map<String, CatalogHolder> byId =
                     catalog.stream().collect(Collectors.toMap(CatalogHolder::id, Function.identity()));
@@ -132,7 +141,9 @@ public final class HolderPages implements Console.Section {
                     truncated,
                     MAX_HOLDERS,
                     flows.stream().map(f -> flowRow(f, byId)).toList(),
-                    console.scriptJson(FlowGraph.of(flows, byId)));
+                    console.scriptJson(FlowGraph.of(flows, byId)),
+                    openCounted.map(c -> c.words(now)).orElse(null),
+                    openCounted.isEmpty());
         });
         return console.render(request, 200, "holders", "Holders and catalog", "holders", model);
     }
@@ -164,7 +175,11 @@ public final class HolderPages implements Console.Section {
             boolean moreGroups,
             String findingsLink,
             List<FlowRow> flowsIn,
-            List<FlowRow> flowsOut) {
+            List<FlowRow> flowsOut,
+            String peopleCounted,
+            boolean peopleCounting,
+            String findingsCounted,
+            boolean findingsCounting) {
 
         public boolean hasRetention() {
             return !retention.isEmpty();
@@ -190,14 +205,19 @@ public final class HolderPages implements Console.Section {
     private Response holder(Console console, ConsoleRequest request) {
         String id = Bodies.pathId(request.http(), "holderId", HolderId::isValid, HolderId.RULE, HolderId::of)
                 .value();
+        Instant now = console.clock().instant();
         HolderView view = graph.read(tx -> {
                     Optional<CatalogHolder> found = holders.catalogEntry(tx, id);
                     if (found.isEmpty()) {
                         return Optional.<HolderView>empty();
                     }
                     CatalogHolder holder = found.get();
+                    Optional<ConsoleCounts.Counted<List<FindingRepository.FindingGroup>>> groupsCounted =
+                            counts.openGroups(tx, Optional.of(id), Optional.empty(), Pagination.MAX_LIMIT);
                     List<FindingRepository.FindingGroup> groups =
-                            findings.openGroups(tx, Optional.of(id), Optional.empty(), Pagination.MAX_LIMIT);
+                            groupsCounted.map(ConsoleCounts.Counted::value).orElse(List.of());
+                    Optional<ConsoleCounts.Counted<List<HolderDetail.CategoryCount>>> people =
+                            counts.peoplePerCategory(tx, id);
                     Map<String, CatalogHolder> ends = new LinkedHashMap<>();
                     ends.put(holder.id(), holder);
                     return Optional.of(new HolderView(
@@ -209,7 +229,8 @@ public final class HolderPages implements Console.Section {
                             holder.legalHolds().stream()
                                     .map(HolderPages::holdRow)
                                     .toList(),
-                            categoryPeople(holders.peoplePerCategory(tx, id)),
+                            categoryPeople(
+                                    people.map(ConsoleCounts.Counted::value).orElse(List.of())),
                             groups.stream()
                                     .mapToLong(FindingRepository.FindingGroup::count)
                                     .sum(),
@@ -222,7 +243,11 @@ public final class HolderPages implements Console.Section {
                             holder.flowsIn().stream().map(f -> flowRow(f, ends)).toList(),
                             holder.flowsOut().stream()
                                     .map(f -> flowRow(f, ends))
-                                    .toList()));
+                                    .toList(),
+                            people.map(c -> c.words(now)).orElse(null),
+                            people.isEmpty(),
+                            groupsCounted.map(c -> c.words(now)).orElse(null),
+                            groupsCounted.isEmpty()));
                 })
                 .orElseThrow(() -> ProblemException.notFound(
                         "no holder with this id: the catalog does not declare it and lineage has never named it"));

@@ -18,7 +18,8 @@ import org.neo4j.driver.Record;
 /**
  * The console's home: how many people and holders the graph knows, the open requests by state with
  * the overdue ones and those due within a week, the open findings by kind, and how fresh the data is
- * (the last event the graph writer applied).
+ * (the last event the graph writer applied). The open findings are counted live while they are few,
+ * and above {@link ConsoleCounts#LIVE_LIMIT} come from the background count, saying when it was taken.
  */
 public final class HomePage implements Console.Section {
 
@@ -60,7 +61,9 @@ public final class HomePage implements Console.Section {
             long openFindingsTotal,
             String lastEventAt,
             String lastAppliedAt,
-            String freshness) {
+            String freshness,
+            String findingsCounted,
+            boolean findingsCounting) {
 
         public boolean hasOpenRequests() {
             return openRequestsTotal > 0;
@@ -81,9 +84,11 @@ public final class HomePage implements Console.Section {
     public record Count(String key, String label, long count, String link) {}
 
     private final GraphTransactions graph;
+    private final ConsoleCounts counts;
 
-    public HomePage(GraphTransactions graph) {
+    public HomePage(GraphTransactions graph, ConsoleCounts counts) {
         this.graph = graph;
+        this.counts = counts;
     }
 
     @Override
@@ -131,13 +136,19 @@ public final class HomePage implements Console.Section {
                 overdue += row.get("overdue").asLong();
                 dueThisWeek += row.get("dueThisWeek").asLong();
             }
+            Optional<ConsoleCounts.Counted<Map<String, Long>>> openFindings = counts.openPerKind(tx, OPEN_FINDINGS);
             List<Count> findings = new ArrayList<>();
             long findingsTotal = 0;
-            for (Record row : tx.run(OPEN_FINDINGS).list()) {
-                String kind = row.get("kind").asString();
-                long count = row.get("count").asLong();
-                findings.add(new Count(kind, words(kind), count, "/console/findings?kind=" + kind));
-                findingsTotal += count;
+            for (Map.Entry<String, Long> kind : openFindings
+                    .map(ConsoleCounts.Counted::value)
+                    .orElse(Map.of())
+                    .entrySet()) {
+                findings.add(new Count(
+                        kind.getKey(),
+                        words(kind.getKey()),
+                        kind.getValue(),
+                        "/console/findings?kind=" + kind.getKey()));
+                findingsTotal += kind.getValue();
             }
             Optional<AppliedProgress.Latest> latest = AppliedProgress.latest(tx, Topics.LINEAGE.name());
             return new Overview(
@@ -152,7 +163,9 @@ public final class HomePage implements Console.Section {
                     findingsTotal,
                     latest.map(l -> Formats.moment(l.lastRecordAt())).orElse(null),
                     latest.map(l -> Formats.moment(l.appliedAt())).orElse(null),
-                    latest.map(l -> ago(now, l.appliedAt())).orElse(null));
+                    latest.map(l -> Formats.ago(now, l.appliedAt())).orElse(null),
+                    openFindings.map(c -> c.words(now)).orElse(null),
+                    openFindings.isEmpty());
         });
     }
 
@@ -160,19 +173,5 @@ public final class HomePage implements Console.Section {
     static String words(String constant) {
         String lower = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
-    private static String ago(Instant now, Instant then) {
-        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
-        if (seconds < 120) {
-            return seconds + " s ago";
-        }
-        if (seconds < 7_200) {
-            return (seconds / 60) + " min ago";
-        }
-        if (seconds < 172_800) {
-            return (seconds / 3_600) + " h ago";
-        }
-        return (seconds / 86_400) + " days ago";
     }
 }

@@ -93,7 +93,10 @@ class ReportDownloadsIT {
                 Authenticator.fromSpec(ApiClient.TOKENS),
                 DpoApi.objectMapper(),
                 clock,
-                List.of(new HomePage(graph), new ReportDownloads(reports), remember));
+                List.of(
+                        new HomePage(graph, new ConsoleCounts(graph, clock, ConsoleCounts.LIVE_LIMIT)),
+                        new ReportDownloads(reports),
+                        remember));
         try (HttpService http = HttpService.builder("report-downloads-it")
                 .host("127.0.0.1")
                 .port(0)
