@@ -1,6 +1,9 @@
 package dev.whereabouts.benchmark;
 
+import dev.whereabouts.catalog.CatalogLoader;
+import dev.whereabouts.catalog.CatalogPublisher;
 import dev.whereabouts.graph.api.DpoApi;
+import dev.whereabouts.graph.console.ConsoleCounts;
 import dev.whereabouts.graph.lookup.SubjectRepository;
 import dev.whereabouts.graph.request.RequestPublisher;
 import dev.whereabouts.graph.schema.Cypher;
@@ -23,6 +26,8 @@ import dev.whereabouts.model.lineage.IdentityLink;
 import dev.whereabouts.model.lineage.LineageKey;
 import dev.whereabouts.model.lineage.LineageRecord;
 import dev.whereabouts.model.lineage.LineageStatus;
+import dev.whereabouts.model.retention.FindingKind;
+import dev.whereabouts.model.retention.RetentionFinding;
 import dev.whereabouts.model.serde.CachingSchemaRegistryClient;
 import dev.whereabouts.model.serde.RestSchemaRegistryClient;
 import dev.whereabouts.model.serde.SerdeConfig;
@@ -71,6 +76,8 @@ import org.slf4j.LoggerFactory;
  *       each) from Kafka, in rows/s and as a ratio to the ceiling;
  *   <li>a point lookup over Bolt as the second ceiling, the audited lookup in process, and the lookup over
  *       HTTP (POST /v1/lookup with a raw email: pseudonymised, resolved, read, audited);
+ *   <li>the console's pages (issue 12: p95 within 200 ms), after the seed catalog and retention findings
+ *       for a share of the subjects are written through the writer too;
  *   <li>freshness: a lineage record produced until the lookup over HTTP answers with it.
  * </ol>
  *
@@ -166,6 +173,8 @@ final class GraphBenchmark {
                 writer.catchUp(Duration.ofMinutes(30));
             }
 
+            String held = seedConsole(bootstrap, driver, serdes, subjects);
+
             GraphTransactions graph = new GraphTransactions(driver);
             // Lookups only: no requests, no controller policy, no holder answers.
             DpoApi api = new DpoApi(
@@ -189,6 +198,11 @@ final class GraphBenchmark {
                         .withNote(lookups + " POST /v1/lookup with a raw e-mail (pseudonymised, resolved, read,"
                                 + " audited) of random subjects of " + Report.count(subjects) + ", one client, one at a"
                                 + " time, after 1,000 warm-up; the ceiling is the Bolt point lookup"));
+                // Started with the API in the product; here only now, so that its first count does not
+                // fall into the lookups measured above (the earlier runs' conditions).
+                try (ConsoleCounts.Refresher counts = api.startConsoleCounts()) {
+                    consolePages(http.url(), driver, subjects, held);
+                }
                 freshness(bootstrap, driver, serdes, http.url(), subjects, freshnessSamples);
             }
         }
@@ -472,6 +486,146 @@ final class GraphBenchmark {
                 records,
                 identityLinks ? "identity" : "lineage",
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Findings are written for the even subjects' first {@value #FINDING_EDGES} edges; every 20th is resolved. */
+    private static final int FINDING_EDGES = 2;
+
+    /** Timed requests per console page, after {@value #CONSOLE_WARM_UP} untimed ones. */
+    private static final int CONSOLE_SAMPLES = 100;
+
+    private static final int CONSOLE_WARM_UP = 20;
+
+    /**
+     * Gives the console's pages real work at size: publishes the shipped seed catalog (its holders carry
+     * the benchmark's holder ids) and produces retention findings for the even subjects' first {@value
+     * #FINDING_EDGES} edges (one finding per person on average, every 20th resolved), and lets the writer
+     * apply them. Returns what the graph then holds, in words, for the results' notes.
+     */
+    private String seedConsole(String bootstrap, Driver driver, TopicSerdes serdes, int subjects) throws Exception {
+        long start = System.nanoTime();
+        try (CatalogPublisher publisher =
+                new CatalogPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), serdes)) {
+            publisher.publish(CatalogLoader.seed());
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        long produced = 0;
+        try (KafkaProducer<String, RetentionFinding> findings = new KafkaProducer<>(
+                properties,
+                serdes.keySerde(Topics.RETENTION_FINDINGS).serializer(),
+                serdes.valueSerde(Topics.RETENTION_FINDINGS).serializer())) {
+            Instant shared = Instant.parse("2026-09-01T00:00:00Z");
+            for (int i = 0; i < subjects; i += 2) {
+                for (int e = 0; e < FINDING_EDGES; e++) {
+                    RetentionFinding finding = finding(i, e, shared, produced % 20 == 19);
+                    findings.send(
+                            new ProducerRecord<>(Topics.RETENTION_FINDINGS.name(), finding.getFindingId(), finding));
+                    produced++;
+                }
+            }
+            findings.flush();
+        }
+        writer.catchUp(Duration.ofMinutes(30));
+        LOG.info(
+                "graph phase: seed catalog and {} findings written in {} s",
+                produced,
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                var row = tx.run(Cypher.of("""
+                                MATCH (s:${Subject}) WITH count(s) AS subjects
+                                MATCH ()-[r:${SHARED_WITH}]->() WITH subjects, count(r) AS edges
+                                MATCH (h:${Holder}) WITH subjects, edges, count(h) AS holders,
+                                      count(CASE WHEN h.declared THEN 1 END) AS declared
+                                MATCH (f:${Finding}) WITH subjects, edges, holders, declared, count(f) AS findings,
+                                      count(CASE WHEN NOT f.resolved THEN 1 END) AS open
+                                RETURN subjects, edges, holders, declared, findings, open
+                                """)).single();
+                return String.format(
+                        Locale.ROOT,
+                        "the graph held %,d subjects (the benchmark's and the ceiling's), %,d SHARED_WITH edges,"
+                                + " %,d holders (%,d declared by the seed catalog) and %,d findings (%,d open)",
+                        row.get("subjects").asLong(),
+                        row.get("edges").asLong(),
+                        row.get("holders").asLong(),
+                        row.get("declared").asLong(),
+                        row.get("findings").asLong(),
+                        row.get("open").asLong());
+            });
+        }
+    }
+
+    /** The finding on subject {@code i}'s edge {@code e}: that edge's holder and category, kept past 45 days. */
+    private RetentionFinding finding(int i, int e, Instant shared, boolean resolved) {
+        String subject = prefix + "-" + i;
+        String holder = HOLDERS[(i + e * 5) % HOLDERS.length];
+        String category = CATEGORIES[(i + e) % CATEGORIES.length];
+        FindingKind kind = FindingKind.RETENTION_EXPIRED;
+        return RetentionFinding.newBuilder()
+                .setFindingId(subject + "|" + category + "|" + holder + "|" + kind)
+                .setSubjectId(subject)
+                .setCategory(category)
+                .setHolder(holder)
+                .setKind(kind)
+                .setLastSharedAt(shared)
+                .setDueAt(shared.plus(Duration.ofDays(45)).plus(Duration.ofMinutes(i % 10_000)))
+                .setDetectedAt(Instant.parse("2026-11-01T00:00:00Z"))
+                .setResolved(resolved)
+                .setRule(holder + " keeps " + category + " 45 days (benchmark)")
+                .build();
+    }
+
+    /**
+     * Times every console page the build serves, as {@link ConsolePages} describes, once the background
+     * count has counted; the holder page is the declared holder with the most edges, the group page the
+     * findings page's largest group.
+     */
+    private void consolePages(URI api, Driver driver, int subjects, String held) throws Exception {
+        String holder;
+        long holderEdges;
+        try (Session session = driver.session()) {
+            var row = session.executeRead(tx -> tx.run(Cypher.of("""
+                            MATCH (h:${Holder}) WHERE h.declared
+                            RETURN h.id AS id, COUNT { (h)<-[:${SHARED_WITH}]-() } AS edges
+                            ORDER BY edges DESC, id LIMIT 1
+                            """)).single());
+            holder = row.get("id").asString();
+            holderEdges = row.get("edges").asLong();
+        }
+        ConsolePages pages = new ConsolePages(api, CONSOLE_WARM_UP, CONSOLE_SAMPLES);
+        String holderPath = "/console/holders/" + holder;
+        pages.signInAndWaitForCounts(
+                List.of("/console", "/console/holders", holderPath, "/console/findings"), Duration.ofMinutes(5));
+        List<ConsolePages.Page> measured = new ArrayList<>();
+        measured.add(pages.page("home /console", "/console"));
+        measured.addAll(pages.people(this::email, subjects));
+        measured.add(pages.page("requests /console/requests", "/console/requests"));
+        measured.add(pages.page("holders /console/holders", "/console/holders"));
+        measured.add(pages.page(
+                "one holder /console/holders/" + holder + String.format(Locale.ROOT, " (%,d edges)", holderEdges),
+                holderPath));
+        measured.add(pages.page("findings /console/findings", "/console/findings"));
+        pages.largestGroup()
+                .ifPresent(
+                        path -> measured.add(uncheckedPage(pages, "one group's people /console/findings/group", path)));
+        measured.add(pages.page("records /console/records", "/console/records"));
+        measured.add(pages.page("audit trail /console/records/audit", "/console/records/audit"));
+        for (ConsolePages.Page page : measured) {
+            results.accept(page.result(held));
+        }
+    }
+
+    private static ConsolePages.Page uncheckedPage(ConsolePages pages, String name, String path) {
+        try {
+            return pages.page(name, path);
+        } catch (Exception e) {
+            throw new IllegalStateException("timing " + path + " failed", e);
+        }
     }
 
     private Percentiles boltLookups(Driver driver, int subjects) {

@@ -8,10 +8,16 @@ import java.util.Arrays;
  *
  * @param count samples
  * @param p50   median, in the samples' unit
+ * @param p95   95th percentile (NaN where a report did not take it)
  * @param p99   99th percentile
  * @param max   largest sample
  */
-record Percentiles(int count, double p50, double p99, double max) {
+record Percentiles(int count, double p50, double p95, double p99, double max) {
+
+    /** Percentiles without the 95th. */
+    Percentiles(int count, double p50, double p99, double max) {
+        this(count, p50, Double.NaN, p99, max);
+    }
 
     static Percentiles of(double[] samples) {
         if (samples.length == 0) {
@@ -19,7 +25,8 @@ record Percentiles(int count, double p50, double p99, double max) {
         }
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 99), sorted[sorted.length - 1]);
+        return new Percentiles(
+                sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
     }
 
     /** The nearest-rank percentile {@code p} (0 < p <= 100) of ascending {@code sorted}. */

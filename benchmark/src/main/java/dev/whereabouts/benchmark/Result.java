@@ -80,6 +80,26 @@ record Result(
                 numbers);
     }
 
+    /** Page latency: p50 and p95 in milliseconds (p99 and max in the JSON), no ceiling. */
+    static Result pageLatency(String name, Percentiles millis, String bar, Verdict verdict) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("samples", (double) millis.count());
+        numbers.put("p50_ms", millis.p50());
+        numbers.put("p95_ms", millis.p95());
+        numbers.put("p99_ms", millis.p99());
+        numbers.put("max_ms", millis.max());
+        return new Result(
+                name,
+                "p50 " + Report.millis(millis.p50()) + ", p95 " + Report.millis(millis.p95()),
+                NONE,
+                NONE,
+                bar,
+                verdict,
+                "",
+                Double.NaN,
+                numbers);
+    }
+
     /** A single value with its own formatting, e.g. a duration or a memory size. */
     static Result single(String name, String measured, double value, String bar, Verdict verdict) {
         return new Result(name, measured, NONE, NONE, bar, verdict, "", Double.NaN, Map.of("value", value));

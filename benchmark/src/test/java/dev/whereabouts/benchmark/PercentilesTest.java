@@ -17,6 +17,7 @@ class PercentilesTest {
 
         assertThat(p.count()).isEqualTo(100);
         assertThat(p.p50()).isEqualTo(50);
+        assertThat(p.p95()).isEqualTo(95);
         assertThat(p.p99()).isEqualTo(99);
         assertThat(p.max()).isEqualTo(100);
     }
@@ -27,6 +28,16 @@ class PercentilesTest {
 
         assertThat(p.p50()).isEqualTo(2);
         assertThat(p.p99()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTakeTheNearestRankP95OfTwentySamples() {
+        double[] samples = IntStream.rangeClosed(1, 20).mapToDouble(i -> i * 10).toArray();
+
+        Percentiles p = Percentiles.of(samples);
+
+        // rank ceil(0.95 * 20) = 19: the 19th smallest, not an interpolation between 19th and 20th
+        assertThat(p.p95()).isEqualTo(190);
     }
 
     @Test

@@ -72,6 +72,20 @@ class ReportTest {
     }
 
     @Test
+    void shouldReportAPagesP50AndP95AgainstItsBar() {
+        Percentiles millis = Percentiles.of(java.util.stream.IntStream.rangeClosed(1, 100)
+                .mapToDouble(i -> i * 3)
+                .toArray());
+
+        Result page = Result.pageLatency("Console: home", millis, "p95 <= 200 ms", Verdict.of(millis.p95() <= 200));
+
+        assertThat(page.measured()).isEqualTo("p50 150 ms, p95 285 ms");
+        assertThat(page.verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(page.ceiling()).isEqualTo(Result.NONE);
+        assertThat(page.numbers()).containsEntry("p95_ms", 285.0).containsEntry("p99_ms", 297.0);
+    }
+
+    @Test
     void shouldFormatUnits() {
         assertThat(Report.count(1_234_567.4)).isEqualTo("1,234,567");
         assertThat(Report.millis(4.5)).isEqualTo("4.50 ms");

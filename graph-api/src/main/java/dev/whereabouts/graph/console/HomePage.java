@@ -43,7 +43,8 @@ public final class HomePage implements Console.Section {
             ORDER BY state
             """);
 
-    private static final String OPEN_FINDINGS = Cypher.of("""
+    /** Open findings per kind, counted live (while the findings are few, see {@link ConsoleCounts}). */
+    static final String OPEN_FINDINGS = Cypher.of("""
             MATCH (f:${Finding}) WHERE NOT f.resolved
             RETURN f.kind AS kind, count(f) AS count ORDER BY kind
             """);
