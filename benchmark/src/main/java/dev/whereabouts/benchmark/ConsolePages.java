@@ -146,7 +146,7 @@ final class ConsolePages {
         for (int i = -warmUp; i < samples; i++) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("csrf", csrf);
-            fields.put("type", "EMAIL");
+            fields.put("type", "email");
             fields.put("identifier", email.apply(random.nextInt(people)));
             fields.put("reason", "benchmark: console page latency");
             long start = System.nanoTime();

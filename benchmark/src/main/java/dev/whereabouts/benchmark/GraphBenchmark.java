@@ -202,6 +202,17 @@ final class GraphBenchmark {
                 // fall into the lookups measured above (the earlier runs' conditions).
                 try (ConsoleCounts.Refresher counts = api.startConsoleCounts()) {
                     consolePages(http.url(), driver, subjects, held);
+                    api.consoleCounts()
+                            .lastCountTook()
+                            .ifPresent(took -> results.accept(Result.single(
+                                            "Console: the background count (open finding groups, people per category"
+                                                    + " at holders above 20,000 edges)",
+                                            took.toMillis() + " ms",
+                                            took.toMillis(),
+                                            Result.NONE,
+                                            Verdict.NO_BAR)
+                                    .withNote("its last run, on its own thread, every 30 s while the writer applies"
+                                            + " batches (skipped when nothing was written); " + held)));
                 }
                 freshness(bootstrap, driver, serdes, http.url(), subjects, freshnessSamples);
             }

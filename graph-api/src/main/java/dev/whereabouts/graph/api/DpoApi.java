@@ -190,6 +190,11 @@ public final class DpoApi {
         return counts.start(ConsoleCounts.EVERY);
     }
 
+    /** The console's counts (the benchmark reads how long its background count takes). */
+    public ConsoleCounts consoleCounts() {
+        return counts;
+    }
+
     /** Every REST route of the API, in matching order (the console's pages are added by {@link #start}). */
     public List<Endpoint> routes() {
         return routes;

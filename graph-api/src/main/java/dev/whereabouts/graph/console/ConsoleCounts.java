@@ -104,16 +104,18 @@ public final class ConsoleCounts {
      * @param written    what the writer had applied when it started ({@code appliedAt:partitions})
      * @param openGroups every open finding group, the largest first (as {@link FindingRepository#openGroups})
      * @param people     people per category and status at each holder above the limit, by holder id
+     * @param took       how long the count took
      */
     record Snapshot(
             Instant countedAt,
             Instant checkedAt,
             String written,
             List<FindingGroup> openGroups,
-            Map<String, List<HolderDetail.CategoryCount>> people) {
+            Map<String, List<HolderDetail.CategoryCount>> people,
+            Duration took) {
 
         Snapshot checked(Instant at) {
-            return new Snapshot(countedAt, at, written, openGroups, people);
+            return new Snapshot(countedAt, at, written, openGroups, people, took);
         }
 
         <T> Counted<T> counted(T value) {
@@ -233,13 +235,19 @@ public final class ConsoleCounts {
         for (String id : large) {
             people.put(id, graph.read(tx -> holders.peoplePerCategory(tx, id)));
         }
-        snapshot = new Snapshot(started, started, written, List.copyOf(groups), Map.copyOf(people));
+        Duration took = Duration.between(started, clock.instant());
+        snapshot = new Snapshot(started, started, written, List.copyOf(groups), Map.copyOf(people), took);
         LOG.debug(
                 "console counts: {} finding groups, {} large holders, in {} ms",
                 groups.size(),
                 large.size(),
-                Duration.between(started, clock.instant()).toMillis());
+                took.toMillis());
         return true;
+    }
+
+    /** How long the last background count that counted took, if one did. */
+    public Optional<Duration> lastCountTook() {
+        return snapshot().map(Snapshot::took);
     }
 
     /** The last background count, if any. */
