@@ -20,6 +20,7 @@ import dev.whereabouts.model.dsr.DeliveryKeys;
 import dev.whereabouts.model.dsr.HolderOutcome;
 import dev.whereabouts.model.dsr.RequestDecision;
 import dev.whereabouts.model.dsr.TaskTokens;
+import dev.whereabouts.model.id.SubjectId;
 import dev.whereabouts.model.identity.PseudonymisationKeys;
 import dev.whereabouts.model.identity.Pseudonymiser;
 import dev.whereabouts.model.lineage.IdentityLink;
@@ -39,11 +40,13 @@ import dev.whereabouts.web.HttpService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +84,8 @@ import org.slf4j.LoggerFactory;
  *   <li>freshness: a lineage record produced until the lookup over HTTP answers with it.
  * </ol>
  *
- * The benchmark's subjects are {@code <prefix>-<i>} and stay in the graph.
+ * The benchmark's subjects are {@code s-<prefix in hex><i in hex>} (e-mails {@code <prefix>-<i>@example.com})
+ * and stay in the graph.
  */
 final class GraphBenchmark {
 
@@ -131,7 +135,7 @@ final class GraphBenchmark {
     private final Consumer<Result> results;
     private final Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.demo());
     private GraphWriter writer;
-    /** Subject ids and emails are {@code <prefix>-<i>}: a new prefix gives new subjects on a loaded graph. */
+    /** Subject ids and e-mails are made from {@code <prefix>}: a new prefix gives new subjects on a loaded graph. */
     private final String prefix;
 
     GraphBenchmark(StackAddress stack, BenchmarkArguments args, Consumer<Result> results) {
@@ -471,7 +475,7 @@ final class GraphBenchmark {
                 for (int i = 0; i < subjects; i++) {
                     SubjectIdentifier email = pseudonymiser.pseudonymise(IdentifierType.EMAIL, email(i));
                     identities.send(new ProducerRecord<>(
-                            Topics.SUBJECT_IDENTITIES.name(), email.getPseudonym(), link(email, prefix + "-" + i)));
+                            Topics.SUBJECT_IDENTITIES.name(), email.getPseudonym(), link(email, subject(i))));
                     records++;
                 }
                 identities.flush();
@@ -484,7 +488,7 @@ final class GraphBenchmark {
                 int partitions = lineage.partitionsFor(Topics.LINEAGE.name()).size();
                 for (int i = 0; i < subjects; i++) {
                     for (LineageRecord record :
-                            lineageOf(prefix + "-" + i, i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
+                            lineageOf(subject(i), i, edges, Instant.parse("2026-11-01T00:00:00Z"))) {
                         lineage.send(lineageRecord(record, partitions));
                         records++;
                     }
@@ -573,7 +577,7 @@ final class GraphBenchmark {
 
     /** The finding on subject {@code i}'s edge {@code e}: that edge's holder and category, kept past 45 days. */
     private RetentionFinding finding(int i, int e, Instant shared, boolean resolved) {
-        String subject = prefix + "-" + i;
+        String subject = subject(i);
         String holder = HOLDERS[(i + e * 5) % HOLDERS.length];
         String category = CATEGORIES[(i + e) % CATEGORIES.length];
         FindingKind kind = FindingKind.RETENTION_EXPIRED;
@@ -718,7 +722,7 @@ final class GraphBenchmark {
                 String marker = "fresh-" + s;
                 Instant now = Instant.now();
                 LineageRecord record =
-                        lineageOf(prefix + "-" + subject, subject, 1, now).get(0);
+                        lineageOf(subject(subject), subject, 1, now).get(0);
                 record.setHolder(marker);
                 long start = System.nanoTime();
                 lineage.send(lineageRecord(record, partitions));
@@ -747,6 +751,16 @@ final class GraphBenchmark {
                         + " then POST /v1/lookup every 5 ms until it names it; the writer that loaded the data running"
                         + " in the background; max " + Report.millis(p.max())
                         + " (the writer only: the path through Streams is not part of this phase)"));
+    }
+
+    /**
+     * Subject {@code i}'s id, a valid {@code SubjectId} as the topology's are ({@code s-} and hex: the
+     * prefix's bytes, then {@code i} in 8 digits), so the console's person page takes it.
+     */
+    private String subject(int i) {
+        return SubjectId.PREFIX
+                + HexFormat.of().formatHex(prefix.getBytes(StandardCharsets.UTF_8))
+                + String.format(Locale.ROOT, "%08x", i);
     }
 
     private String email(int i) {
