@@ -34,10 +34,14 @@ enum Phase {
             "streams",
             "the lineage topology alone and fan-out through Streams, on a stack of its own (not in full run)"),
     /**
-     * The graph writer next to plain batched {@code UNWIND ... MERGE}, Bolt, in-process and HTTP lookups and
-     * freshness at the lookup bar's size (1M subjects by default), on a stack of its own or a running one.
+     * The graph writer next to plain batched {@code UNWIND ... MERGE}, Bolt, in-process and HTTP lookups, the
+     * console's pages and freshness at the lookup bar's size (1M subjects by default), on a stack of its own
+     * or a running one.
      */
-    GRAPH("graph", "the graph writer next to plain MERGE, lookups and freshness at 1M subjects (not in full run)");
+    GRAPH(
+            "graph",
+            "the graph writer next to plain MERGE, lookups, console pages and freshness at 1M subjects (not in full"
+                    + " run)");
 
     private final String option;
     private final String description;
