@@ -18,7 +18,7 @@ class LatenciesTest {
         }
 
         assertThat(latencies.count()).isEqualTo(100);
-        assertThat(latencies.percentiles()).isEqualTo(new Percentiles(100, 50, 99, 100));
+        assertThat(latencies.percentiles()).isEqualTo(new Percentiles(100, 50, 95, 99, 100));
     }
 
     @Test
