@@ -133,6 +133,11 @@ public final class Request {
         return Optional.empty();
     }
 
+    /** The address the connection came from (a proxy's, when behind one). */
+    public String remoteAddress() {
+        return org.eclipse.jetty.server.Request.getRemoteAddr(exchange);
+    }
+
     /** True when the client reached us over TLS, directly or through a proxy that says so. */
     public boolean isSecure() {
         return exchange.isSecure()

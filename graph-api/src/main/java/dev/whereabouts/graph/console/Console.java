@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class Console {
 
     private final Authenticator authenticator;
     private final ConsoleSessions sessions;
+    private final SignInThrottle throttle;
     private final Templates templates = new Templates();
     private final ObjectMapper json;
     private final Clock clock;
@@ -89,6 +91,7 @@ public final class Console {
     public Console(Authenticator authenticator, ObjectMapper json, Clock clock, List<Section> sections) {
         this.authenticator = authenticator;
         this.sessions = new ConsoleSessions(clock);
+        this.throttle = new SignInThrottle(clock);
         this.json = json;
         this.clock = clock;
         List<Endpoint> all = new ArrayList<>();
@@ -244,12 +247,24 @@ public final class Console {
         if (expected.length == 0 || !MessageDigest.isEqual(sent, expected)) {
             return signInPage(http, 403, "The sign-in form expired. Enter your token again.");
         }
+        Optional<Duration> wait = throttle.waitFor(http.remoteAddress());
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            return signInPage(
+                            http,
+                            429,
+                            "Too many sign-ins with unknown tokens from your address. Try again in " + minutes
+                                    + (minutes == 1 ? " minute." : " minutes."))
+                    .withHeader(
+                            "Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+        }
         Optional<String> token = form.first("token");
         if (token.isEmpty()) {
             return signInPage(http, 422, "Enter your token.");
         }
         Optional<Caller> caller = authenticator.forToken(token.get());
         if (caller.isEmpty()) {
+            throttle.failed(http.remoteAddress());
             return signInPage(http, 401, "That token is not known. Check it and try again.");
         }
         if (!caller.get().has(Role.DPO)) {

@@ -81,4 +81,23 @@ class ConsoleSignInIT {
             assertThat(browser.get("/v1/no-such-route").contentType()).startsWith("application/problem+json");
         }
     }
+
+    @Test
+    void shouldStopAnAddressGuessingTokensEvenWhenItFinallyHasTheRightOne(StackFixture stack) {
+        try (RunningApi api = new RunningApi(stack)) {
+            ConsoleClient browser = new ConsoleClient(api.url());
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+                assertThat(browser.signIn("guess-number-" + i + "-of-many-tokens")
+                                .status())
+                        .isEqualTo(401);
+            }
+
+            ConsoleClient.Page throttled = browser.signIn(ApiClient.DPO_TOKEN);
+
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.header("retry-after")).isPresent();
+            assertThat(throttled.body()).contains("Too many sign-ins");
+            assertThat(throttled.header("set-cookie").orElse("")).doesNotContain(Console.SESSION_COOKIE);
+        }
+    }
 }
