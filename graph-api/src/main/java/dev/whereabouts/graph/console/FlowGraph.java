@@ -1,6 +1,6 @@
 package dev.whereabouts.graph.console;
 
-import dev.whereabouts.graph.holder.CatalogHolder;
+import dev.whereabouts.graph.holder.DeclaredHolder;
 import dev.whereabouts.graph.holder.FlowView;
 import dev.whereabouts.model.catalog.Backups;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class FlowGraph {
      * @param flows   the declared flows
      * @param holders the holders by id, for their names; a flow may name a holder the graph only knows from lineage
      */
-    static Map<String, Object> of(List<FlowView> flows, Map<String, CatalogHolder> holders) {
+    static Map<String, Object> of(List<FlowView> flows, Map<String, DeclaredHolder> holders) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> receivers = new LinkedHashSet<>();
         for (FlowView flow : flows) {
@@ -38,7 +38,7 @@ final class FlowGraph {
         List<Object> elements = new ArrayList<>();
         List<String> roots = new ArrayList<>();
         for (String id : ids.stream().sorted().toList()) {
-            CatalogHolder holder = holders.get(id);
+            DeclaredHolder holder = holders.get(id);
             String label = holder == null || holder.displayName() == null ? id : holder.displayName();
             List<String> classes = new ArrayList<>();
             if (receivers.contains(id)) {

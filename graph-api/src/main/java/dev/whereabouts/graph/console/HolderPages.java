@@ -3,7 +3,7 @@ package dev.whereabouts.graph.console;
 import dev.whereabouts.graph.api.Bodies;
 import dev.whereabouts.graph.api.Pagination;
 import dev.whereabouts.graph.findings.FindingRepository;
-import dev.whereabouts.graph.holder.CatalogHolder;
+import dev.whereabouts.graph.holder.DeclaredHolder;
 import dev.whereabouts.graph.holder.FlowView;
 import dev.whereabouts.graph.holder.HolderDetail;
 import dev.whereabouts.graph.holder.HolderRepository;
@@ -108,16 +108,16 @@ public final class HolderPages implements Console.Section {
     private Response list(Console console, ConsoleRequest request) {
         Instant now = console.clock().instant();
         HolderList model = graph.read(tx -> {
-            List<CatalogHolder> catalog = holders.catalog(tx, MAX_HOLDERS + 1);
+            List<DeclaredHolder> catalog = holders.catalog(tx, MAX_HOLDERS + 1);
             boolean truncated = catalog.size() > MAX_HOLDERS;
-            List<CatalogHolder> shown = truncated ? catalog.subList(0, MAX_HOLDERS) : catalog;
+            List<DeclaredHolder> shown = truncated ? catalog.subList(0, MAX_HOLDERS) : catalog;
             Optional<ConsoleCounts.Counted<Map<String, Long>>> openCounted = counts.openPerHolder(
-                    tx, shown.stream().map(CatalogHolder::id).toList());
+                    tx, shown.stream().map(DeclaredHolder::id).toList());
             Map<String, Long> open =
                     openCounted.map(ConsoleCounts.Counted::value).orElse(Map.of());
             List<FlowView> flows = holders.flows(tx, MAX_HOLDERS);
-            Map<String, CatalogHolder> byId =
-                    catalog.stream().collect(Collectors.toMap(CatalogHolder::id, Function.identity()));
+            Map<String, DeclaredHolder> byId =
+                    catalog.stream().collect(Collectors.toMap(DeclaredHolder::id, Function.identity()));
             List<HolderRow> rows = shown.stream()
                     .map(h -> new HolderRow(
                             h.id(),
@@ -163,7 +163,7 @@ public final class HolderPages implements Console.Section {
 
     /** The holder page. */
     public record HolderView(
-            CatalogHolder holder,
+            DeclaredHolder holder,
             String name,
             boolean thirdCountry,
             String purposes,
@@ -207,18 +207,18 @@ public final class HolderPages implements Console.Section {
                 .value();
         Instant now = console.clock().instant();
         HolderView view = graph.read(tx -> {
-                    Optional<CatalogHolder> found = holders.catalogEntry(tx, id);
+                    Optional<DeclaredHolder> found = holders.catalogEntry(tx, id);
                     if (found.isEmpty()) {
                         return Optional.<HolderView>empty();
                     }
-                    CatalogHolder holder = found.get();
+                    DeclaredHolder holder = found.get();
                     Optional<ConsoleCounts.Counted<List<FindingRepository.FindingGroup>>> groupsCounted =
                             counts.openGroups(tx, Optional.of(id), Optional.empty(), Pagination.MAX_LIMIT);
                     List<FindingRepository.FindingGroup> groups =
                             groupsCounted.map(ConsoleCounts.Counted::value).orElse(List.of());
                     Optional<ConsoleCounts.Counted<List<HolderDetail.CategoryCount>>> people =
                             counts.peoplePerCategory(tx, id);
-                    Map<String, CatalogHolder> ends = new LinkedHashMap<>();
+                    Map<String, DeclaredHolder> ends = new LinkedHashMap<>();
                     ends.put(holder.id(), holder);
                     return Optional.of(new HolderView(
                             holder,
@@ -288,7 +288,7 @@ public final class HolderPages implements Console.Section {
         return new HoldRow(String.join(", ", hold.categories()), hold.period(), hold.reason(), hold.legalReference());
     }
 
-    private static FlowRow flowRow(FlowView flow, Map<String, CatalogHolder> holders) {
+    private static FlowRow flowRow(FlowView flow, Map<String, DeclaredHolder> holders) {
         return new FlowRow(
                 flow.id(),
                 name(flow.from(), holders),
@@ -301,8 +301,8 @@ public final class HolderPages implements Console.Section {
                 flow.description());
     }
 
-    private static String name(String id, Map<String, CatalogHolder> holders) {
-        CatalogHolder holder = holders.get(id);
+    private static String name(String id, Map<String, DeclaredHolder> holders) {
+        DeclaredHolder holder = holders.get(id);
         return holder == null || holder.displayName() == null ? id : holder.displayName();
     }
 

@@ -103,7 +103,7 @@ public final class HolderRepository {
             """);
 
     /** The first {@code limit} holders by id, as the catalog declares them (the catalog is small: tens of holders). */
-    public List<CatalogHolder> catalog(SimpleQueryRunner tx, int limit) {
+    public List<DeclaredHolder> catalog(SimpleQueryRunner tx, int limit) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", null);
         parameters.put("limit", limit);
@@ -111,7 +111,7 @@ public final class HolderRepository {
     }
 
     /** One holder as the catalog declares it; empty when the graph has no holder with this id. */
-    public Optional<CatalogHolder> catalogEntry(SimpleQueryRunner tx, String id) {
+    public Optional<DeclaredHolder> catalogEntry(SimpleQueryRunner tx, String id) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("limit", 1);
@@ -154,10 +154,10 @@ public final class HolderRepository {
                 .toList();
     }
 
-    private static CatalogHolder catalogHolder(Record record) {
+    private static DeclaredHolder catalogHolder(Record record) {
         Value h = record.get("h");
         List<HolderDetail.DeclaredRetention> retention = declaredRetention(record.get("declares"));
-        return new CatalogHolder(
+        return new DeclaredHolder(
                 h.get("id").asString(),
                 h.get("declared").asBoolean(false),
                 h.get("displayName").asString(null),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whereabouts.graph.holder.CatalogHolder;
+import dev.whereabouts.graph.holder.DeclaredHolder;
 import dev.whereabouts.graph.holder.FlowView;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class FlowGraphTest {
                 new FlowView("app-to-vps", "app", "vps", List.of("user"), "P1Y", "backup", "first backup"),
                 new FlowView("vps-to-s3", "vps", "s3", List.of("user.contact", "user.content"), null, "backup", null),
                 new FlowView("app-to-crm", "app", "crm", List.of("user.name"), null, "sales", null));
-        Map<String, CatalogHolder> holders = Map.of(
+        Map<String, DeclaredHolder> holders = Map.of(
                 "app", holder("app", "The app", "account"),
                 "vps", holder("vps", "VPS backups", "file-backup"),
                 "s3", holder("s3", "S3 backups", "database-backup"));
@@ -60,8 +60,8 @@ class FlowGraphTest {
         assertThat(graph.get("roots")).isEmpty();
     }
 
-    private static CatalogHolder holder(String id, String name, String purpose) {
-        return new CatalogHolder(
+    private static DeclaredHolder holder(String id, String name, String purpose) {
+        return new DeclaredHolder(
                 id,
                 true,
                 name,

@@ -22,7 +22,7 @@ import java.util.List;
  * @param flowsIn         declared flows into it
  * @param flowsOut        declared flows out of it
  */
-public record CatalogHolder(
+public record DeclaredHolder(
         String id,
         boolean declared,
         String displayName,
