@@ -2,34 +2,17 @@ package dev.whereabouts.graph.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whereabouts.graph.fixture.MovableClock;
 import dev.whereabouts.web.Caller;
 import dev.whereabouts.web.Role;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSessionsTest {
 
-    private Instant now = Instant.parse("2026-12-07T09:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = MovableClock.at(Instant.parse("2026-12-07T09:00:00Z"));
     private final Caller dpo = new Caller("dpo@smarttrackers.nl", EnumSet.of(Role.DPO));
 
     @Test
@@ -37,11 +20,11 @@ class ConsoleSessionsTest {
         ConsoleSessions sessions = new ConsoleSessions(clock);
         ConsoleSession session = sessions.open(dpo);
 
-        now = now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(session.id())).contains(session);
-        now = now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(session.id())).as("used 29 minutes ago").contains(session);
-        now = now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertThat(sessions.find(session.id())).as("idle 31 minutes").isEmpty();
         assertThat(sessions.size()).isZero();
     }
@@ -51,10 +34,10 @@ class ConsoleSessionsTest {
         ConsoleSessions sessions = new ConsoleSessions(clock);
         ConsoleSession session = sessions.open(dpo);
         for (int i = 0; i < 12 * 4; i++) {
-            now = now.plus(Duration.ofMinutes(15));
+            clock.advance(Duration.ofMinutes(15));
             sessions.find(session.id());
         }
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(sessions.find(session.id())).isEmpty();
     }
